@@ -1,0 +1,14 @@
+//! Recupera's shared API: what the browser and the server both speak.
+//!
+//! Everything here is plain data plus pure functions, so it compiles for the host and for wasm32
+//! alike: serde request/response types, the stable error codes the server answers (the browser maps
+//! each code to a Fluent message id — no English crosses the wire), and the validation both sides run.
+
+pub mod error;
+pub mod health;
+
+pub use error::{ErrorBody, ErrorCode};
+pub use health::{ComponentStatus, HealthResponse};
+
+/// Every JSON endpoint lives under this prefix; the version is in the path so old clients keep working.
+pub const API_PREFIX: &str = "/api/v1";

@@ -1,0 +1,18 @@
+### Texts every page shares: the page header and the language switch.
+### English is the source locale; other languages translate from this file.
+
+## Terms
+
+# The product's name. Not translated.
+-brand-name = Recupera
+
+## Page header
+
+# Header, top left: the product's name, a link back to the home page.
+header-brand = { -brand-name }
+# Header, top right, on wide screens: a button that opens the sign-in box.
+header-sign-in = Sign in
+# Header, top right, on phone-sized screens: a link to the screen with sign-in and sign-up.
+header-my-account = My account
+# Header: the name screen readers give the group of language buttons.
+header-language-switch = Language

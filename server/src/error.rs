@@ -1,0 +1,46 @@
+//! The one error type handlers return. Its `IntoResponse` writes `recupera_api::ErrorBody`:
+//! a stable code and nothing else a client could learn the server's internals from.
+
+use axum::{
+    http::StatusCode,
+    response::{IntoResponse, Response},
+    Json,
+};
+use recupera_api::{ErrorBody, ErrorCode};
+
+#[derive(Debug)]
+pub enum AppError {
+    /// A refusal the client can act on: the status and body are sent as they are.
+    Client(StatusCode, ErrorBody),
+    /// A failure of ours. Logged in full; the client only learns `internal`.
+    Internal(anyhow::Error),
+}
+
+impl AppError {
+    pub fn client(status: StatusCode, code: ErrorCode) -> Self {
+        AppError::Client(status, ErrorBody::from(code))
+    }
+
+    pub fn not_found() -> Self {
+        Self::client(StatusCode::NOT_FOUND, ErrorCode::NotFound)
+    }
+}
+
+impl<E: Into<anyhow::Error>> From<E> for AppError {
+    fn from(err: E) -> Self {
+        AppError::Internal(err.into())
+    }
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        match self {
+            AppError::Client(status, body) => (status, Json(body)).into_response(),
+            AppError::Internal(err) => {
+                tracing::error!(error = ?err, "internal error");
+                let body = ErrorBody::from(ErrorCode::Internal);
+                (StatusCode::INTERNAL_SERVER_ERROR, Json(body)).into_response()
+            }
+        }
+    }
+}

@@ -1,0 +1,131 @@
+//! Serving the built single-page app (trunk's `dist/`).
+//!
+//! Files are served as they are; every other path that looks like a page (no file extension) answers
+//! `index.html`, so deep links such as `/recuperar/…` work after a reload. Hashed asset names
+//! (`recupera-1a2b…_bg.wasm`) never change content, so browsers may keep them for a year; `index.html`
+//! must be revalidated, or a new release would never reach them.
+
+use std::{
+    path::{Path, PathBuf},
+    sync::Arc,
+};
+
+use anyhow::Context;
+use axum::{
+    extract::Request,
+    http::{header, HeaderValue, StatusCode},
+    middleware::{self, Next},
+    response::{IntoResponse, Response},
+    routing::get,
+    Router,
+};
+use base64::Engine;
+use sha2::{Digest, Sha256};
+use tower_http::services::ServeDir;
+
+use crate::AppState;
+
+const REVALIDATE: HeaderValue = HeaderValue::from_static("no-cache");
+const FOREVER: HeaderValue = HeaderValue::from_static("public, max-age=31536000, immutable");
+
+/// The app's `index.html`, read once at start, with what the Content-Security-Policy needs from it.
+#[derive(Debug)]
+pub struct SpaShell {
+    pub index_html: String,
+    /// `'sha256-…'` sources for each inline `<script>` of `index.html` (trunk writes one to start the wasm).
+    pub inline_script_hashes: Vec<String>,
+}
+
+impl SpaShell {
+    pub fn load(dist_dir: &Path) -> anyhow::Result<SpaShell> {
+        let path = dist_dir.join("index.html");
+        let index_html = std::fs::read_to_string(&path).with_context(|| {
+            format!(
+                "cannot read {}: build the app first (`cargo xtask serve` does it, or `trunk build --release`)",
+                path.display()
+            )
+        })?;
+        let inline_script_hashes = inline_scripts(&index_html)
+            .map(|body| {
+                let digest = Sha256::digest(body.as_bytes());
+                format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(digest))
+            })
+            .collect();
+        Ok(SpaShell { index_html, inline_script_hashes })
+    }
+}
+
+/// The bodies of `<script>` elements that have no `src`, as the browser hashes them.
+fn inline_scripts(html: &str) -> impl Iterator<Item = &str> {
+    html.split("<script").skip(1).filter_map(|rest| {
+        let (attributes, after) = rest.split_once('>')?;
+        if attributes.contains("src=") {
+            return None;
+        }
+        let (body, _) = after.split_once("</script>")?;
+        Some(body)
+    })
+}
+
+pub fn router(dist_dir: &Path, shell: Arc<SpaShell>) -> Router<AppState> {
+    let pages = get(move |request: Request| {
+        let shell = shell.clone();
+        async move { index_or_not_found(&request, &shell) }
+    });
+    let files = ServeDir::new(PathBuf::from(dist_dir))
+        // `/` and other folders go to the fallback too: it answers the one `index.html` read at start.
+        .append_index_html_on_directories(false)
+        .fallback(pages);
+    Router::new().fallback_service(files).layer(middleware::from_fn(cache_control))
+}
+
+/// A path the files do not have: a page of the app (`/dev/buzon`) gets `index.html`; a missing file
+/// (`/nope.js`) gets a plain 404, so a broken asset link is not hidden behind a 200.
+fn index_or_not_found(request: &Request, shell: &SpaShell) -> Response {
+    let last_segment = request.uri().path().rsplit('/').next().unwrap_or_default();
+    if last_segment.contains('.') {
+        return StatusCode::NOT_FOUND.into_response();
+    }
+    let content_type = [(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"))];
+    (content_type, shell.index_html.clone()).into_response()
+}
+
+async fn cache_control(request: Request, next: Next) -> Response {
+    let immutable = is_hashed_asset(request.uri().path());
+    let mut response = next.run(request).await;
+    if response.status().is_success() {
+        let value = if immutable { FOREVER } else { REVALIDATE };
+        response.headers_mut().insert(header::CACHE_CONTROL, value);
+    }
+    response
+}
+
+/// trunk names built files `<stem>-<16 hex digits>[_bg].<ext>`: the name changes when the content does.
+fn is_hashed_asset(path: &str) -> bool {
+    let file = path.rsplit('/').next().unwrap_or_default();
+    let Some((stem, _ext)) = file.rsplit_once('.') else { return false };
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    let Some((_, hash)) = stem.rsplit_once('-') else { return false };
+    hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashed_asset_names_are_recognised() {
+        assert!(is_hashed_asset("/recupera-0123456789abcdef_bg.wasm"));
+        assert!(is_hashed_asset("/recupera-0123456789abcdef.js"));
+        assert!(is_hashed_asset("/style-0123456789abcdef.css"));
+        assert!(!is_hashed_asset("/index.html"));
+        assert!(!is_hashed_asset("/favicon.svg"));
+        assert!(!is_hashed_asset("/my-page"));
+    }
+
+    #[test]
+    fn only_inline_scripts_are_hashed() {
+        let html = r#"<script src="/a.js"></script><script type="module">boot()</script>"#;
+        assert_eq!(inline_scripts(html).collect::<Vec<_>>(), vec!["boot()"]);
+    }
+}

@@ -1,0 +1,106 @@
+//! The HTTP surface every later feature relies on: health, the app's files, deep links, JSON errors,
+//! caching and security headers.
+
+mod support;
+
+use axum::{
+    body::Body,
+    http::{header, Request, StatusCode},
+};
+use support::{body_bytes, body_json, TestApp, INDEX_HTML, WASM_BYTES, WASM_FILE};
+
+#[tokio::test]
+async fn health_answers_json_with_the_database_status() {
+    let app = TestApp::new().await;
+    let response = app.get("/api/v1/health").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.headers()[header::CONTENT_TYPE], "application/json");
+    let body = body_json(response).await;
+    assert_eq!(body["status"], "ok");
+    assert_eq!(body["database"], "ok");
+    assert_eq!(body["version"], env!("CARGO_PKG_VERSION"));
+}
+
+#[tokio::test]
+async fn deep_link_answers_the_apps_html() {
+    let app = TestApp::new().await;
+    for path in ["/", "/recuperar/abc/codigo", "/dev/buzon"] {
+        let response = app.get(path).await;
+        assert_eq!(response.status(), StatusCode::OK, "{path}");
+        assert_eq!(response.headers()[header::CONTENT_TYPE], "text/html; charset=utf-8", "{path}");
+        assert_eq!(response.headers()[header::CACHE_CONTROL], "no-cache", "{path}");
+        assert_eq!(String::from_utf8(body_bytes(response).await).unwrap(), INDEX_HTML, "{path}");
+    }
+}
+
+#[tokio::test]
+async fn wasm_is_served_as_application_wasm_and_cached_for_good() {
+    let app = TestApp::new().await;
+    let response = app.get(&format!("/{WASM_FILE}")).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.headers()[header::CONTENT_TYPE], "application/wasm");
+    assert_eq!(response.headers()[header::CACHE_CONTROL], "public, max-age=31536000, immutable");
+    assert_eq!(body_bytes(response).await, WASM_BYTES);
+}
+
+#[tokio::test]
+async fn a_missing_asset_is_a_404_not_the_apps_html() {
+    let app = TestApp::new().await;
+    let response = app.get("/recupera-ffffffffffffffff.js").await;
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn unknown_api_paths_answer_a_json_404() {
+    let app = TestApp::new().await;
+    for path in ["/api/v1/nope", "/api/v1/", "/api/v1/recovery/unknown/thing", "/api", "/api/v2/health"] {
+        let response = app.get(path).await;
+        assert_eq!(response.status(), StatusCode::NOT_FOUND, "{path}");
+        assert_eq!(response.headers()[header::CONTENT_TYPE], "application/json", "{path}");
+        assert_eq!(body_json(response).await, serde_json::json!({"code": "not_found"}), "{path}");
+    }
+}
+
+#[tokio::test]
+async fn a_wrong_method_on_an_api_path_answers_a_json_405() {
+    let app = TestApp::new().await;
+    let response = app.send(Request::delete("/api/v1/health").body(Body::empty()).unwrap()).await;
+    assert_eq!(response.status(), StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(body_json(response).await, serde_json::json!({"code": "method_not_allowed"}));
+}
+
+#[tokio::test]
+async fn every_answer_carries_a_strict_content_security_policy() {
+    let app = TestApp::new().await;
+    for path in ["/", "/api/v1/health", "/api/v1/nope"] {
+        let response = app.get(path).await;
+        let headers = response.headers();
+        let csp = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+        assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-"), "{path}: {csp}");
+        assert!(!csp.contains("unsafe-inline"), "{path}: {csp}");
+        assert!(csp.contains("frame-ancestors 'none'"), "{path}: {csp}");
+        assert_eq!(headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff", "{path}");
+        assert_eq!(headers[header::REFERRER_POLICY], "no-referrer", "{path}");
+    }
+}
+
+#[tokio::test]
+async fn the_policy_allows_exactly_the_inline_start_script_by_its_hash() {
+    use base64::Engine;
+    use sha2::{Digest, Sha256};
+    let app = TestApp::new().await;
+    let script = "import init from '/recupera-0123456789abcdef.js';init();";
+    let expected = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(script));
+    let response = app.get("/").await;
+    let csp = response.headers()[header::CONTENT_SECURITY_POLICY].to_str().unwrap().to_owned();
+    assert!(csp.contains(&format!("'sha256-{expected}'")), "{csp}");
+}
+
+#[tokio::test]
+async fn text_answers_are_compressed_when_the_browser_accepts_it() {
+    let app = TestApp::new().await;
+    let request = Request::get("/").header(header::ACCEPT_ENCODING, "gzip").body(Body::empty()).unwrap();
+    let response = app.send(request).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.headers()[header::CONTENT_ENCODING], "gzip");
+}

@@ -1,0 +1,31 @@
+use leptos::prelude::*;
+use leptos_fluent::{move_tr, I18n};
+
+/// One button per language, each named in its own language (*Español*, *English*). The active one is
+/// pressed; choosing another changes every text at once and is remembered.
+#[component]
+pub fn LanguageSwitch() -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let buttons = i18n
+        .languages
+        .iter()
+        .map(|&language| {
+            let is_active = move || i18n.language.get() == language;
+            view! {
+                <button
+                    type="button"
+                    lang=language.id
+                    aria-pressed=move || if is_active() { "true" } else { "false" }
+                    on:click=move |_| i18n.language.set(language)
+                >
+                    {language.name}
+                </button>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="language-switch" role="group" aria-label=move_tr!("header-language-switch")>
+            {buttons}
+        </div>
+    }
+}

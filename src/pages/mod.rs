@@ -1,0 +1,5 @@
+//! One file per screen.
+
+mod home;
+
+pub use home::HomePage;

@@ -1,0 +1,97 @@
+//! Building the release app and running the real server, for `serve` and for the end-to-end tests.
+
+use std::{
+    io::{Read, Write},
+    net::{SocketAddr, TcpListener, TcpStream},
+    path::Path,
+    process::{Child, Command},
+    time::{Duration, Instant},
+};
+
+use anyhow::{bail, Context};
+
+use crate::{process::run, step, tools::Toolchain, workspace_root};
+
+/// `trunk build --release` into `dist/`: wasm-opt'ed, hashed file names, exactly what users get.
+pub fn build_release_app(tools: &Toolchain) -> anyhow::Result<()> {
+    step("Building the app (release, wasm-opt -Oz) into dist/");
+    // trunk runs offline (it would otherwise look for updates and tool downloads on the internet),
+    // so the crates must be here first.
+    run(tools.command("cargo").args(["fetch", "--locked"]))?;
+    run(tools.command("trunk").args(["build", "--release", "--offline"]))
+}
+
+/// A running `recupera-server`; stopped when dropped.
+pub struct RunningServer {
+    child: Child,
+    pub address: SocketAddr,
+}
+
+impl RunningServer {
+    /// Starts `binary serve` in dev mode on `address` with the database at `database_url`, and waits
+    /// until its health endpoint answers.
+    pub fn start(binary: &Path, address: SocketAddr, database_url: &str) -> anyhow::Result<RunningServer> {
+        let child = Command::new(binary)
+            .current_dir(workspace_root())
+            .args(["serve", "--dev", "--dist-dir", "dist"])
+            .args(["--bind", &address.to_string(), "--database-url", database_url])
+            .spawn()
+            .with_context(|| format!("cannot start {}", binary.display()))?;
+        let mut server = RunningServer { child, address };
+        server.wait_until_healthy(Duration::from_secs(30))?;
+        Ok(server)
+    }
+
+    pub fn url(&self) -> String {
+        format!("http://{}/", self.address)
+    }
+
+    fn wait_until_healthy(&mut self, limit: Duration) -> anyhow::Result<()> {
+        let started = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait()? {
+                bail!("the server stopped at start ({status}); its log is above");
+            }
+            if health_ok(self.address) {
+                return Ok(());
+            }
+            if started.elapsed() > limit {
+                bail!("the server did not answer {}api/v1/health within {limit:?}", self.url());
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// Waits for the server to end by itself (Ctrl+C reaches it directly).
+    pub fn wait(mut self) -> anyhow::Result<()> {
+        self.child.wait()?;
+        Ok(())
+    }
+}
+
+impl Drop for RunningServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// One plain HTTP/1.1 request to the health endpoint: true on a 200.
+fn health_ok(address: SocketAddr) -> bool {
+    let Ok(mut stream) = TcpStream::connect_timeout(&address, Duration::from_millis(500)) else {
+        return false;
+    };
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(2)));
+    let request = format!("GET /api/v1/health HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n");
+    if stream.write_all(request.as_bytes()).is_err() {
+        return false;
+    }
+    let mut head = [0u8; 12];
+    stream.read_exact(&mut head).is_ok() && head.starts_with(b"HTTP/1.1 200")
+}
+
+/// A loopback address with a port nobody is using right now.
+pub fn free_loopback_address() -> anyhow::Result<SocketAddr> {
+    let listener = TcpListener::bind("127.0.0.1:0")?;
+    Ok(listener.local_addr()?)
+}

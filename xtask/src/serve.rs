@@ -1,0 +1,32 @@
+//! `cargo xtask serve`: the product on http://127.0.0.1:8080/, in dev mode, from a fresh machine.
+
+use std::net::SocketAddr;
+
+use anyhow::{bail, Context};
+
+use crate::{
+    app_server::{build_release_app, RunningServer},
+    process::run,
+    step,
+    tools::Toolchain,
+    workspace_root,
+};
+
+pub fn run_command(args: &[String]) -> anyhow::Result<()> {
+    let port = match args {
+        [] => 8080,
+        [flag, value] if flag == "--port" => value.parse().context("--port takes a number")?,
+        _ => bail!("usage: cargo xtask serve [--port N]"),
+    };
+    let tools = Toolchain::for_serve()?;
+    build_release_app(&tools)?;
+    step("Building the server (release)");
+    run(tools.command("cargo").args(["build", "--release", "--locked", "-p", "recupera-server"]))?;
+
+    step("Starting the server (dev mode, SQLite file data/recupera.db)");
+    let binary = workspace_root().join("target/release/recupera-server");
+    let address = SocketAddr::from(([127, 0, 0, 1], port));
+    let server = RunningServer::start(&binary, address, "sqlite://data/recupera.db")?;
+    println!("\n    Recupera is running: {}\n    Press Ctrl+C to stop it.\n", server.url());
+    server.wait()
+}

@@ -1,0 +1,99 @@
+//! `cargo xtask test`: every test, as CI runs it, ending with one line `N passed, N failed`.
+//!
+//! 1. host tests of every crate (`cargo test --workspace`);
+//! 2. the app's in-browser tests (wasm-bindgen-test in headless Chromium, through wasm-pack);
+//! 3. the release build of the app, then end-to-end tests (Playwright driving Debian's Chromium)
+//!    against the real server serving that build, with a fresh SQLite file.
+//!
+//! A step that fails does not stop the others: the summary shows everything that is wrong.
+
+use std::process::Command;
+
+use anyhow::Context;
+
+use crate::{
+    app_server::{build_release_app, free_loopback_address, RunningServer},
+    process::{describe, run, run_counting_libtest, Tally},
+    step,
+    tools::Toolchain,
+    workspace_root,
+};
+
+pub fn run_command() -> anyhow::Result<()> {
+    let tools = Toolchain::for_tests()?;
+    let mut tally = Tally::default();
+
+    step("Host tests of every crate");
+    tally += run_counting_libtest(tools.command("cargo").args([
+        "test",
+        "--workspace",
+        "--locked",
+        "--no-fail-fast",
+    ]))?;
+
+    step("In-browser tests of the app (wasm-pack test --headless --chrome)");
+    // Through wasm-pack, the command Rust/WASM developers habitually run, so it is proven to work here.
+    tally += run_counting_libtest(
+        tools
+            .command("wasm-pack")
+            .args(["test", "--headless", "--chrome", "--", "--locked"])
+            .env("CHROMEDRIVER", which("chromedriver")),
+    )?;
+
+    match build_release_app(&tools).and_then(|()| end_to_end(&tools)) {
+        Ok(counts) => tally += counts,
+        Err(err) => {
+            eprintln!("\nend-to-end tests could not run: {err:#}");
+            tally.failed += 1;
+        }
+    }
+
+    // The last line of the run, alone: what CI and people read.
+    println!("\n{} passed, {} failed", tally.passed, tally.failed);
+    if tally.failed > 0 {
+        std::process::exit(1);
+    }
+    Ok(())
+}
+
+/// Starts the server on a free port with a fresh database and runs the Playwright suite against it.
+fn end_to_end(tools: &Toolchain) -> anyhow::Result<Tally> {
+    step("End-to-end tests (Playwright, Chromium, release build, real server)");
+    run(tools.command("cargo").args(["build", "--locked", "-p", "recupera-server"]))?;
+    let artifacts = workspace_root().join("target/e2e");
+    let _ = std::fs::remove_dir_all(&artifacts);
+    std::fs::create_dir_all(&artifacts)?;
+    let database_url = format!("sqlite://{}", artifacts.join("e2e.db").display());
+    let server = RunningServer::start(
+        &workspace_root().join("target/debug/recupera-server"),
+        free_loopback_address()?,
+        &database_url,
+    )?;
+    let report = artifacts.join("results.json");
+    let mut playwright = tools.command("npx");
+    playwright
+        .args(["playwright", "test", "--config", "e2e/playwright.config.ts"])
+        .env("RECUPERA_URL", server.url())
+        .env("PLAYWRIGHT_JSON_OUTPUT_NAME", &report);
+    let status = playwright.status().with_context(|| format!("cannot start {}", describe(&playwright)))?;
+    drop(server);
+
+    let mut tally = playwright_counts(&report).unwrap_or_default();
+    if !status.success() && tally.failed == 0 {
+        eprintln!("Playwright failed ({status}) before reporting a failed test");
+        tally.failed += 1;
+    }
+    Ok(tally)
+}
+
+/// Passed and failed tests from Playwright's JSON report (`stats.expected`, `stats.unexpected`).
+fn playwright_counts(report: &std::path::Path) -> Option<Tally> {
+    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(report).ok()?).ok()?;
+    let stats = json.get("stats")?;
+    let count = |key: &str| stats.get(key).and_then(|v| v.as_u64()).unwrap_or(0) as u32;
+    Some(Tally { passed: count("expected") + count("flaky"), failed: count("unexpected") })
+}
+
+fn which(program: &str) -> String {
+    crate::process::output_of(Command::new("which").arg(program)).unwrap_or_else(|| program.to_owned())
+}
