@@ -4,8 +4,13 @@
 //! alike: serde request/response types, the stable error codes the server answers (the browser maps
 //! each code to a Fluent message id — no English crosses the wire), and the validation both sides run.
 
+pub mod account;
+pub mod dev;
 pub mod error;
 pub mod health;
+pub mod password;
+pub mod recovery;
+pub mod validation;
 
 pub use error::{ErrorBody, ErrorCode};
 pub use health::{ComponentStatus, HealthResponse};

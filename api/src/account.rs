@@ -1,0 +1,33 @@
+//! Accounts and sign-in: `POST /accounts`, `POST /session`, `POST /session/end`, `GET /session`.
+
+use serde::{Deserialize, Serialize};
+
+/// `POST /api/v1/accounts`: create an account.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignUpRequest {
+    pub username: String,
+    pub email: String,
+    /// In international form; optional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    pub password: String,
+    /// The language of the app when the account was created: mail and SMS use it.
+    pub language: String,
+}
+
+/// `POST /api/v1/session`: sign in with a user name, email or phone, and the password.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignInRequest {
+    pub identifier: String,
+    pub password: String,
+}
+
+/// What a signed-in person sees of their account (*Mi cuenta*).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountView {
+    pub username: String,
+    pub email: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    pub language: String,
+}
