@@ -14,8 +14,9 @@ pub fn I18nProvider(children: Children) -> impl IntoView {
         children: children(),
         locales: "./locales",
         default_language: "en",
-        // Every `move_tr!`/`tr!` id in the app must exist in every locale, and every message must be used.
-        check_translations: "./src/**/*.rs",
+        // Every `move_tr!`/`tr!` id must exist in every locale, and every message must be used: by the app,
+        // or by the server (its `messages::CATALOG` is written with a look-alike `tr!` for this check).
+        check_translations: "./{src,server/src}/**/*.rs",
         // Both languages are left-to-right: Unicode isolation marks around arguments would only get in
         // the way of copy-paste and of screen readers.
         customise: |bundle| bundle.set_use_isolating(false),

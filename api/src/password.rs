@@ -27,7 +27,10 @@ impl PasswordPolicy {
 
     /// A policy with `min_length`, raised to the floor of 8 when lower.
     pub fn with_min_length(min_length: u32) -> Self {
-        PasswordPolicy { min_length: min_length.clamp(Self::LOWEST_MIN_LENGTH, Self::MAX_LENGTH), ..Self::recommended() }
+        PasswordPolicy {
+            min_length: min_length.clamp(Self::LOWEST_MIN_LENGTH, Self::MAX_LENGTH),
+            ..Self::recommended()
+        }
     }
 
     /// Each rule the browser can check by itself, and whether `password` meets it. `identity` holds the
@@ -160,8 +163,14 @@ mod tests {
     fn a_password_may_not_contain_the_user_name_or_email() {
         let policy = PasswordPolicy::recommended();
         let identity = ["Demo", "ana.garcia@correo.es"];
-        assert_eq!(policy.check("my-DEMO-password-2026", &identity), Err(ErrorCode::PasswordContainsIdentity));
-        assert_eq!(policy.check("hello ana.garcia friends", &identity), Err(ErrorCode::PasswordContainsIdentity));
+        assert_eq!(
+            policy.check("my-DEMO-password-2026", &identity),
+            Err(ErrorCode::PasswordContainsIdentity)
+        );
+        assert_eq!(
+            policy.check("hello ana.garcia friends", &identity),
+            Err(ErrorCode::PasswordContainsIdentity)
+        );
         assert_eq!(policy.check("correct horse battery staple", &identity), Ok(()));
     }
 

@@ -74,7 +74,9 @@ pub fn validate_email(input: &str) -> Result<String, ErrorCode> {
         && !domain.starts_with('.')
         && !domain.ends_with('.')
         && !domain.contains("..")
-        && domain.split('.').all(|label| !label.is_empty() && !label.starts_with('-') && !label.ends_with('-'));
+        && domain
+            .split('.')
+            .all(|label| !label.is_empty() && !label.starts_with('-') && !label.ends_with('-'));
     let ok = !local.is_empty()
         && !local.contains('@')
         && domain_ok

@@ -24,6 +24,10 @@ impl AppError {
     pub fn not_found() -> Self {
         Self::client(StatusCode::NOT_FOUND, ErrorCode::NotFound)
     }
+
+    pub fn not_found_code(code: ErrorCode) -> Self {
+        Self::client(StatusCode::NOT_FOUND, code)
+    }
 }
 
 impl<E: Into<anyhow::Error>> From<E> for AppError {

@@ -3,9 +3,16 @@
 //! `app(state)` builds the whole router, so tests drive exactly what production serves
 //! (`tower::ServiceExt::oneshot`), and `main.rs` only parses the command line and listens.
 
+pub mod clock;
 pub mod config;
+pub mod demo;
 pub mod error;
+pub mod extract;
+pub mod messages;
+pub mod outbox;
+pub mod passwords;
 pub mod routes;
+pub mod secrets;
 pub mod security_headers;
 pub mod spa;
 pub mod storage;
@@ -25,6 +32,29 @@ pub struct AppState {
     pub db: Db,
     pub config: Arc<Config>,
     pub spa: Arc<spa::SpaShell>,
+    pub clock: clock::Clock,
+    pub secrets: Arc<secrets::Secrets>,
+    pub hasher: passwords::Hasher,
+    pub outbox: outbox::Outbox,
+}
+
+impl AppState {
+    /// Opens the database, loads the keys and the app's `index.html`: everything `app()` needs.
+    pub async fn new(config: Config) -> anyhow::Result<AppState> {
+        let db = Db::connect(&config.database_url).await?;
+        let secrets = secrets::Secrets::load(&config, &db).await?;
+        let spa = spa::SpaShell::load(&config.dist_dir)?;
+        let hasher = passwords::Hasher::new(config.policy.max_concurrent_hashes)?;
+        Ok(AppState {
+            db,
+            config: Arc::new(config),
+            spa: Arc::new(spa),
+            clock: clock::Clock::default(),
+            secrets: Arc::new(secrets),
+            hasher,
+            outbox: outbox::Outbox::default(),
+        })
+    }
 }
 
 /// The whole HTTP surface: the API, then the app's files, with the headers every answer carries.
@@ -36,6 +66,8 @@ pub fn app(state: AppState) -> Router {
         .route("/api", any(|| async { AppError::not_found() }))
         .route("/api/{*rest}", any(|| async { AppError::not_found() }))
         .merge(spa_routes)
+        // JSON bodies are small; anything larger is refused before it is read.
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(16 * 1024))
         .layer(middleware::from_fn_with_state(
             security_headers::policy_header(&state.spa),
             security_headers::add_headers,

@@ -1,10 +1,8 @@
 //! `recupera-server`: one binary for operators.
 
-use std::sync::Arc;
-
 use anyhow::Context;
 use clap::{Parser, Subcommand};
-use recupera_server::{app, spa::SpaShell, storage::Db, AppState, Config};
+use recupera_server::{app, demo, outbox, storage::Db, AppState, Config};
 use tracing_subscriber::EnvFilter;
 
 #[derive(Parser)]
@@ -41,15 +39,18 @@ async fn main() -> anyhow::Result<()> {
 }
 
 async fn serve(config: Config) -> anyhow::Result<()> {
-    let db = Db::connect(&config.database_url).await?;
-    let spa = Arc::new(SpaShell::load(&config.dist_dir)?);
-    let listener = tokio::net::TcpListener::bind(config.bind)
-        .await
-        .with_context(|| format!("cannot listen on {}", config.bind))?;
+    let bind = config.bind;
+    let state = AppState::new(config).await?;
+    if state.config.dev {
+        demo::ensure_demo_account(&state).await?;
+    }
+    outbox::spawn_worker(state.clone(), outbox::Transport::Dev);
+    let listener =
+        tokio::net::TcpListener::bind(bind).await.with_context(|| format!("cannot listen on {bind}"))?;
     let address = listener.local_addr()?;
-    tracing::info!(dev = config.dev, database = %config.database_url, "Recupera is listening on http://{address}/");
-    let state = AppState { db, config: Arc::new(config), spa };
-    axum::serve(listener, app(state)).with_graceful_shutdown(shutdown_signal()).await?;
+    tracing::info!(dev = state.config.dev, database = %state.config.database_url, "Recupera is listening on http://{address}/");
+    let service = app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, service).with_graceful_shutdown(shutdown_signal()).await?;
     Ok(())
 }
 

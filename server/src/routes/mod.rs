@@ -1,8 +1,18 @@
 //! The JSON API, one module per area. Mounted under `recupera_api::API_PREFIX`.
 
+mod accounts;
+pub(crate) mod bot_check;
+mod dev_mailbox;
 mod health;
+mod password_check;
+mod recovery;
+pub(crate) mod session;
 
-use axum::{http::StatusCode, routing::get, Router};
+use axum::{
+    http::StatusCode,
+    routing::{get, post},
+    Router,
+};
 use recupera_api::ErrorCode;
 
 use crate::{AppError, AppState};
@@ -10,6 +20,17 @@ use crate::{AppError, AppState};
 pub fn api_router() -> Router<AppState> {
     Router::new()
         .route("/health", get(health::health))
+        .route("/accounts", post(accounts::sign_up))
+        .route("/session", post(session::sign_in).get(session::current))
+        .route("/session/end", post(session::sign_out))
+        .route("/bot-check/challenge", get(bot_check::challenge))
+        .route("/password/check", post(password_check::check))
+        .route("/recovery", post(recovery::start))
+        .route("/recovery/{flow_id}", get(recovery::read))
+        .route("/recovery/{flow_id}/code", post(recovery::send_code))
+        .route("/recovery/{flow_id}/verify", post(recovery::verify))
+        .route("/recovery/{flow_id}/password", post(recovery::set_password))
+        .route("/dev/mailbox", get(dev_mailbox::mailbox))
         // Unknown API paths answer JSON, never the app's HTML: a client must be able to tell.
         .fallback(|| async { AppError::not_found() })
         .method_not_allowed_fallback(|| async {

@@ -1,6 +1,12 @@
 //! All database access goes through `Db`. Handlers never write SQL, so a second backend
 //! (PostgreSQL) can be added here without touching them.
 
+pub mod accounts;
+mod audit;
+pub mod flows;
+pub mod outbox;
+mod sessions;
+
 use std::{path::Path, str::FromStr, time::Duration};
 
 use anyhow::Context;
@@ -10,7 +16,7 @@ use sqlx::sqlite::{
 
 #[derive(Clone, Debug)]
 pub struct Db {
-    pool: SqlitePool,
+    pub(crate) pool: SqlitePool,
 }
 
 impl Db {

@@ -3,15 +3,21 @@
 
 #![allow(dead_code)]
 
-use std::{path::PathBuf, sync::Arc};
+use std::path::PathBuf;
 
 use axum::{
     body::Body,
     http::{Request, Response},
     Router,
 };
+use axum::{
+    extract::connect_info::MockConnectInfo,
+    http::{header, StatusCode},
+};
+use base64::Engine;
 use http_body_util::BodyExt;
-use recupera_server::{app, spa::SpaShell, storage::Db, AppState, Config};
+use recupera_server::{app, AppState, Config};
+use std::net::SocketAddr;
 use tempfile::TempDir;
 use tower::ServiceExt;
 
@@ -30,18 +36,80 @@ pub struct TestApp {
 }
 
 impl TestApp {
-    pub async fn new() -> TestApp {
+    pub async fn with_config(configure: impl FnOnce(&mut Config)) -> TestApp {
         let dir = tempfile::tempdir().unwrap();
         let dist: PathBuf = dir.path().join("dist");
         std::fs::create_dir_all(&dist).unwrap();
         std::fs::write(dist.join("index.html"), INDEX_HTML).unwrap();
         std::fs::write(dist.join(WASM_FILE), WASM_BYTES).unwrap();
         let database_url = format!("sqlite://{}", dir.path().join("data/recupera.db").display());
-        let config = Config::for_tests(database_url, dist.clone());
-        let db = Db::connect(&config.database_url).await.unwrap();
-        let spa = Arc::new(SpaShell::load(&dist).unwrap());
-        let state = AppState { db, config: Arc::new(config), spa };
-        TestApp { router: app(state.clone()), state, _dir: dir }
+        let mut config = Config::for_tests(database_url, dist.clone());
+        configure(&mut config);
+        let state = AppState::new(config).await.unwrap();
+        let router = app(state.clone()).layer(MockConnectInfo(SocketAddr::from(([203, 0, 113, 7], 40000))));
+        TestApp { router, state, _dir: dir }
+    }
+
+    pub async fn new() -> TestApp {
+        Self::with_config(|_| {}).await
+    }
+
+    pub async fn post(&self, uri: &str, body: serde_json::Value) -> Response<Body> {
+        let request = Request::post(uri)
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from(body.to_string()))
+            .unwrap();
+        self.send(request).await
+    }
+
+    /// Creates an account through the API.
+    pub async fn sign_up(&self, username: &str, email: &str, phone: Option<&str>, password: &str) {
+        let body = serde_json::json!({
+            "username": username, "email": email, "phone": phone, "password": password, "language": "es"
+        });
+        let response = self.post("/api/v1/accounts", body).await;
+        assert_eq!(response.status(), StatusCode::ACCEPTED, "{:?}", body_json(response).await);
+    }
+
+    /// A fresh challenge from the server, solved as the browser would.
+    pub async fn solved_bot_check(&self) -> String {
+        let challenge: altcha::Challenge =
+            serde_json::from_value(body_json(self.get("/api/v1/bot-check/challenge").await).await).unwrap();
+        let solution =
+            altcha::solve_challenge(altcha::SolveChallengeOptions::new(&challenge)).unwrap().unwrap();
+        let payload = altcha::Payload { challenge, solution };
+        base64::engine::general_purpose::STANDARD.encode(serde_json::to_vec(&payload).unwrap())
+    }
+
+    /// `POST /recovery` with a solved bot check; returns the status and body.
+    pub async fn start_recovery(&self, identifier: &str) -> (StatusCode, serde_json::Value) {
+        let bot_check = self.solved_bot_check().await;
+        let body = serde_json::json!({ "identifier": identifier, "bot_check": bot_check, "language": "en" });
+        let response = self.post("/api/v1/recovery", body).await;
+        (response.status(), body_json(response).await)
+    }
+
+    pub async fn flow_action(
+        &self,
+        flow_id: &str,
+        action: &str,
+        body: serde_json::Value,
+    ) -> (StatusCode, serde_json::Value) {
+        let response = self.post(&format!("/api/v1/recovery/{flow_id}/{action}"), body).await;
+        let status = response.status();
+        (status, body_json(response).await)
+    }
+
+    /// Every message the outbox holds, newest first, as the dev mailbox lists them.
+    pub async fn mailbox(&self) -> Vec<serde_json::Value> {
+        body_json(self.get("/api/v1/dev/mailbox").await).await.as_array().unwrap().clone()
+    }
+
+    /// The code in the newest message to `to`: "1234 5678" → "12345678".
+    pub async fn latest_code_for(&self, to: &str) -> String {
+        let messages = self.mailbox().await;
+        let message = messages.iter().find(|m| m["to"] == to).unwrap_or_else(|| panic!("no message to {to}"));
+        code_in(message["body"].as_str().unwrap()).unwrap_or_else(|| panic!("no code in {message}"))
     }
 
     pub async fn send(&self, request: Request<Body>) -> Response<Body> {
@@ -60,3 +128,14 @@ pub async fn body_bytes(response: Response<Body>) -> Vec<u8> {
 pub async fn body_json(response: Response<Body>) -> serde_json::Value {
     serde_json::from_slice(&body_bytes(response).await).unwrap()
 }
+
+/// The first "dddd dddd" in a text, without its space.
+pub fn code_in(text: &str) -> Option<String> {
+    let chars: Vec<char> = text.chars().collect();
+    chars.windows(9).find_map(|w| {
+        let digits = |s: &[char]| s.iter().all(|c| c.is_ascii_digit());
+        (digits(&w[..4]) && w[4] == ' ' && digits(&w[5..])).then(|| w.iter().filter(|c| **c != ' ').collect())
+    })
+}
+
+pub const DEMO_PASSWORD: &str = "Contraseña-Olvidada-2026";

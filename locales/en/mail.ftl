@@ -1,0 +1,82 @@
+### Mail and SMS the server sends. Plain text: no markup. Keep SMS short (one SMS is 160 characters
+### without accents, 70 with them).
+
+# -brand-name is defined in common.ftl.
+
+## Verification code, sent when someone asks to recover an account
+
+# Mail subject of the verification code.
+# Variables:
+#   $code (String) - the 8-digit code, written as "1234 5678"
+mail-recovery-code-subject = Your { -brand-name } verification code: { $code }
+# Mail body of the verification code.
+# Variables:
+#   $code (String) - the 8-digit code, written as "1234 5678"
+#   $minutes (Number) - how long the code works, in minutes
+mail-recovery-code-body =
+    Hello,
+
+    Someone (probably you) asked to recover your { -brand-name } account.
+
+    Your verification code is: { $code }
+
+    Type it in the page where you asked for it. It works for { $minutes ->
+        [one] { $minutes } minute
+       *[other] { $minutes } minutes
+    } and only once.
+
+    If you did not ask for this, ignore this message: your password has not changed.
+
+    — { -brand-name } support
+# SMS with the verification code.
+# Variables:
+#   $code (String) - the 8-digit code, written as "1234 5678"
+#   $minutes (Number) - how long the code works, in minutes
+sms-recovery-code = { -brand-name }: your verification code is { $code }. It works for { $minutes } min. Never share it.
+
+## Notice to an email address that has no account
+
+# Mail subject when someone asked to recover an account with an address that has none.
+mail-no-account-subject = Account recovery at { -brand-name }
+# Mail body when someone asked to recover an account with an address that has none.
+mail-no-account-body =
+    Hello,
+
+    Someone asked to recover a { -brand-name } account with this email address, but there is no account with it.
+
+    If it was you, you may have signed up with another address or with your user name: try again with those.
+    If it was not you, ignore this message.
+
+    — { -brand-name } support
+
+## After a password change
+
+# Mail subject after the account's password was changed.
+mail-password-changed-subject = Your { -brand-name } password was changed
+# Mail body after the account's password was changed.
+mail-password-changed-body =
+    Hello,
+
+    The password of your { -brand-name } account was just changed, and every device signed in to it was signed out.
+
+    If this was you, there is nothing else to do.
+    If this wasn't you, recover your account right away with “Forgot your password?” and change the password of your email too.
+
+    — { -brand-name } support
+# SMS after the account's password was changed.
+sms-password-changed = { -brand-name }: your password was changed. If this wasn't you, recover your account now with “Forgot your password?”.
+
+## Sign-up with an address that already has an account
+
+# Mail subject when someone tried to create an account with an address that already has one.
+mail-sign-up-taken-subject = Someone tried to sign up at { -brand-name } with your address
+# Mail body when someone tried to create an account with an address that already has one.
+mail-sign-up-taken-body =
+    Hello,
+
+    Someone tried to create a new { -brand-name } account with your email address or phone number, which already belong to your account. No new account was created.
+
+    If it was you, sign in instead; if you forgot your password, use “Forgot your password?”.
+    If it was not you, ignore this message.
+
+    — { -brand-name } support

@@ -1,0 +1,81 @@
+### Correos y SMS que envía el servidor. Texto plano, sin marcas. Los SMS, cortos.
+
+# -brand-name is defined in common.ftl.
+
+## Verification code, sent when someone asks to recover an account
+
+# Mail subject of the verification code.
+# Variables:
+#   $code (String) - the 8-digit code, written as "1234 5678"
+mail-recovery-code-subject = Tu código de verificación de { -brand-name }: { $code }
+# Mail body of the verification code.
+# Variables:
+#   $code (String) - the 8-digit code, written as "1234 5678"
+#   $minutes (Number) - how long the code works, in minutes
+mail-recovery-code-body =
+    Hola:
+
+    Alguien (seguramente tú) ha pedido recuperar tu cuenta de { -brand-name }.
+
+    Tu código de verificación es: { $code }
+
+    Escríbelo en la página donde lo pediste. Sirve durante { $minutes ->
+        [one] { $minutes } minuto
+       *[other] { $minutes } minutos
+    } y una sola vez.
+
+    Si no lo has pedido tú, ignora este mensaje: tu contraseña no ha cambiado.
+
+    — El soporte de { -brand-name }
+# SMS with the verification code.
+# Variables:
+#   $code (String) - the 8-digit code, written as "1234 5678"
+#   $minutes (Number) - how long the code works, in minutes
+sms-recovery-code = { -brand-name }: tu código de verificación es { $code }. Sirve { $minutes } min. No lo compartas.
+
+## Notice to an email address that has no account
+
+# Mail subject when someone asked to recover an account with an address that has none.
+mail-no-account-subject = Recuperación de cuenta en { -brand-name }
+# Mail body when someone asked to recover an account with an address that has none.
+mail-no-account-body =
+    Hola:
+
+    Alguien ha pedido recuperar una cuenta de { -brand-name } con esta dirección de email, pero no hay ninguna cuenta con ella.
+
+    Si has sido tú, quizá te registraste con otra dirección o con tu ID de usuario: prueba con ellos.
+    Si no has sido tú, ignora este mensaje.
+
+    — El soporte de { -brand-name }
+
+## After a password change
+
+# Mail subject after the account's password was changed.
+mail-password-changed-subject = Se ha cambiado tu contraseña de { -brand-name }
+# Mail body after the account's password was changed.
+mail-password-changed-body =
+    Hola:
+
+    Se acaba de cambiar la contraseña de tu cuenta de { -brand-name } y se ha cerrado la sesión en todos los dispositivos.
+
+    Si has sido tú, no tienes que hacer nada más.
+    Si no has sido tú, recupera tu cuenta ahora con «¿Has olvidado la contraseña?» y cambia también la contraseña de tu email.
+
+    — El soporte de { -brand-name }
+# SMS after the account's password was changed.
+sms-password-changed = { -brand-name }: se ha cambiado tu contraseña. Si no has sido tú, recupera tu cuenta ya con «¿Has olvidado la contraseña?».
+
+## Sign-up with an address that already has an account
+
+# Mail subject when someone tried to create an account with an address that already has one.
+mail-sign-up-taken-subject = Alguien ha intentado registrarse en { -brand-name } con tu dirección
+# Mail body when someone tried to create an account with an address that already has one.
+mail-sign-up-taken-body =
+    Hola:
+
+    Alguien ha intentado crear una cuenta nueva de { -brand-name } con tu email o tu teléfono, que ya pertenecen a tu cuenta. No se ha creado ninguna cuenta.
+
+    Si has sido tú, inicia sesión; si has olvidado la contraseña, usa «¿Has olvidado la contraseña?».
+    Si no has sido tú, ignora este mensaje.
+
+    — El soporte de { -brand-name }

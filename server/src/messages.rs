@@ -1,0 +1,133 @@
+//! The texts of mail and SMS, from the same `locales/` files as the app, in the person's language.
+//!
+//! A message `template` has, per channel, Fluent messages `mail-<template>-subject` and
+//! `mail-<template>-body`, or `sms-<template>`.
+
+use std::collections::HashMap;
+
+use fluent_templates::{fluent_bundle::FluentValue, static_loader, LanguageIdentifier, Loader};
+
+static_loader! {
+    static LOCALES = {
+        locales: "../locales",
+        fallback_language: "en",
+        // Plain text mail and SMS: no Unicode isolation marks around the code.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+pub struct Rendered {
+    /// Empty for SMS.
+    pub subject: String,
+    pub body: String,
+}
+
+/// The language tag to store for `requested`: one the locales have (by primary language), else `en`.
+pub fn supported_language(requested: &str) -> String {
+    let primary = requested.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
+    LOCALES
+        .locales()
+        .find(|locale| locale.language.as_str() == primary)
+        .map(|locale| locale.to_string())
+        .unwrap_or_else(|| "en".to_owned())
+}
+
+pub fn render(template: &str, channel: &str, language: &str, args: &serde_json::Value) -> Rendered {
+    let language: LanguageIdentifier = language.parse().unwrap_or_else(|_| "en".parse().expect("valid"));
+    let mut fluent_args: HashMap<std::borrow::Cow<'static, str>, FluentValue> = HashMap::new();
+    if let Some(object) = args.as_object() {
+        for (key, value) in object {
+            let value = match value {
+                serde_json::Value::Number(n) => FluentValue::from(n.as_f64().unwrap_or_default()),
+                serde_json::Value::String(s) => FluentValue::from(s.clone()),
+                other => FluentValue::from(other.to_string()),
+            };
+            fluent_args.insert(key.clone().into(), value);
+        }
+    }
+    let text = |id: String| LOCALES.lookup_with_args(&language, &id, &fluent_args);
+    match channel {
+        "sms" => Rendered { subject: String::new(), body: text(format!("sms-{template}")) },
+        _ => Rendered {
+            subject: text(format!("mail-{template}-subject")),
+            body: text(format!("mail-{template}-body")),
+        },
+    }
+}
+
+/// Declares a server message and the variables it takes. Shaped like leptos-fluent's `tr!` on purpose:
+/// the app's `check_translations` reads this file too, so every id here must exist in every locale with
+/// exactly these variables, and every message in `locales/` must be used by the app or listed here.
+macro_rules! tr {
+    ($id:literal) => {
+        ($id, &[] as &[&str])
+    };
+    ($id:literal, { $($name:literal => $value:expr),* $(,)? }) => {
+        ($id, &[$($name),*] as &[&str])
+    };
+}
+
+/// Every mail and SMS message the server sends, with its variables.
+pub const CATALOG: &[(&str, &[&str])] = &[
+    tr!("mail-recovery-code-subject", { "code" => () }),
+    tr!("mail-recovery-code-body", { "code" => (), "minutes" => () }),
+    tr!("sms-recovery-code", { "code" => (), "minutes" => () }),
+    tr!("mail-no-account-subject"),
+    tr!("mail-no-account-body"),
+    tr!("mail-password-changed-subject"),
+    tr!("mail-password-changed-body"),
+    tr!("sms-password-changed"),
+    tr!("mail-sign-up-taken-subject"),
+    tr!("mail-sign-up-taken-body"),
+];
+
+/// Message templates by channel, as stored in the outbox.
+pub mod template {
+    pub const RECOVERY_CODE: &str = "recovery-code";
+    pub const NO_ACCOUNT: &str = "no-account";
+    pub const PASSWORD_CHANGED: &str = "password-changed";
+    pub const SIGN_UP_TAKEN: &str = "sign-up-taken";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_catalog_message_exists_in_every_locale() {
+        for locale in LOCALES.locales() {
+            for (id, variables) in CATALOG {
+                let args: HashMap<std::borrow::Cow<'static, str>, FluentValue> =
+                    variables.iter().map(|name| ((*name).into(), FluentValue::from(1))).collect();
+                assert!(
+                    LOCALES.try_lookup_with_args(locale, id, &args).is_some(),
+                    "{id} missing in {locale}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_recovery_code_mail_is_localized_with_the_code_line() {
+        let args = serde_json::json!({ "code": "1234 5678", "minutes": 15 });
+        let en = render(template::RECOVERY_CODE, "email", "en", &args);
+        assert_eq!(en.subject, "Your Recupera verification code: 1234 5678");
+        assert!(en.body.contains("Your verification code is: 1234 5678"), "{}", en.body);
+        assert!(en.body.contains("15 minutes"), "{}", en.body);
+        let es = render(template::RECOVERY_CODE, "email", "es", &args);
+        assert_eq!(es.subject, "Tu código de verificación de Recupera: 1234 5678");
+        assert!(es.body.contains("Tu código de verificación es: 1234 5678"), "{}", es.body);
+        assert!(es.body.contains("15 minutos"), "{}", es.body);
+        let sms = render(template::RECOVERY_CODE, "sms", "es", &args);
+        assert!(sms.subject.is_empty());
+        assert!(sms.body.contains("1234 5678"), "{}", sms.body);
+    }
+
+    #[test]
+    fn languages_fall_back_to_english() {
+        assert_eq!(supported_language("es-ES"), "es");
+        assert_eq!(supported_language("en"), "en");
+        assert_eq!(supported_language("fr"), "en");
+        assert_eq!(supported_language(""), "en");
+    }
+}

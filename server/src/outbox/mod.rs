@@ -1,0 +1,76 @@
+//! Delivering mail and SMS. Every message is an `outbox` row first (queued in the same request that
+//! decided to send it); this worker takes due rows one at a time under a lease, renders them in the
+//! row's language, hands them to the transport, and marks them sent — or schedules a retry with
+//! exponential backoff. A crash mid-send leaves the row leased: it is retried once the lease runs out.
+
+use std::{sync::Arc, time::Duration};
+
+use tokio::sync::Notify;
+
+use crate::{messages::render, AppState};
+
+/// How long a worker holds a message it is sending before another may take it.
+const LEASE_S: i64 = 60;
+const FIRST_RETRY_S: i64 = 30;
+const LONGEST_RETRY_S: i64 = 3600;
+
+/// The handle handlers use to wake the worker after queueing a message.
+#[derive(Clone, Debug, Default)]
+pub struct Outbox {
+    notify: Arc<Notify>,
+}
+
+impl Outbox {
+    pub fn wake(&self) {
+        self.notify.notify_one();
+    }
+}
+
+/// Where messages go.
+#[derive(Clone, Debug)]
+pub enum Transport {
+    /// Dev mode: nothing leaves the machine; the dev mailbox shows the rows.
+    Dev,
+}
+
+impl Transport {
+    async fn send(&self, _channel: &str, _to: &str, _subject: &str, _body: &str) -> anyhow::Result<()> {
+        match self {
+            Transport::Dev => Ok(()),
+        }
+    }
+}
+
+/// Sends every message that is due now; returns how many were sent.
+pub async fn deliver_due(state: &AppState, transport: &Transport) -> anyhow::Result<usize> {
+    let mut sent = 0;
+    loop {
+        let now = state.clock.now();
+        let Some(message) = state.db.claim_due_message(now, now + LEASE_S).await? else { return Ok(sent) };
+        let args = serde_json::from_str(&message.args).unwrap_or_default();
+        let rendered = render(&message.template, &message.channel, &message.language, &args);
+        match transport.send(&message.channel, &message.recipient, &rendered.subject, &rendered.body).await {
+            Ok(()) => {
+                state.db.mark_message_sent(message.id, state.clock.now()).await?;
+                sent += 1;
+            }
+            Err(err) => {
+                let delay = (FIRST_RETRY_S << (message.attempts - 1).clamp(0, 16)).min(LONGEST_RETRY_S);
+                tracing::warn!(id = message.id, attempts = message.attempts, error = %err, "delivery failed; retrying in {delay} s");
+                state.db.mark_message_failed(message.id, &err.to_string(), state.clock.now() + delay).await?;
+            }
+        }
+    }
+}
+
+/// Runs the delivery loop until the process ends: on every wake-up, and every second for retries.
+pub fn spawn_worker(state: AppState, transport: Transport) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        loop {
+            if let Err(err) = deliver_due(&state, &transport).await {
+                tracing::error!(error = ?err, "outbox worker");
+            }
+            let _ = tokio::time::timeout(Duration::from_secs(1), state.outbox.notify.notified()).await;
+        }
+    })
+}

@@ -1,0 +1,97 @@
+//! `POST /accounts`: create an account.
+//!
+//! The answer is the same (202) whether the email or phone is new or already belongs to an account,
+//! so sign-up cannot be used to learn who has an account; the owner of a taken address is told by mail
+//! instead. User names are public (they sign in with them and appear as IDs), so a taken one is said.
+
+use axum::{extract::State, http::StatusCode, Json};
+use recupera_api::{
+    account::SignUpRequest,
+    password::PasswordPolicy,
+    validation::{normalize_phone, validate_email, validate_username, Identifier, IdentifierKind},
+    ErrorBody, ErrorCode,
+};
+
+use crate::{
+    extract::{ApiJson, Caller},
+    messages::{supported_language, template},
+    passwords::assess,
+    storage::accounts::{NewAccount, Taken},
+    AppError, AppState,
+};
+
+pub async fn sign_up(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiJson(request): ApiJson<SignUpRequest>,
+) -> Result<(StatusCode, Json<serde_json::Value>), AppError> {
+    let field_error = |code: ErrorCode, field: &str| {
+        AppError::Client(StatusCode::UNPROCESSABLE_ENTITY, ErrorBody::for_field(code, field))
+    };
+    let username = validate_username(&request.username).map_err(|code| field_error(code, "username"))?;
+    let email = validate_email(&request.email).map_err(|code| field_error(code, "email"))?;
+    let phone = match request.phone.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
+        Some(phone) => Some(normalize_phone(phone).map_err(|code| field_error(code, "phone"))?),
+        None => None,
+    };
+    let policy = PasswordPolicy::with_min_length(state.config.policy.password_min_length);
+    let assessment = assess(&policy, &request.password, &[&username, &email]);
+    if let Some(code) = assessment.first_error() {
+        let mut body = ErrorBody::for_field(code, "password");
+        if code == ErrorCode::PasswordTooShort {
+            body.min_length = Some(policy.min_length);
+        }
+        return Err(AppError::Client(StatusCode::UNPROCESSABLE_ENTITY, body));
+    }
+    let language = supported_language(&request.language);
+    let password_hash = state.hasher.hash(&request.password).await?;
+    let now = state.clock.now();
+    let new = NewAccount {
+        username: &username,
+        email: &email,
+        phone: phone.as_deref(),
+        password_hash: &password_hash,
+        language: &language,
+    };
+    match state.db.insert_account(new, now).await? {
+        Ok(account_id) => {
+            state
+                .db
+                .audit("account_created", Some(account_id), None, &caller.ip, &caller.user_agent, now)
+                .await?;
+        }
+        Err(Taken::Username) => return Err(field_error(ErrorCode::UsernameTaken, "username")),
+        Err(taken) => {
+            let identifier = match taken {
+                Taken::Email => Identifier { kind: IdentifierKind::Email, value: email.clone() },
+                _ => Identifier { kind: IdentifierKind::Phone, value: phone.clone().unwrap_or_default() },
+            };
+            if let Some(owner) = state.db.find_account(&identifier).await? {
+                state
+                    .db
+                    .enqueue_message(
+                        "email",
+                        &owner.email,
+                        &owner.language,
+                        template::SIGN_UP_TAKEN,
+                        &serde_json::json!({}),
+                        now,
+                    )
+                    .await?;
+                state.outbox.wake();
+                state
+                    .db
+                    .audit(
+                        "sign_up_with_taken_address",
+                        Some(owner.id),
+                        None,
+                        &caller.ip,
+                        &caller.user_agent,
+                        now,
+                    )
+                    .await?;
+            }
+        }
+    }
+    Ok((StatusCode::ACCEPTED, Json(serde_json::json!({}))))
+}

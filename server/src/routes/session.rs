@@ -1,0 +1,101 @@
+//! Signing in and out: `POST /session`, `GET /session`, `POST /session/end`.
+//!
+//! The session is a server-side row; the browser holds only a random token in an
+//! `HttpOnly; SameSite=Strict` cookie. The database keeps the token's SHA-256, never the token.
+
+use axum::{
+    extract::State,
+    http::{header, HeaderMap, HeaderValue, StatusCode},
+    response::{AppendHeaders, IntoResponse, Response},
+    Json,
+};
+use rand::RngCore;
+use recupera_api::{
+    account::{AccountView, SignInRequest},
+    validation::parse_identifier,
+    ErrorCode,
+};
+use sha2::{Digest, Sha256};
+
+use crate::{
+    extract::{session_token, ApiJson, Caller, SESSION_COOKIE},
+    storage::accounts::Account,
+    AppError, AppState,
+};
+
+pub async fn sign_in(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiJson(request): ApiJson<SignInRequest>,
+) -> Result<Response, AppError> {
+    let now = state.clock.now();
+    // A malformed identifier still costs a (decoy) hash: every refusal takes as long as the others.
+    let account = match parse_identifier(&request.identifier) {
+        Ok(identifier) => state.db.find_account(&identifier).await?,
+        Err(_) => None,
+    };
+    let matches =
+        state.hasher.verify(&request.password, account.as_ref().map(|a| a.password_hash.as_str())).await?;
+    let Some(account) = account.filter(|_| matches) else {
+        state.db.audit("sign_in_failed", None, None, &caller.ip, &caller.user_agent, now).await?;
+        return Err(AppError::client(StatusCode::UNAUTHORIZED, ErrorCode::InvalidCredentials));
+    };
+
+    let mut token = [0u8; 32];
+    rand::rngs::OsRng.fill_bytes(&mut token);
+    let token = crate::secrets::hex(&token);
+    let expires_at = now + state.config.policy.session_lifetime_s;
+    state.db.insert_session(&token_hash(&token), account.id, now, expires_at).await?;
+    state.db.audit("signed_in", Some(account.id), None, &caller.ip, &caller.user_agent, now).await?;
+
+    let cookie = session_cookie(&token, state.config.policy.session_lifetime_s, state.config.dev);
+    Ok((AppendHeaders([(header::SET_COOKIE, cookie)]), Json(account_view(&account))).into_response())
+}
+
+pub async fn current(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Json<AccountView>, AppError> {
+    let account = signed_in_account(&state, &headers).await?;
+    Ok(Json(account_view(&account)))
+}
+
+/// Ends this session (others stay). Answers 204 even without one: the result is the same.
+pub async fn sign_out(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ApiJson(_): ApiJson<serde_json::Value>,
+) -> Result<Response, AppError> {
+    if let Some(token) = session_token(&headers) {
+        state.db.delete_session(&token_hash(&token)).await?;
+    }
+    let cookie = session_cookie("", 0, state.config.dev);
+    Ok((StatusCode::NO_CONTENT, AppendHeaders([(header::SET_COOKIE, cookie)])).into_response())
+}
+
+pub async fn signed_in_account(state: &AppState, headers: &HeaderMap) -> Result<Account, AppError> {
+    let not_signed_in = || AppError::client(StatusCode::UNAUTHORIZED, ErrorCode::NotSignedIn);
+    let token = session_token(headers).ok_or_else(not_signed_in)?;
+    state.db.session_account(&token_hash(&token), state.clock.now()).await?.ok_or_else(not_signed_in)
+}
+
+pub fn account_view(account: &Account) -> AccountView {
+    AccountView {
+        username: account.username.clone(),
+        email: account.email.clone(),
+        phone: account.phone.clone(),
+        language: account.language.clone(),
+    }
+}
+
+fn token_hash(token: &str) -> Vec<u8> {
+    Sha256::digest(token.as_bytes()).to_vec()
+}
+
+fn session_cookie(token: &str, max_age_s: i64, dev: bool) -> HeaderValue {
+    // `Secure` everywhere but dev mode, which serves plain http on loopback.
+    let secure = if dev { "" } else { "; Secure" };
+    let value =
+        format!("{SESSION_COOKIE}={token}; Max-Age={max_age_s}; Path=/; HttpOnly; SameSite=Strict{secure}");
+    HeaderValue::from_str(&value).expect("cookie is ASCII")
+}

@@ -1,0 +1,114 @@
+use recupera_api::validation::{Identifier, IdentifierKind};
+use sqlx::FromRow;
+
+use super::Db;
+
+#[derive(Clone, Debug, FromRow)]
+pub struct Account {
+    pub id: i64,
+    pub username: String,
+    pub email: String,
+    pub phone: Option<String>,
+    pub password_hash: String,
+    pub language: String,
+}
+
+pub struct NewAccount<'a> {
+    pub username: &'a str,
+    pub email: &'a str,
+    pub phone: Option<&'a str>,
+    pub password_hash: &'a str,
+    pub language: &'a str,
+}
+
+/// Which unique column a new account collided with.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Taken {
+    Username,
+    Email,
+    Phone,
+}
+
+const COLUMNS: &str = "id, username, email, phone, password_hash, language";
+
+impl Db {
+    pub async fn insert_account(&self, new: NewAccount<'_>, now: i64) -> anyhow::Result<Result<i64, Taken>> {
+        let result = sqlx::query(
+            "INSERT INTO accounts (username, email, phone, password_hash, language, created_at, password_changed_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(new.username)
+        .bind(new.email)
+        .bind(new.phone)
+        .bind(new.password_hash)
+        .bind(new.language)
+        .bind(now)
+        .bind(now)
+        .execute(&self.pool)
+        .await;
+        match result {
+            Ok(done) => Ok(Ok(done.last_insert_rowid())),
+            Err(sqlx::Error::Database(err)) if err.is_unique_violation() => {
+                let message = err.message();
+                let taken = if message.contains("accounts.username") {
+                    Taken::Username
+                } else if message.contains("accounts.email") {
+                    Taken::Email
+                } else {
+                    Taken::Phone
+                };
+                Ok(Err(taken))
+            }
+            Err(err) => Err(err.into()),
+        }
+    }
+
+    /// The account an identifier names, if any. One query whatever the kind, so every path costs the same.
+    pub async fn find_account(&self, identifier: &Identifier) -> anyhow::Result<Option<Account>> {
+        let column = match identifier.kind {
+            IdentifierKind::Email => "email",
+            IdentifierKind::Username => "username",
+            IdentifierKind::Phone => "phone",
+        };
+        let sql = format!("SELECT {COLUMNS} FROM accounts WHERE {column} = ?");
+        Ok(sqlx::query_as::<_, Account>(&sql).bind(&identifier.value).fetch_optional(&self.pool).await?)
+    }
+
+    pub async fn account(&self, id: i64) -> anyhow::Result<Option<Account>> {
+        let sql = format!("SELECT {COLUMNS} FROM accounts WHERE id = ?");
+        Ok(sqlx::query_as::<_, Account>(&sql).bind(id).fetch_optional(&self.pool).await?)
+    }
+
+    /// Sets a new password and, in the same transaction, ends every session of the account and every
+    /// other open recovery of it: whoever held them is out.
+    pub async fn change_password(
+        &self,
+        account_id: i64,
+        hash: &str,
+        flow_id: &str,
+        now: i64,
+    ) -> anyhow::Result<()> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("UPDATE accounts SET password_hash = ?, password_changed_at = ? WHERE id = ?")
+            .bind(hash)
+            .bind(now)
+            .bind(account_id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM sessions WHERE account_id = ?").bind(account_id).execute(&mut *tx).await?;
+        sqlx::query(
+            "UPDATE recovery_flows SET step = 'ended', code_hash = NULL
+             WHERE account_id = ? AND id <> ? AND step NOT IN ('done', 'ended')",
+        )
+        .bind(account_id)
+        .bind(flow_id)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query("UPDATE recovery_flows SET step = 'done', code_hash = NULL WHERE id = ?")
+            .bind(flow_id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}

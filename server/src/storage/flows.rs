@@ -1,0 +1,136 @@
+use sqlx::FromRow;
+
+use super::Db;
+
+/// A recovery flow's row. `step` and `channel` are the API's snake_case names.
+#[derive(Clone, Debug, FromRow)]
+pub struct FlowRow {
+    pub id: String,
+    pub account_id: Option<i64>,
+    pub identifier_kind: String,
+    pub identifier: String,
+    pub language: String,
+    pub step: String,
+    pub channel: Option<String>,
+    pub code_hash: Option<Vec<u8>>,
+    pub code_expires_at: Option<i64>,
+    pub sends: i64,
+    pub next_send_at: i64,
+    pub failed_attempts: i64,
+    pub verified_at: Option<i64>,
+    pub created_at: i64,
+    pub expires_at: i64,
+}
+
+impl Db {
+    pub async fn insert_flow(&self, flow: &FlowRow) -> anyhow::Result<()> {
+        sqlx::query(
+            "INSERT INTO recovery_flows (id, account_id, identifier_kind, identifier, language, step, created_at, expires_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(&flow.id)
+        .bind(flow.account_id)
+        .bind(&flow.identifier_kind)
+        .bind(&flow.identifier)
+        .bind(&flow.language)
+        .bind(&flow.step)
+        .bind(flow.created_at)
+        .bind(flow.expires_at)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    pub async fn flow(&self, id: &str) -> anyhow::Result<Option<FlowRow>> {
+        Ok(sqlx::query_as::<_, FlowRow>("SELECT * FROM recovery_flows WHERE id = ?")
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?)
+    }
+
+    /// A new code replaces the old one (which dies with it) and starts the next cool-down.
+    pub async fn set_flow_code(
+        &self,
+        id: &str,
+        channel: &str,
+        code_hash: &[u8],
+        code_expires_at: i64,
+        next_send_at: i64,
+    ) -> anyhow::Result<()> {
+        sqlx::query(
+            "UPDATE recovery_flows
+             SET step = 'enter_code', channel = ?, code_hash = ?, code_expires_at = ?, sends = sends + 1, next_send_at = ?
+             WHERE id = ?",
+        )
+        .bind(channel)
+        .bind(code_hash)
+        .bind(code_expires_at)
+        .bind(next_send_at)
+        .bind(id)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Counts a wrong code against the flow, the account and the IP address, in one transaction.
+    /// Returns the flow's failed attempts after this one.
+    pub async fn record_code_failure(
+        &self,
+        id: &str,
+        account_id: Option<i64>,
+        ip: &str,
+        now: i64,
+    ) -> anyhow::Result<i64> {
+        let mut tx = self.pool.begin().await?;
+        let failed: i64 = sqlx::query_scalar(
+            "UPDATE recovery_flows SET failed_attempts = failed_attempts + 1 WHERE id = ? RETURNING failed_attempts",
+        )
+        .bind(id)
+        .fetch_one(&mut *tx)
+        .await?;
+        sqlx::query("INSERT INTO code_failures (account_id, ip, at) VALUES (?, ?, ?)")
+            .bind(account_id)
+            .bind(ip)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(failed)
+    }
+
+    pub async fn account_failures_since(&self, account_id: i64, since: i64) -> anyhow::Result<i64> {
+        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM code_failures WHERE account_id = ? AND at > ?")
+            .bind(account_id)
+            .bind(since)
+            .fetch_one(&self.pool)
+            .await?)
+    }
+
+    pub async fn ip_failures_since(&self, ip: &str, since: i64) -> anyhow::Result<i64> {
+        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM code_failures WHERE ip = ? AND at > ?")
+            .bind(ip)
+            .bind(since)
+            .fetch_one(&self.pool)
+            .await?)
+    }
+
+    /// The code was right: it is used up, and the password may now be set.
+    pub async fn mark_flow_verified(&self, id: &str, now: i64) -> anyhow::Result<()> {
+        sqlx::query(
+            "UPDATE recovery_flows SET step = 'new_password', code_hash = NULL, verified_at = ? WHERE id = ?",
+        )
+        .bind(now)
+        .bind(id)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    pub async fn end_flow(&self, id: &str) -> anyhow::Result<()> {
+        sqlx::query("UPDATE recovery_flows SET step = 'ended', code_hash = NULL WHERE id = ?")
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+}
