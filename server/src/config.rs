@@ -33,7 +33,58 @@ pub struct Config {
     pub bot_check_key: Option<String>,
 
     #[command(flatten)]
+    pub delivery: Delivery,
+
+    #[command(flatten)]
     pub policy: Policy,
+}
+
+/// Where mail and SMS go. Without an SMTP host (or an SMS gateway), dev mode keeps the messages for
+/// the dev mailbox; production refuses to start.
+#[derive(Clone, Debug, Args)]
+pub struct Delivery {
+    /// SMTP server host name.
+    #[arg(long, env = "RECUPERA_SMTP_HOST")]
+    pub smtp_host: Option<String>,
+
+    /// SMTP port (587 for STARTTLS, 465 for TLS, 25 without).
+    #[arg(long, env = "RECUPERA_SMTP_PORT", default_value_t = 587)]
+    pub smtp_port: u16,
+
+    /// SMTP security: `starttls`, `tls`, or `none` (only for a relay on the same machine).
+    #[arg(long, env = "RECUPERA_SMTP_TLS", default_value = "starttls")]
+    pub smtp_tls: SmtpTls,
+
+    #[arg(long, env = "RECUPERA_SMTP_USERNAME")]
+    pub smtp_username: Option<String>,
+
+    #[arg(long, env = "RECUPERA_SMTP_PASSWORD", hide_env_values = true)]
+    pub smtp_password: Option<String>,
+
+    /// The From address of every mail.
+    #[arg(long, env = "RECUPERA_MAIL_FROM", default_value = "Recupera <soporte@recupera.test>")]
+    pub mail_from: String,
+
+    /// SMS gateway base URL (Twilio's Messages API shape), e.g. https://api.twilio.com
+    #[arg(long, env = "RECUPERA_SMS_BASE_URL")]
+    pub sms_base_url: Option<String>,
+
+    #[arg(long, env = "RECUPERA_SMS_ACCOUNT_SID")]
+    pub sms_account_sid: Option<String>,
+
+    #[arg(long, env = "RECUPERA_SMS_AUTH_TOKEN", hide_env_values = true)]
+    pub sms_auth_token: Option<String>,
+
+    /// The sender number (E.164) of every SMS.
+    #[arg(long, env = "RECUPERA_SMS_FROM")]
+    pub sms_from: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum SmtpTls {
+    Starttls,
+    Tls,
+    None,
 }
 
 /// The numbers of the security policy. The defaults follow NIST SP 800-63B-4 and OWASP.

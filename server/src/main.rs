@@ -44,7 +44,8 @@ async fn serve(config: Config) -> anyhow::Result<()> {
     if state.config.dev {
         demo::ensure_demo_account(&state).await?;
     }
-    outbox::spawn_worker(state.clone(), outbox::Transport::Dev);
+    let transports = outbox::Transports::from_config(&state.config.delivery, state.config.dev)?;
+    outbox::spawn_worker(state.clone(), transports);
     let listener =
         tokio::net::TcpListener::bind(bind).await.with_context(|| format!("cannot listen on {bind}"))?;
     let address = listener.local_addr()?;

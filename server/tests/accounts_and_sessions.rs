@@ -14,7 +14,8 @@ async fn sign_in_works_with_user_name_email_or_phone_and_sets_a_strict_cookie() 
     let app = TestApp::new().await;
     app.sign_up("ana", "Ana@Correo.test", Some("+34 600 000 002"), DEMO_PASSWORD).await;
     for identifier in ["ana", "ANA", "ana@correo.test", "+34600000002", "0034 600 000 002"] {
-        let response = app.post("/api/v1/session", json!({ "identifier": identifier, "password": DEMO_PASSWORD })).await;
+        let response =
+            app.post("/api/v1/session", json!({ "identifier": identifier, "password": DEMO_PASSWORD })).await;
         assert_eq!(response.status(), StatusCode::OK, "{identifier}");
         let cookie = response.headers()[header::SET_COOKIE].to_str().unwrap().to_owned();
         assert!(cookie.starts_with("recupera_session="), "{cookie}");
@@ -22,7 +23,10 @@ async fn sign_in_works_with_user_name_email_or_phone_and_sets_a_strict_cookie() 
             assert!(cookie.contains(attribute), "{cookie}");
         }
         let body = body_json(response).await;
-        assert_eq!(body, json!({ "username": "ana", "email": "Ana@Correo.test", "phone": "+34600000002", "language": "es" }));
+        assert_eq!(
+            body,
+            json!({ "username": "ana", "email": "Ana@Correo.test", "phone": "+34600000002", "language": "es" })
+        );
     }
 }
 
@@ -35,7 +39,8 @@ async fn cookies_are_secure_outside_dev_mode() {
     })
     .await;
     app.sign_up("ana", "ana@correo.test", None, DEMO_PASSWORD).await;
-    let response = app.post("/api/v1/session", json!({ "identifier": "ana", "password": DEMO_PASSWORD })).await;
+    let response =
+        app.post("/api/v1/session", json!({ "identifier": "ana", "password": DEMO_PASSWORD })).await;
     assert!(response.headers()[header::SET_COOKIE].to_str().unwrap().contains("; Secure"));
 }
 
@@ -43,8 +48,11 @@ async fn cookies_are_secure_outside_dev_mode() {
 async fn wrong_credentials_never_say_which_part_was_wrong() {
     let app = TestApp::new().await;
     app.sign_up("ana", "ana@correo.test", None, DEMO_PASSWORD).await;
-    for (identifier, password) in [("ana", "wrong password here"), ("nadie", DEMO_PASSWORD), ("@@", DEMO_PASSWORD)] {
-        let response = app.post("/api/v1/session", json!({ "identifier": identifier, "password": password })).await;
+    for (identifier, password) in
+        [("ana", "wrong password here"), ("nadie", DEMO_PASSWORD), ("@@", DEMO_PASSWORD)]
+    {
+        let response =
+            app.post("/api/v1/session", json!({ "identifier": identifier, "password": password })).await;
         assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
         assert_eq!(body_json(response).await, json!({ "code": "invalid_credentials" }));
     }
@@ -54,8 +62,10 @@ async fn wrong_credentials_never_say_which_part_was_wrong() {
 async fn sign_out_ends_the_session() {
     let app = TestApp::new().await;
     app.sign_up("ana", "ana@correo.test", None, DEMO_PASSWORD).await;
-    let response = app.post("/api/v1/session", json!({ "identifier": "ana", "password": DEMO_PASSWORD })).await;
-    let cookie = response.headers()[header::SET_COOKIE].to_str().unwrap().split(';').next().unwrap().to_owned();
+    let response =
+        app.post("/api/v1/session", json!({ "identifier": "ana", "password": DEMO_PASSWORD })).await;
+    let cookie =
+        response.headers()[header::SET_COOKIE].to_str().unwrap().split(';').next().unwrap().to_owned();
     let with_cookie = |request: axum::http::request::Builder| request.header(header::COOKIE, cookie.clone());
     let me = with_cookie(Request::get("/api/v1/session")).body(Body::empty()).unwrap();
     assert_eq!(app.send(me).await.status(), StatusCode::OK);
@@ -80,7 +90,8 @@ async fn sign_up_with_a_taken_email_answers_the_same_and_tells_the_owner() {
     app.sign_up("otra", "ANA@correo.test", None, DEMO_PASSWORD).await;
     app.sign_up("otra2", "otra2@correo.test", Some("+34600000002"), DEMO_PASSWORD).await;
     // … no account was created with those addresses …
-    let response = app.post("/api/v1/session", json!({ "identifier": "otra", "password": DEMO_PASSWORD })).await;
+    let response =
+        app.post("/api/v1/session", json!({ "identifier": "otra", "password": DEMO_PASSWORD })).await;
     assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
     // … and the owner is told, twice, in their language.
     let messages = app.mailbox().await;
@@ -96,12 +107,30 @@ async fn sign_up_says_when_a_user_name_is_taken_or_a_field_is_invalid() {
     let app = TestApp::new().await;
     app.sign_up("ana", "ana@correo.test", None, DEMO_PASSWORD).await;
     let cases = [
-        (json!({ "username": "Ana", "email": "b@c.es", "password": DEMO_PASSWORD, "language": "es" }), json!({ "code": "username_taken", "field": "username" })),
-        (json!({ "username": "a", "email": "b@c.es", "password": DEMO_PASSWORD, "language": "es" }), json!({ "code": "username_invalid", "field": "username" })),
-        (json!({ "username": "bea", "email": "b@c", "password": DEMO_PASSWORD, "language": "es" }), json!({ "code": "email_invalid", "field": "email" })),
-        (json!({ "username": "bea", "email": "b@c.es", "phone": "600", "password": DEMO_PASSWORD, "language": "es" }), json!({ "code": "phone_invalid", "field": "phone" })),
-        (json!({ "username": "bea", "email": "b@c.es", "password": "short", "language": "es" }), json!({ "code": "password_too_short", "field": "password", "min_length": 15 })),
-        (json!({ "username": "bea", "email": "b@c.es", "password": "bea-bea-bea-bea-bea-2026", "language": "es" }), json!({ "code": "password_contains_identity", "field": "password" })),
+        (
+            json!({ "username": "Ana", "email": "b@c.es", "password": DEMO_PASSWORD, "language": "es" }),
+            json!({ "code": "username_taken", "field": "username" }),
+        ),
+        (
+            json!({ "username": "a", "email": "b@c.es", "password": DEMO_PASSWORD, "language": "es" }),
+            json!({ "code": "username_invalid", "field": "username" }),
+        ),
+        (
+            json!({ "username": "bea", "email": "b@c", "password": DEMO_PASSWORD, "language": "es" }),
+            json!({ "code": "email_invalid", "field": "email" }),
+        ),
+        (
+            json!({ "username": "bea", "email": "b@c.es", "phone": "600", "password": DEMO_PASSWORD, "language": "es" }),
+            json!({ "code": "phone_invalid", "field": "phone" }),
+        ),
+        (
+            json!({ "username": "bea", "email": "b@c.es", "password": "short", "language": "es" }),
+            json!({ "code": "password_too_short", "field": "password", "min_length": 15 }),
+        ),
+        (
+            json!({ "username": "bea", "email": "b@c.es", "password": "bea-bea-bea-bea-bea-2026", "language": "es" }),
+            json!({ "code": "password_contains_identity", "field": "password" }),
+        ),
     ];
     for (request, expected) in cases {
         let response = app.post("/api/v1/accounts", request.clone()).await;
@@ -118,10 +147,13 @@ async fn the_password_check_reports_each_rule_and_a_score() {
     assert_eq!(body["acceptable"], false);
     assert_eq!(body["rules"][0], json!({ "rule": "min_length", "met": true }));
     assert_eq!(body["rules"][3], json!({ "rule": "not_common", "met": false }));
-    let response = app.post("/api/v1/password/check", json!({ "password": DEMO_PASSWORD, "username": "olvidada" })).await;
+    let response = app
+        .post("/api/v1/password/check", json!({ "password": DEMO_PASSWORD, "username": "olvidada" }))
+        .await;
     let body = body_json(response).await;
     assert_eq!(body["rules"][2], json!({ "rule": "no_identity", "met": false }));
-    let response = app.post("/api/v1/password/check", json!({ "password": "Él vio siete cebras ñoñas en Cádiz" })).await;
+    let response =
+        app.post("/api/v1/password/check", json!({ "password": "Él vio siete cebras ñoñas en Cádiz" })).await;
     let body = body_json(response).await;
     assert_eq!(body["acceptable"], true);
     assert!(body["score"].as_u64().unwrap() >= 3, "{body}");
@@ -139,17 +171,36 @@ async fn bad_input_gets_a_4xx_and_a_code_never_a_500() {
     };
     let cases = [
         (raw("{not json", Some("application/json")).await, StatusCode::BAD_REQUEST, "malformed_request"),
-        (raw(r#"{"identifier": 5, "password": []}"#, Some("application/json")).await, StatusCode::BAD_REQUEST, "malformed_request"),
-        (raw(r#"{"identifier": "ana"}"#, Some("application/json")).await, StatusCode::BAD_REQUEST, "malformed_request"),
-        (raw(r#"{"identifier": "ana", "password": "x"}"#, None).await, StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type"),
-        (raw(r#"identifier=ana&password=x"#, Some("application/x-www-form-urlencoded")).await, StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type"),
+        (
+            raw(r#"{"identifier": 5, "password": []}"#, Some("application/json")).await,
+            StatusCode::BAD_REQUEST,
+            "malformed_request",
+        ),
+        (
+            raw(r#"{"identifier": "ana"}"#, Some("application/json")).await,
+            StatusCode::BAD_REQUEST,
+            "malformed_request",
+        ),
+        (
+            raw(r#"{"identifier": "ana", "password": "x"}"#, None).await,
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+        ),
+        (
+            raw(r#"identifier=ana&password=x"#, Some("application/x-www-form-urlencoded")).await,
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+        ),
     ];
     for (response, status, code) in cases {
         assert_eq!(response.status(), status, "{code}");
         assert_eq!(body_json(response).await, json!({ "code": code }));
     }
     let huge = format!(r#"{{"identifier": "{}", "password": "x"}}"#, "a".repeat(100_000));
-    let request = Request::post("/api/v1/session").header(header::CONTENT_TYPE, "application/json").body(Body::from(huge)).unwrap();
+    let request = Request::post("/api/v1/session")
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from(huge))
+        .unwrap();
     let response = app.send(request).await;
     assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
     assert_eq!(body_json(response).await, json!({ "code": "payload_too_large" }));

@@ -7,6 +7,10 @@ use std::{sync::Arc, time::Duration};
 
 use tokio::sync::Notify;
 
+mod transport;
+
+pub use transport::Transports;
+
 use crate::{messages::render, AppState};
 
 /// How long a worker holds a message it is sending before another may take it.
@@ -26,23 +30,8 @@ impl Outbox {
     }
 }
 
-/// Where messages go.
-#[derive(Clone, Debug)]
-pub enum Transport {
-    /// Dev mode: nothing leaves the machine; the dev mailbox shows the rows.
-    Dev,
-}
-
-impl Transport {
-    async fn send(&self, _channel: &str, _to: &str, _subject: &str, _body: &str) -> anyhow::Result<()> {
-        match self {
-            Transport::Dev => Ok(()),
-        }
-    }
-}
-
 /// Sends every message that is due now; returns how many were sent.
-pub async fn deliver_due(state: &AppState, transport: &Transport) -> anyhow::Result<usize> {
+pub async fn deliver_due(state: &AppState, transport: &Transports) -> anyhow::Result<usize> {
     let mut sent = 0;
     loop {
         let now = state.clock.now();
@@ -64,7 +53,7 @@ pub async fn deliver_due(state: &AppState, transport: &Transport) -> anyhow::Res
 }
 
 /// Runs the delivery loop until the process ends: on every wake-up, and every second for retries.
-pub fn spawn_worker(state: AppState, transport: Transport) -> tokio::task::JoinHandle<()> {
+pub fn spawn_worker(state: AppState, transport: Transports) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         loop {
             if let Err(err) = deliver_due(&state, &transport).await {

@@ -1,0 +1,102 @@
+//! The ways a message leaves: SMTP (lettre), an SMS gateway over HTTP (Twilio's Messages API shape),
+//! or — in dev mode, when neither is configured — nowhere (the dev mailbox shows the outbox).
+
+use std::time::Duration;
+
+use anyhow::{bail, Context};
+use lettre::{
+    message::{header::ContentType, Mailbox},
+    transport::smtp::authentication::Credentials,
+    AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor,
+};
+
+use crate::config::{Delivery, SmtpTls};
+
+#[derive(Clone)]
+pub struct Transports {
+    mail: Mail,
+    sms: Sms,
+}
+
+#[derive(Clone)]
+enum Mail {
+    Dev,
+    Smtp { transport: AsyncSmtpTransport<Tokio1Executor>, from: Mailbox },
+}
+
+#[derive(Clone)]
+enum Sms {
+    Dev,
+    Gateway { client: reqwest::Client, url: String, account: String, token: String, from: String },
+}
+
+impl Transports {
+    /// The transports `delivery` configures. Outside dev mode both must be configured.
+    pub fn from_config(delivery: &Delivery, dev: bool) -> anyhow::Result<Transports> {
+        let mail = match &delivery.smtp_host {
+            Some(host) => {
+                let builder = match delivery.smtp_tls {
+                    SmtpTls::Starttls => AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(host)?,
+                    SmtpTls::Tls => AsyncSmtpTransport::<Tokio1Executor>::relay(host)?,
+                    SmtpTls::None => AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host),
+                };
+                let mut builder = builder.port(delivery.smtp_port).timeout(Some(Duration::from_secs(20)));
+                if let (Some(user), Some(password)) = (&delivery.smtp_username, &delivery.smtp_password) {
+                    builder = builder.credentials(Credentials::new(user.clone(), password.clone()));
+                }
+                let from = delivery.mail_from.parse().context("RECUPERA_MAIL_FROM is not a mail address")?;
+                Mail::Smtp { transport: builder.build(), from }
+            }
+            None if dev => Mail::Dev,
+            None => bail!("RECUPERA_SMTP_HOST is not set; outside dev mode mail must go somewhere"),
+        };
+        let sms = match (&delivery.sms_base_url, &delivery.sms_account_sid, &delivery.sms_auth_token, &delivery.sms_from) {
+            (Some(base), Some(account), Some(token), Some(from)) => Sms::Gateway {
+                client: reqwest::Client::builder().timeout(Duration::from_secs(20)).build()?,
+                url: format!("{}/2010-04-01/Accounts/{account}/Messages.json", base.trim_end_matches('/')),
+                account: account.clone(),
+                token: token.clone(),
+                from: from.clone(),
+            },
+            (None, None, None, None) if dev => Sms::Dev,
+            _ => bail!(
+                "the SMS gateway needs RECUPERA_SMS_BASE_URL, RECUPERA_SMS_ACCOUNT_SID, RECUPERA_SMS_AUTH_TOKEN and RECUPERA_SMS_FROM"
+            ),
+        };
+        Ok(Transports { mail, sms })
+    }
+
+    /// Dev mode's transports: nothing leaves.
+    pub fn dev() -> Transports {
+        Transports { mail: Mail::Dev, sms: Sms::Dev }
+    }
+
+    pub async fn send(&self, channel: &str, to: &str, subject: &str, body: &str) -> anyhow::Result<()> {
+        match channel {
+            "sms" => self.send_sms(to, body).await,
+            _ => self.send_mail(to, subject, body).await,
+        }
+    }
+
+    async fn send_mail(&self, to: &str, subject: &str, body: &str) -> anyhow::Result<()> {
+        let Mail::Smtp { transport, from } = &self.mail else { return Ok(()) };
+        let message = Message::builder()
+            .from(from.clone())
+            .to(to.parse().with_context(|| format!("not a mail address: {to}"))?)
+            .subject(subject)
+            .header(ContentType::TEXT_PLAIN)
+            .body(body.to_owned())?;
+        transport.send(message).await.context("SMTP delivery failed")?;
+        Ok(())
+    }
+
+    async fn send_sms(&self, to: &str, body: &str) -> anyhow::Result<()> {
+        let Sms::Gateway { client, url, account, token, from } = &self.sms else { return Ok(()) };
+        let form = [("To", to), ("From", from.as_str()), ("Body", body)];
+        let response = client.post(url).basic_auth(account, Some(token)).form(&form).send().await?;
+        if !response.status().is_success() {
+            bail!("the SMS gateway answered {}", response.status());
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,135 @@
+//! Mail and SMS really leave: through a real SMTP server and a real HTTP gateway on loopback. A
+//! message survives a dead mail server and a worker killed mid-send, and arrives exactly once.
+
+mod support;
+
+use recupera_server::{config::SmtpTls, outbox, Config};
+use serde_json::json;
+use support::{
+    peers::{SmsGateway, SmtpSink},
+    TestApp, DEMO_PASSWORD,
+};
+
+fn deliver_to(config: &mut Config, smtp: &SmtpSink, sms: &SmsGateway) {
+    let delivery = &mut config.delivery;
+    delivery.smtp_host = Some(smtp.address.ip().to_string());
+    delivery.smtp_port = smtp.address.port();
+    delivery.smtp_tls = SmtpTls::None;
+    delivery.sms_base_url = Some(sms.base_url.clone());
+    delivery.sms_account_sid = Some("AC-test".into());
+    delivery.sms_auth_token = Some("token".into());
+    delivery.sms_from = Some("+34900000000".into());
+}
+
+fn transports(app: &TestApp) -> outbox::Transports {
+    outbox::Transports::from_config(&app.state.config.delivery, app.state.config.dev).unwrap()
+}
+
+#[tokio::test]
+async fn the_code_is_read_out_of_a_mail_received_by_a_real_smtp_server() {
+    let (smtp, sms) = (SmtpSink::start().await, SmsGateway::start().await);
+    let app = TestApp::with_config(|c| deliver_to(c, &smtp, &sms)).await;
+    app.sign_up("ana", "ana@correo.test", Some("+34600000002"), DEMO_PASSWORD).await;
+    let (_, flow) = app.start_recovery("ana@correo.test").await;
+    let flow_id = flow["flow_id"].as_str().unwrap();
+    app.flow_action(flow_id, "code", json!({ "channel": "email" })).await;
+
+    assert_eq!(outbox::deliver_due(&app.state, &transports(&app)).await.unwrap(), 1);
+    let mails = smtp.messages();
+    assert_eq!(mails.len(), 1);
+    assert_eq!(mails[0].to, ["ana@correo.test"]);
+    assert!(mails[0].from.contains("soporte@recupera.test"), "{}", mails[0].from);
+    // The account was created in Spanish: the subject is encoded (RFC 2047) for its accents; the body
+    // line with the code is plain.
+    assert!(mails[0].data.contains("Subject: "), "{}", mails[0].data);
+    let code = support::code_in(&mails[0].data).expect("a code in the mail");
+    let (status, body) = app.flow_action(flow_id, "verify", json!({ "code": code })).await;
+    assert_eq!(status, axum::http::StatusCode::OK, "{body}");
+}
+
+#[tokio::test]
+async fn the_sms_is_posted_to_the_gateway_with_credentials() {
+    let (smtp, sms) = (SmtpSink::start().await, SmsGateway::start().await);
+    let app = TestApp::with_config(|c| deliver_to(c, &smtp, &sms)).await;
+    app.sign_up("ana", "ana@correo.test", Some("+34600000002"), DEMO_PASSWORD).await;
+    let (_, flow) = app.start_recovery("+34 600 000 002").await;
+    let flow_id = flow["flow_id"].as_str().unwrap();
+    app.flow_action(flow_id, "code", json!({ "channel": "sms" })).await;
+
+    outbox::deliver_due(&app.state, &transports(&app)).await.unwrap();
+    let texts = sms.messages();
+    assert_eq!(texts.len(), 1);
+    assert_eq!((texts[0].to.as_str(), texts[0].from.as_str()), ("+34600000002", "+34900000000"));
+    assert!(texts[0].body.starts_with("Recupera: tu código de verificación es "), "{}", texts[0].body);
+    let auth = sms.received.lock().unwrap()[0].1.clone();
+    assert!(auth.starts_with("Basic "), "{auth}");
+    let code = support::code_in(&texts[0].body).unwrap();
+    let (status, _) = app.flow_action(flow_id, "verify", json!({ "code": code })).await;
+    assert_eq!(status, axum::http::StatusCode::OK);
+}
+
+#[tokio::test]
+async fn a_message_waits_while_the_mail_server_is_down_and_goes_out_when_it_is_back() {
+    // A port where nothing listens yet.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap();
+    let sms = SmsGateway::start().await;
+    let app = TestApp::with_config(|c| {
+        c.delivery.smtp_host = Some("127.0.0.1".into());
+        c.delivery.smtp_port = closed.port();
+        c.delivery.smtp_tls = SmtpTls::None;
+        c.delivery.sms_base_url = Some(sms.base_url.clone());
+        c.delivery.sms_account_sid = Some("AC".into());
+        c.delivery.sms_auth_token = Some("t".into());
+        c.delivery.sms_from = Some("+34900000000".into());
+    })
+    .await;
+    app.sign_up("ana", "ana@correo.test", None, DEMO_PASSWORD).await;
+    let (_, flow) = app.start_recovery("ana").await;
+    app.flow_action(flow["flow_id"].as_str().unwrap(), "code", json!({ "channel": "email" })).await;
+    assert_eq!(outbox::deliver_due(&app.state, &transports(&app)).await.unwrap(), 0, "the server is down");
+    assert_eq!(
+        outbox::deliver_due(&app.state, &transports(&app)).await.unwrap(),
+        0,
+        "not retried before its backoff"
+    );
+
+    // The mail server comes back; after the backoff the message goes out, once.
+    let smtp = SmtpSink::start().await;
+    let mut config = (*app.state.config).clone();
+    config.delivery.smtp_port = smtp.address.port();
+    let back = outbox::Transports::from_config(&config.delivery, true).unwrap();
+    app.state.clock.advance(30);
+    assert_eq!(outbox::deliver_due(&app.state, &back).await.unwrap(), 1);
+    assert_eq!(outbox::deliver_due(&app.state, &back).await.unwrap(), 0);
+    assert_eq!(smtp.messages().len(), 1);
+}
+
+#[tokio::test]
+async fn a_worker_killed_mid_send_leaves_the_message_to_arrive_exactly_once() {
+    let (smtp, sms) = (SmtpSink::start().await, SmsGateway::start().await);
+    let app = TestApp::with_config(|c| deliver_to(c, &smtp, &sms)).await;
+    app.sign_up("ana", "ana@correo.test", None, DEMO_PASSWORD).await;
+    let (_, flow) = app.start_recovery("ana").await;
+    app.flow_action(flow["flow_id"].as_str().unwrap(), "code", json!({ "channel": "email" })).await;
+
+    // A worker takes the message and dies before sending it (the process is killed).
+    let now = app.state.clock.now();
+    let taken = app.state.db.claim_due_message(now, now + 60).await.unwrap();
+    assert!(taken.is_some());
+
+    // The restarted worker does not send it while the dead one's lease holds …
+    assert_eq!(outbox::deliver_due(&app.state, &transports(&app)).await.unwrap(), 0);
+    // … and sends it once the lease has run out, and never again.
+    app.state.clock.advance(60);
+    assert_eq!(outbox::deliver_due(&app.state, &transports(&app)).await.unwrap(), 1);
+    app.state.clock.advance(3600);
+    assert_eq!(outbox::deliver_due(&app.state, &transports(&app)).await.unwrap(), 0);
+    assert_eq!(smtp.messages().len(), 1);
+}
+
+#[tokio::test]
+async fn production_needs_a_mail_server() {
+    let config = Config::for_tests(String::new(), Default::default());
+    let error = outbox::Transports::from_config(&config.delivery, false).err().expect("must refuse");
+    assert!(error.to_string().contains("RECUPERA_SMTP_HOST"), "{error}");
+}
