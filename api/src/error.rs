@@ -79,6 +79,8 @@ pub enum ErrorCode {
     IpAttemptsExhausted,
     /// The code was verified too long ago; verify a new one.
     PasswordWindowExpired,
+    /// The confirmation differs from the new password (checked in the browser only).
+    PasswordMismatch,
 }
 
 impl ErrorCode {
@@ -116,6 +118,7 @@ impl ErrorCode {
         ErrorCode::AccountAttemptsExhausted,
         ErrorCode::IpAttemptsExhausted,
         ErrorCode::PasswordWindowExpired,
+        ErrorCode::PasswordMismatch,
     ];
 
     /// The wire name, as serde writes it.
@@ -153,6 +156,7 @@ impl ErrorCode {
             ErrorCode::AccountAttemptsExhausted => "account_attempts_exhausted",
             ErrorCode::IpAttemptsExhausted => "ip_attempts_exhausted",
             ErrorCode::PasswordWindowExpired => "password_window_expired",
+            ErrorCode::PasswordMismatch => "password_mismatch",
         }
     }
 }

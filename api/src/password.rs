@@ -76,6 +76,15 @@ fn contains_identity(password: &str, identity: &[&str]) -> bool {
         .any(|value| password.contains(&value))
 }
 
+/// The confirmation field must repeat the password exactly.
+pub fn check_confirmation(password: &str, confirmation: &str) -> Result<(), ErrorCode> {
+    if password == confirmation {
+        Ok(())
+    } else {
+        Err(ErrorCode::PasswordMismatch)
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PasswordRule {
@@ -172,6 +181,12 @@ mod tests {
             Err(ErrorCode::PasswordContainsIdentity)
         );
         assert_eq!(policy.check("correct horse battery staple", &identity), Ok(()));
+    }
+
+    #[test]
+    fn the_confirmation_must_match_exactly() {
+        assert_eq!(check_confirmation("Él vio cebras", "Él vio cebras"), Ok(()));
+        assert_eq!(check_confirmation("Él vio cebras", "El vio cebras"), Err(ErrorCode::PasswordMismatch));
     }
 
     #[test]

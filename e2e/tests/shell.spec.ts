@@ -16,11 +16,11 @@ for (const l of languages) {
       await expect(page.getByRole('heading', { level: 1, name: l.heading })).toBeVisible();
       await expect(page.locator('html')).toHaveAttribute('lang', l.lang);
       if (isMobile) {
-        await expect(page.getByRole('link', { name: l.myAccount })).toBeVisible();
+        await expect(page.getByRole('link', { name: l.myAccount, exact: true })).toBeVisible();
         await expect(page.getByRole('button', { name: l.signIn })).toBeHidden();
       } else {
         await expect(page.getByRole('button', { name: l.signIn })).toBeVisible();
-        await expect(page.getByRole('link', { name: l.myAccount })).toBeHidden();
+        await expect(page.getByRole('link', { name: l.myAccount, exact: true })).toBeHidden();
       }
     });
   });

@@ -16,3 +16,16 @@ header-sign-in = Sign in
 header-my-account = My account
 # Header: the name screen readers give the group of language buttons.
 header-language-switch = Language
+
+## Shared by several screens
+
+# Link at the top of a screen that goes to the previous one.
+back = Back
+# Shown while a screen waits for the server.
+loading = Loading…
+# Close button of the sign-in box (read by screen readers; the button shows ×).
+dialog-close = Close
+# Button next to a password field that shows what was typed.
+password-show = Show
+# Button next to a password field that hides what was typed again.
+password-hide = Hide

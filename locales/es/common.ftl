@@ -15,3 +15,16 @@ header-sign-in = Iniciar sesión
 header-my-account = Mi cuenta
 # Header: the name screen readers give the group of language buttons.
 header-language-switch = Idioma
+
+## Shared by several screens
+
+# Link at the top of a screen that goes to the previous one.
+back = Volver
+# Shown while a screen waits for the server.
+loading = Cargando…
+# Close button of the sign-in box (read by screen readers; the button shows ×).
+dialog-close = Cerrar
+# Button next to a password field that shows what was typed.
+password-show = Mostrar
+# Button next to a password field that hides what was typed again.
+password-hide = Ocultar

@@ -52,12 +52,17 @@ pub async fn sign_in(
     Ok((AppendHeaders([(header::SET_COOKIE, cookie)]), Json(account_view(&account))).into_response())
 }
 
+/// Who is signed in: the account, or `null`. (Not a 401: asking is not an error, and the app asks at
+/// every start.)
 pub async fn current(
     State(state): State<AppState>,
     headers: HeaderMap,
-) -> Result<Json<AccountView>, AppError> {
-    let account = signed_in_account(&state, &headers).await?;
-    Ok(Json(account_view(&account)))
+) -> Result<Json<Option<AccountView>>, AppError> {
+    match signed_in_account(&state, &headers).await {
+        Ok(account) => Ok(Json(Some(account_view(&account)))),
+        Err(AppError::Client(..)) => Ok(Json(None)),
+        Err(other) => Err(other),
+    }
 }
 
 /// Ends this session (others stay). Answers 204 even without one: the result is the same.

@@ -1,0 +1,89 @@
+### What each error code of the server means to a person, and the error summary around them.
+### Never say whether an account exists.
+
+# Heading of the box at the top of a form that lists its problem.
+error-summary-title = There is a problem
+# Button that tries a failed request again (after a network failure).
+error-retry = Try again
+# The server could not be reached.
+error-network = We could not reach the server. Check your connection and try again.
+# Error code not_found.
+error-not-found = We could not find what you asked for.
+# Error codes malformed_request, method_not_allowed, unsupported_media_type.
+error-malformed-request = Something went wrong with that request. Reload the page and try again.
+# Error code payload_too_large.
+error-payload-too-large = What you sent is too long.
+# Error code internal.
+error-internal = Something went wrong on our side. Try again in a moment.
+# Error code identifier_invalid.
+error-identifier-invalid = Enter an email, a user ID or a mobile number in international form (+34 …).
+# Error code username_invalid.
+error-username-invalid = A user ID has 3 to 32 letters, digits, dots, dashes or underscores, and not only digits.
+# Error code email_invalid.
+error-email-invalid = Enter an email address like name@example.com.
+# Error code phone_invalid.
+error-phone-invalid = Enter the phone number in international form, like +34 600 000 001.
+# Error code username_taken.
+error-username-taken = That user ID is taken. Choose another.
+# Error code password_too_short.
+# Variables:
+#   $min (Number) - the minimum length
+error-password-too-short = The password needs at least { $min } characters.
+# Error code password_too_long.
+error-password-too-long = The password can have at most 256 characters.
+# Error code password_common.
+error-password-common = That password is too common or easy to guess. Try a longer sentence of your own.
+# Error code password_contains_identity.
+error-password-contains-identity = The password must not contain your user ID or email.
+# Error code password_mismatch.
+error-password-mismatch = The two passwords are not the same.
+# Error code invalid_credentials.
+error-invalid-credentials = The email or user ID and the password do not match.
+# Error code not_signed_in.
+error-not-signed-in = Sign in to see this.
+# Error code too_many_requests.
+# Variables:
+#   $seconds (Number) - how long to wait, in seconds
+error-too-many-requests = Too many tries. Wait { $seconds ->
+    [one] { $seconds } second
+   *[other] { $seconds } seconds
+} and try again.
+# Error code bot_check_invalid.
+error-bot-check-invalid = Tick “I am not a robot” and wait until it is checked.
+# Error code bot_check_expired.
+error-bot-check-expired = The “I am not a robot” check expired. Tick the box again.
+# Error code flow_not_found.
+error-flow-not-found = We do not know this recovery link. Start again.
+# Error code flow_expired.
+error-flow-expired = This recovery has expired. Start again.
+# Error code flow_wrong_step.
+error-flow-wrong-step = This step is already done. Reload the page to continue where you are.
+# Error code flow_completed.
+error-flow-completed = This recovery already changed the password. Sign in with the new one.
+# Error code code_malformed.
+error-code-malformed = The code has 8 digits.
+# Error code code_invalid.
+# Variables:
+#   $attempts (Number) - tries left
+error-code-invalid = That code is not right. { $attempts ->
+    [0] No tries left.
+    [one] You have { $attempts } try left.
+   *[other] You have { $attempts } tries left.
+}
+# Error code code_expired.
+error-code-expired = That code has expired. Ask for a new one.
+# Error code resend_too_soon.
+# Variables:
+#   $seconds (Number) - how long to wait, in seconds
+error-resend-too-soon = Wait { $seconds ->
+    [one] { $seconds } second
+   *[other] { $seconds } seconds
+} before asking for another code.
+# Error code flow_attempts_exhausted.
+error-flow-attempts-exhausted = Too many wrong codes: this recovery has ended. Start again.
+# Error code account_attempts_exhausted.
+error-account-attempts-exhausted = Too many wrong codes today. Try again tomorrow.
+# Error code ip_attempts_exhausted.
+error-ip-attempts-exhausted = Too many wrong codes from your network. Wait an hour and try again.
+# Error code password_window_expired.
+error-password-window-expired = Too much time has passed since you entered the code. Start again.

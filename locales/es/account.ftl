@@ -1,0 +1,84 @@
+### Iniciar sesión, registrarse y «Mi cuenta».
+
+## Sign-in (the centered box on wide screens, a full page on phones)
+
+# Heading of the sign-in box and of the sign-in page.
+sign-in-title = Iniciar sesión
+# Label of the identifier field in the sign-in form.
+sign-in-identifier = Email o ID de usuario
+# Label of the password field in the sign-in form.
+sign-in-password = Contraseña
+# Submit button of the sign-in form.
+sign-in-submit = Iniciar sesión
+# Link in the sign-in box (wide screens) that starts account recovery.
+sign-in-forgot = ¿Has olvidado la contraseña?
+# Blue link on the sign-in page (phones) that starts account recovery.
+sign-in-forgot-mobile = ¿Has olvidado tu contraseña?
+# Text before the sign-up link under the sign-in form.
+sign-in-no-account = ¿Aún no tienes cuenta?
+# Link under the sign-in form to create an account.
+sign-in-sign-up = Regístrate
+
+## My account
+
+# Heading of the "My account" page.
+account-title = Mi cuenta
+# Before the user name of the signed-in account.
+account-signed-in-as = Has iniciado sesión como
+# Label of the user name in the account details.
+account-username = ID de usuario
+# Label of the email in the account details.
+account-email = Email
+# Label of the phone number in the account details.
+account-phone = Teléfono
+# Button that signs out.
+account-sign-out = Cerrar sesión
+# "My account" when signed out: heading over the two ways in.
+account-sign-in-or-up = Identifícate / Regístrate
+# "My account" when signed out: link to the sign-in page.
+account-sign-in = Identifícate
+# "My account" when signed out: link to the sign-up page.
+account-sign-up = Regístrate
+
+## Sign-up
+
+# Heading of the sign-up page.
+sign-up-title = Crea tu cuenta
+# Label of the user name field.
+sign-up-username = ID de usuario
+# Help under the user name label.
+sign-up-username-hint = De 3 a 32 letras, cifras, puntos, guiones o guiones bajos.
+# Label of the email field.
+sign-up-email = Email
+# Label of the optional phone field.
+sign-up-phone = Teléfono móvil (opcional)
+# Help under the phone label.
+sign-up-phone-hint = En formato internacional, como +34 600 000 001. Podremos enviarte los códigos por SMS.
+# Label of the password field.
+sign-up-password = Contraseña
+# Submit button of the sign-up form.
+sign-up-submit = Crear cuenta
+# Shown after sign-up. (It reads the same when the email already had an account, which is told by mail.)
+sign-up-created = Hecho. Si este email es nuevo para nosotros, tu cuenta está lista: inicia sesión. Si ya tenía una cuenta, le hemos enviado un mensaje.
+
+## Not found
+
+# Heading of the page shown for an unknown address.
+not-found-title = Esta página no existe
+# Link back to the home page from the not-found page.
+not-found-home = Ir a la página de inicio
+
+## Dev mailbox (development mode only)
+
+# Heading of the dev mailbox.
+mailbox-title = Buzón de pruebas
+# Text under the heading of the dev mailbox.
+mailbox-intro = En modo de desarrollo nada sale de esta máquina: aquí están todos los correos y SMS que habría enviado el servidor, del más nuevo al más antiguo.
+# Button that reloads the dev mailbox.
+mailbox-refresh = Actualizar
+# Shown when the dev mailbox has no messages.
+mailbox-empty = Aún no hay mensajes.
+# Title of an SMS in the dev mailbox (SMS have no subject).
+mailbox-sms = SMS
+# Before the recipient of a message in the dev mailbox.
+mailbox-to = Para:

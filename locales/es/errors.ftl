@@ -1,0 +1,89 @@
+### Qué significa cada código de error del servidor, y el resumen de errores.
+### Nunca digas si una cuenta existe.
+
+# Heading of the box at the top of a form that lists its problem.
+error-summary-title = Hay un problema
+# Button that tries a failed request again (after a network failure).
+error-retry = Reintentar
+# The server could not be reached.
+error-network = No hemos podido conectar con el servidor. Comprueba tu conexión y vuelve a intentarlo.
+# Error code not_found.
+error-not-found = No hemos encontrado lo que buscas.
+# Error codes malformed_request, method_not_allowed, unsupported_media_type.
+error-malformed-request = Algo ha fallado con esa petición. Recarga la página y vuelve a intentarlo.
+# Error code payload_too_large.
+error-payload-too-large = Lo que has enviado es demasiado largo.
+# Error code internal.
+error-internal = Algo ha fallado por nuestra parte. Vuelve a intentarlo en un momento.
+# Error code identifier_invalid.
+error-identifier-invalid = Escribe un email, un ID de usuario o un número de móvil en formato internacional (+34 …).
+# Error code username_invalid.
+error-username-invalid = Un ID de usuario tiene de 3 a 32 letras, cifras, puntos, guiones o guiones bajos, y no solo cifras.
+# Error code email_invalid.
+error-email-invalid = Escribe una dirección de email como nombre@ejemplo.com.
+# Error code phone_invalid.
+error-phone-invalid = Escribe el teléfono en formato internacional, como +34 600 000 001.
+# Error code username_taken.
+error-username-taken = Ese ID de usuario ya está en uso. Elige otro.
+# Error code password_too_short.
+# Variables:
+#   $min (Number) - the minimum length
+error-password-too-short = La contraseña necesita al menos { $min } caracteres.
+# Error code password_too_long.
+error-password-too-long = La contraseña puede tener como mucho 256 caracteres.
+# Error code password_common.
+error-password-common = Esa contraseña es demasiado común o fácil de adivinar. Prueba con una frase larga y tuya.
+# Error code password_contains_identity.
+error-password-contains-identity = La contraseña no puede contener tu ID de usuario ni tu email.
+# Error code password_mismatch.
+error-password-mismatch = Las dos contraseñas no coinciden.
+# Error code invalid_credentials.
+error-invalid-credentials = El email o ID de usuario y la contraseña no coinciden.
+# Error code not_signed_in.
+error-not-signed-in = Inicia sesión para ver esto.
+# Error code too_many_requests.
+# Variables:
+#   $seconds (Number) - how long to wait, in seconds
+error-too-many-requests = Demasiados intentos. Espera { $seconds ->
+    [one] { $seconds } segundo
+   *[other] { $seconds } segundos
+} y vuelve a intentarlo.
+# Error code bot_check_invalid.
+error-bot-check-invalid = Marca «No soy un robot» y espera a que se compruebe.
+# Error code bot_check_expired.
+error-bot-check-expired = La comprobación «No soy un robot» ha caducado. Vuelve a marcar la casilla.
+# Error code flow_not_found.
+error-flow-not-found = No conocemos este enlace de recuperación. Empieza de nuevo.
+# Error code flow_expired.
+error-flow-expired = Esta recuperación ha caducado. Empieza de nuevo.
+# Error code flow_wrong_step.
+error-flow-wrong-step = Este paso ya está hecho. Recarga la página para seguir donde estás.
+# Error code flow_completed.
+error-flow-completed = Esta recuperación ya cambió la contraseña. Inicia sesión con la nueva.
+# Error code code_malformed.
+error-code-malformed = El código tiene 8 cifras.
+# Error code code_invalid.
+# Variables:
+#   $attempts (Number) - tries left
+error-code-invalid = Ese código no es correcto. { $attempts ->
+    [0] No te quedan intentos.
+    [one] Te queda { $attempts } intento.
+   *[other] Te quedan { $attempts } intentos.
+}
+# Error code code_expired.
+error-code-expired = Ese código ha caducado. Pide uno nuevo.
+# Error code resend_too_soon.
+# Variables:
+#   $seconds (Number) - how long to wait, in seconds
+error-resend-too-soon = Espera { $seconds ->
+    [one] { $seconds } segundo
+   *[other] { $seconds } segundos
+} antes de pedir otro código.
+# Error code flow_attempts_exhausted.
+error-flow-attempts-exhausted = Demasiados códigos incorrectos: esta recuperación ha terminado. Empieza de nuevo.
+# Error code account_attempts_exhausted.
+error-account-attempts-exhausted = Demasiados códigos incorrectos hoy. Vuelve a intentarlo mañana.
+# Error code ip_attempts_exhausted.
+error-ip-attempts-exhausted = Demasiados códigos incorrectos desde tu red. Espera una hora y vuelve a intentarlo.
+# Error code password_window_expired.
+error-password-window-expired = Ha pasado demasiado tiempo desde que escribiste el código. Empieza de nuevo.

@@ -1,0 +1,111 @@
+//! The one place the app talks to the server. Every call returns `Result<T, ApiError>`; `decode` is
+//! the one function that turns an answer into a value or a typed error.
+
+use gloo_net::http::{Request, Response};
+use recupera_api::{
+    account::{AccountView, SignInRequest, SignUpRequest},
+    dev::MailboxMessage,
+    password::{PasswordCheckRequest, PasswordCheckResponse},
+    recovery::{NewPasswordRequest, RecoveryFlow, SendCodeRequest, StartRecoveryRequest, VerifyCodeRequest},
+    ErrorBody, ErrorCode, API_PREFIX,
+};
+use serde::{de::DeserializeOwned, Serialize};
+
+/// Why a call failed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ApiError {
+    /// The server refused, with a stable code (and maybe the field and numbers).
+    Refused(ErrorBody),
+    /// The request did not reach the server, or the answer was not ours (offline, proxy page…).
+    Network,
+}
+
+impl ApiError {
+    pub fn code(&self) -> Option<ErrorCode> {
+        match self {
+            ApiError::Refused(body) => Some(body.code),
+            ApiError::Network => None,
+        }
+    }
+}
+
+async fn decode<T: DeserializeOwned>(response: Result<Response, gloo_net::Error>) -> Result<T, ApiError> {
+    let response = response.map_err(|_| ApiError::Network)?;
+    if response.ok() {
+        response.json::<T>().await.map_err(|_| ApiError::Network)
+    } else {
+        match response.json::<ErrorBody>().await {
+            Ok(body) => Err(ApiError::Refused(body)),
+            Err(_) => Err(ApiError::Network),
+        }
+    }
+}
+
+fn url(path: &str) -> String {
+    format!("{API_PREFIX}{path}")
+}
+
+async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
+    decode(Request::get(&url(path)).send().await).await
+}
+
+async fn post<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiError> {
+    let request = Request::post(&url(path)).json(body).map_err(|_| ApiError::Network)?;
+    decode(request.send().await).await
+}
+
+/// The signed-in account, or `None`.
+pub async fn current_account() -> Result<Option<AccountView>, ApiError> {
+    get("/session").await
+}
+
+pub async fn sign_in(request: &SignInRequest) -> Result<AccountView, ApiError> {
+    post("/session", request).await
+}
+
+pub async fn sign_out() -> Result<(), ApiError> {
+    let request =
+        Request::post(&url("/session/end")).json(&serde_json::json!({})).map_err(|_| ApiError::Network)?;
+    let response = request.send().await.map_err(|_| ApiError::Network)?;
+    if response.ok() {
+        Ok(())
+    } else {
+        Err(ApiError::Network)
+    }
+}
+
+pub async fn sign_up(request: &SignUpRequest) -> Result<serde_json::Value, ApiError> {
+    post("/accounts", request).await
+}
+
+pub async fn bot_check_challenge() -> Result<altcha::Challenge, ApiError> {
+    get("/bot-check/challenge").await
+}
+
+pub async fn start_recovery(request: &StartRecoveryRequest) -> Result<RecoveryFlow, ApiError> {
+    post("/recovery", request).await
+}
+
+pub async fn recovery(flow_id: &str) -> Result<RecoveryFlow, ApiError> {
+    get(&format!("/recovery/{flow_id}")).await
+}
+
+pub async fn send_code(flow_id: &str, request: &SendCodeRequest) -> Result<RecoveryFlow, ApiError> {
+    post(&format!("/recovery/{flow_id}/code"), request).await
+}
+
+pub async fn verify_code(flow_id: &str, request: &VerifyCodeRequest) -> Result<RecoveryFlow, ApiError> {
+    post(&format!("/recovery/{flow_id}/verify"), request).await
+}
+
+pub async fn set_password(flow_id: &str, request: &NewPasswordRequest) -> Result<RecoveryFlow, ApiError> {
+    post(&format!("/recovery/{flow_id}/password"), request).await
+}
+
+pub async fn check_password(request: &PasswordCheckRequest) -> Result<PasswordCheckResponse, ApiError> {
+    post("/password/check", request).await
+}
+
+pub async fn dev_mailbox() -> Result<Vec<MailboxMessage>, ApiError> {
+    get("/dev/mailbox").await
+}

@@ -1,0 +1,67 @@
+//! What each error means to a person: every code of `recupera_api::ErrorCode` has its message here,
+//! in every language (`locales/*/errors.ftl`). The `match` is exhaustive, so a new code does not
+//! compile until it has words.
+
+use leptos_fluent::tr;
+use recupera_api::{ErrorBody, ErrorCode};
+
+use crate::api::ApiError;
+
+/// The localized message for an error. Call it inside a reactive closure so it follows the language.
+pub fn error_text(error: &ApiError) -> String {
+    match error {
+        ApiError::Network => tr!("error-network"),
+        ApiError::Refused(body) => refusal_text(body),
+    }
+}
+
+fn refusal_text(body: &ErrorBody) -> String {
+    let attempts = body.attempts_left.unwrap_or(0);
+    let seconds = body.retry_after_s.unwrap_or(0);
+    let min_length = body.min_length.unwrap_or(15);
+    match body.code {
+        ErrorCode::NotFound => tr!("error-not-found"),
+        ErrorCode::MethodNotAllowed | ErrorCode::MalformedRequest | ErrorCode::UnsupportedMediaType => {
+            tr!("error-malformed-request")
+        }
+        ErrorCode::PayloadTooLarge => tr!("error-payload-too-large"),
+        ErrorCode::Internal => tr!("error-internal"),
+        ErrorCode::IdentifierInvalid => tr!("error-identifier-invalid"),
+        ErrorCode::UsernameInvalid => tr!("error-username-invalid"),
+        ErrorCode::EmailInvalid => tr!("error-email-invalid"),
+        ErrorCode::PhoneInvalid => tr!("error-phone-invalid"),
+        ErrorCode::UsernameTaken => tr!("error-username-taken"),
+        ErrorCode::PasswordTooShort => tr!("error-password-too-short", { "min" => min_length }),
+        ErrorCode::PasswordTooLong => tr!("error-password-too-long"),
+        ErrorCode::PasswordCommon => tr!("error-password-common"),
+        ErrorCode::PasswordContainsIdentity => tr!("error-password-contains-identity"),
+        ErrorCode::InvalidCredentials => tr!("error-invalid-credentials"),
+        ErrorCode::NotSignedIn => tr!("error-not-signed-in"),
+        ErrorCode::TooManyRequests => tr!("error-too-many-requests", { "seconds" => seconds }),
+        ErrorCode::BotCheckInvalid => tr!("error-bot-check-invalid"),
+        ErrorCode::BotCheckExpired => tr!("error-bot-check-expired"),
+        ErrorCode::FlowNotFound => tr!("error-flow-not-found"),
+        ErrorCode::FlowExpired => tr!("error-flow-expired"),
+        ErrorCode::FlowWrongStep => tr!("error-flow-wrong-step"),
+        ErrorCode::FlowCompleted => tr!("error-flow-completed"),
+        ErrorCode::CodeMalformed => tr!("error-code-malformed"),
+        ErrorCode::CodeInvalid => tr!("error-code-invalid", { "attempts" => attempts }),
+        ErrorCode::CodeExpired => tr!("error-code-expired"),
+        ErrorCode::ResendTooSoon => tr!("error-resend-too-soon", { "seconds" => seconds }),
+        ErrorCode::FlowAttemptsExhausted => tr!("error-flow-attempts-exhausted"),
+        ErrorCode::AccountAttemptsExhausted => tr!("error-account-attempts-exhausted"),
+        ErrorCode::IpAttemptsExhausted => tr!("error-ip-attempts-exhausted"),
+        ErrorCode::PasswordWindowExpired => tr!("error-password-window-expired"),
+        ErrorCode::PasswordMismatch => tr!("error-password-mismatch"),
+    }
+}
+
+/// A validation failure found in the browser, as the same body the server would answer.
+pub fn local(code: ErrorCode, field: &str) -> ApiError {
+    ApiError::Refused(ErrorBody::for_field(code, field))
+}
+
+/// Whether an error concerns `field` (shown next to it) or the whole form (shown in the summary only).
+pub fn is_about(error: &ApiError, field: &str) -> bool {
+    matches!(error, ApiError::Refused(body) if body.field.as_deref() == Some(field))
+}

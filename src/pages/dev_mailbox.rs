@@ -1,0 +1,66 @@
+use leptos::prelude::*;
+use leptos_fluent::move_tr;
+use recupera_api::recovery::Channel;
+
+use crate::{
+    api::{self, ApiError},
+    components::{focus_on_mount, page_title, ErrorSummary},
+    pages::NotFoundPage,
+};
+
+/// *Buzón de pruebas* (dev mode only): what the server would have delivered, newest first, so the
+/// journey can be finished without a mail server. Outside dev mode the server says 404 and so does this.
+#[component]
+pub fn DevMailboxPage() -> impl IntoView {
+    let messages = LocalResource::new(api::dev_mailbox);
+    let error = RwSignal::new(None::<ApiError>);
+    view! {
+        <Suspense fallback=|| ()>
+            {move || messages.get().map(|result| match result {
+                Ok(list) => view! { <MailboxList messages=list error=error on_refresh=Callback::new(move |_| messages.refetch()) /> }.into_any(),
+                Err(ApiError::Refused(_)) => view! { <NotFoundPage/> }.into_any(),
+                Err(problem) => {
+                    error.set(Some(problem));
+                    view! { <ErrorSummary error=error on_retry=Callback::new(move |_| messages.refetch()) /> }.into_any()
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn MailboxList(
+    messages: Vec<recupera_api::dev::MailboxMessage>,
+    error: RwSignal<Option<ApiError>>,
+    on_refresh: Callback<()>,
+) -> impl IntoView {
+    let heading = NodeRef::<leptos::html::H1>::new();
+    focus_on_mount(heading);
+    page_title(move || move_tr!("mailbox-title").get());
+    let empty = messages.is_empty();
+    view! {
+        <section class="panel mailbox">
+            <h1 tabindex="-1" node_ref=heading>{move_tr!("mailbox-title")}</h1>
+            <p class="lead">{move_tr!("mailbox-intro")}</p>
+            <ErrorSummary error=error />
+            <button type="button" on:click=move |_| on_refresh.run(())>{move_tr!("mailbox-refresh")}</button>
+            {empty.then(|| view! { <p>{move_tr!("mailbox-empty")}</p> })}
+            <ol class="mailbox-list">
+                {messages.into_iter().map(|message| {
+                    let is_sms = message.channel == Channel::Sms;
+                    view! {
+                        <li>
+                            <article class="mail">
+                                <h2>
+                                    {if is_sms { move_tr!("mailbox-sms").get() } else { message.subject.clone() }}
+                                </h2>
+                                <p class="mail-to">{move_tr!("mailbox-to")} " " {message.to.clone()}</p>
+                                <pre class="mail-body">{message.body.clone()}</pre>
+                            </article>
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        </section>
+    }
+}

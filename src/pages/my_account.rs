@@ -1,0 +1,49 @@
+use leptos::{prelude::*, task::spawn_local};
+use leptos_fluent::move_tr;
+
+use crate::{
+    api,
+    components::{focus_on_mount, page_title},
+    routing::{Link, Route},
+    session::use_session,
+};
+
+/// *Mi cuenta*: the account when signed in; else the way in, *Identifícate / Regístrate*.
+#[component]
+pub fn MyAccountPage() -> impl IntoView {
+    let session = use_session();
+    let heading = NodeRef::<leptos::html::H1>::new();
+    focus_on_mount(heading);
+    page_title(move || move_tr!("account-title").get());
+    let sign_out = move |_| {
+        spawn_local(async move {
+            if api::sign_out().await.is_ok() {
+                session.account.set(None);
+            }
+        });
+    };
+    view! {
+        <section class="panel">
+            <h1 tabindex="-1" node_ref=heading>{move_tr!("account-title")}</h1>
+            {move || match session.account.get() {
+                Some(account) => view! {
+                    <p class="lead">{move_tr!("account-signed-in-as")} " " <strong>{account.username.clone()}</strong></p>
+                    <dl class="account-details">
+                        <dt>{move_tr!("account-username")}</dt><dd>{account.username.clone()}</dd>
+                        <dt>{move_tr!("account-email")}</dt><dd>{account.email.clone()}</dd>
+                        <dt>{move_tr!("account-phone")}</dt>
+                        <dd>{account.phone.clone().unwrap_or_else(|| "—".into())}</dd>
+                    </dl>
+                    <button type="button" on:click=sign_out>{move_tr!("account-sign-out")}</button>
+                }.into_any(),
+                None => view! {
+                    <h2 class="account-entry-title">{move_tr!("account-sign-in-or-up")}</h2>
+                    <div class="account-entry">
+                        <Link to=Route::SignIn class="button-primary">{move_tr!("account-sign-in")}</Link>
+                        <Link to=Route::SignUp class="button-secondary">{move_tr!("account-sign-up")}</Link>
+                    </div>
+                }.into_any(),
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,102 @@
+use leptos::{ev, prelude::*, task::spawn_local};
+use leptos_fluent::{move_tr, I18n};
+use recupera_api::{recovery::StartRecoveryRequest, validation::parse_identifier, ErrorCode};
+
+use super::{remember_identifier, step_title};
+use crate::{
+    api::{self, ApiError},
+    components::{focus_on_mount, BotCheck, ErrorSummary, StepCaption, TextField},
+    errors::{error_text, is_about, local},
+    recovery::wizard::WizardStep,
+    routing::{use_router, Link, Route},
+};
+
+/// Step 1: *Email o ID de usuario*, *No soy un robot*, *Enviar*. Nothing here ever says whether an
+/// account exists: every identifier leads to the same next step.
+#[component]
+pub fn IdentifyStep() -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let router = use_router();
+    let heading = NodeRef::<leptos::html::H1>::new();
+    focus_on_mount(heading);
+    step_title(WizardStep::Identify, move || move_tr!("recovery-identify-title").get());
+    let identifier = RwSignal::new(String::new());
+    let bot_check = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<ApiError>);
+    let busy = RwSignal::new(false);
+
+    let submit = move || {
+        if busy.get_untracked() {
+            return;
+        }
+        if let Err(code) = parse_identifier(&identifier.get_untracked()) {
+            error.set(Some(local(code, "identifier")));
+            return;
+        }
+        let Some(solution) = bot_check.get_untracked() else {
+            error.set(Some(local(ErrorCode::BotCheckInvalid, "bot_check")));
+            return;
+        };
+        let typed = identifier.get_untracked();
+        let request = StartRecoveryRequest {
+            identifier: typed.clone(),
+            bot_check: solution,
+            language: i18n.language.get_untracked().id.to_owned(),
+        };
+        busy.set(true);
+        spawn_local(async move {
+            match api::start_recovery(&request).await {
+                Ok(flow) => {
+                    remember_identifier(&flow.flow_id, typed.trim());
+                    router.go(Route::Recovery(Some(flow.flow_id)), false);
+                }
+                Err(problem) => {
+                    // A solved challenge is spent (or refused) once sent: the person ticks the box again.
+                    if problem
+                        .code()
+                        .is_some_and(|c| matches!(c, ErrorCode::BotCheckInvalid | ErrorCode::BotCheckExpired))
+                    {
+                        bot_check.set(None);
+                    }
+                    error.set(Some(problem));
+                }
+            }
+            // The screen may be gone by now (the step moved on): `try_set` does nothing then.
+            let _ = busy.try_set(false);
+        });
+    };
+    let on_submit = move |event: ev::SubmitEvent| {
+        event.prevent_default();
+        submit();
+    };
+    let field_error = move |field: &'static str| {
+        Signal::derive(move || error.get().filter(|e| is_about(e, field)).map(|e| error_text(&e)))
+    };
+    view! {
+        <section class="panel wizard">
+            <Link to=Route::Home class="back-link">{move_tr!("back")}</Link>
+            <StepCaption step=WizardStep::Identify />
+            <h1 tabindex="-1" node_ref=heading>{move_tr!("recovery-identify-title")}</h1>
+            <p class="lead">{move_tr!("recovery-identify-intro")}</p>
+            <form novalidate on:submit=on_submit>
+                <ErrorSummary
+                    error=error
+                    fields=&[("identifier", "recovery-identifier"), ("bot_check", "bot-check")]
+                    on_retry=Callback::new(move |_| submit())
+                />
+                <TextField
+                    id="recovery-identifier"
+                    label=move_tr!("recovery-identifier")
+                    hint=move_tr!("recovery-identifier-hint")
+                    value=identifier
+                    error=field_error("identifier")
+                    autocomplete="username"
+                />
+                <BotCheck solution=bot_check error=field_error("bot_check") />
+                <button type="submit" class="button-primary" aria-disabled=move || busy.get().to_string()>
+                    {move_tr!("recovery-identify-submit")}
+                </button>
+            </form>
+        </section>
+    }
+}
