@@ -27,6 +27,13 @@ pub fn run_command(args: &[String]) -> anyhow::Result<()> {
     let binary = workspace_root().join("target/release/recupera-server");
     let address = SocketAddr::from(([127, 0, 0, 1], port));
     let server = RunningServer::start(&binary, address, "sqlite://data/recupera.db")?;
-    println!("\n    Recupera is running: {}\n    Press Ctrl+C to stop it.\n", server.url());
+    let url = server.url();
+    println!(
+        "\n    Recupera is running: {url}\n\
+         \x20   Demo account: user demo, email demo@recupera.test, phone +34600000001,\n\
+         \x20                 password Contraseña-Olvidada-2026\n\
+         \x20   Test mailbox (codes sent by mail and SMS land here): {url}dev/buzon\n\
+         \x20   Press Ctrl+C to stop it.\n"
+    );
     server.wait()
 }

@@ -1,0 +1,97 @@
+//! The wizard's screens in a real browser, without a server: what a person sees before anything is
+//! sent, and the pieces that work on their own (field errors, the code field, password rules).
+#![cfg(target_arch = "wasm32")]
+
+mod support;
+
+use leptos::prelude::*;
+use recupera::{components::PasswordRules, i18n::I18nProvider, App};
+use support::{mount, settle};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn go_to(path: &str) {
+    let history = web_sys::window().unwrap().history().unwrap();
+    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path)).unwrap();
+}
+
+fn set_input(app: &support::Mounted, selector: &str, value: &str) {
+    let input: web_sys::HtmlInputElement = app.all(selector)[0].clone().unchecked_into();
+    input.set_value(value);
+    input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn identify_step_renders_in_both_languages_with_the_seed_words() {
+    go_to("/recuperar");
+    let app = mount(App);
+    app.by_text(".language-switch button", "Español").click();
+    settle().await;
+    assert_eq!(app.text("h1"), "¿Has olvidado la contraseña?");
+    assert_eq!(app.text(".step-caption"), "Paso 1 de 4");
+    assert_eq!(app.text("label[for=recovery-identifier]"), "Email o ID de usuario");
+    assert_eq!(app.text(".bot-check-box span"), "No soy un robot");
+    assert_eq!(app.text("button[type=submit]"), "Enviar");
+    assert_eq!(
+        web_sys::window().unwrap().document().unwrap().title(),
+        "Paso 1 de 4: ¿Has olvidado la contraseña? — Recupera"
+    );
+
+    app.by_text(".language-switch button", "English").click();
+    settle().await;
+    assert_eq!(app.text("h1"), "Forgot your password?");
+    assert_eq!(app.text(".step-caption"), "Step 1 of 4");
+    assert_eq!(app.text("label[for=recovery-identifier]"), "Email or user ID");
+    go_to("/");
+}
+
+#[wasm_bindgen_test]
+async fn an_invalid_identifier_shows_its_message_by_the_field_and_keeps_what_was_typed() {
+    go_to("/recuperar");
+    let app = mount(App);
+    app.by_text(".language-switch button", "Español").click();
+    settle().await;
+    set_input(&app, "#recovery-identifier", "no es válido");
+    app.by_text("button[type=submit]", "Enviar").click();
+    settle().await;
+    let message = "Escribe un email, un ID de usuario o un número de móvil en formato internacional (+34 …).";
+    assert_eq!(app.text("#recovery-identifier-error"), message);
+    assert_eq!(app.text(".error-summary a"), message);
+    let input: web_sys::HtmlInputElement = app.all("#recovery-identifier")[0].clone().unchecked_into();
+    assert_eq!(input.value(), "no es válido");
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    let focused = web_sys::window().unwrap().document().unwrap().active_element().unwrap();
+    assert!(focused.class_list().contains("error-summary"), "the summary takes focus");
+
+    // A valid identifier without the bot check asks for the check.
+    set_input(&app, "#recovery-identifier", "demo@recupera.test");
+    app.by_text("button[type=submit]", "Enviar").click();
+    settle().await;
+    assert_eq!(app.text("#bot-check-error"), "Marca «No soy un robot» y espera a que se compruebe.");
+    go_to("/");
+}
+
+#[wasm_bindgen_test]
+async fn the_password_rules_tick_as_the_person_types() {
+    let password = RwSignal::new(String::new());
+    let app = mount(move || {
+        view! {
+            <I18nProvider>
+                <PasswordRules password=password identity=Signal::derive(|| vec!["ana".to_owned()]) />
+            </I18nProvider>
+        }
+    });
+    let unmet = || app.all(".rule-unmet").len();
+    let met = || app.all(".rule-met").len();
+    password.set("corta".into());
+    settle().await;
+    assert_eq!((met(), unmet()), (1, 1), "long enough: no; no identity: yes");
+    password.set("una frase larga de ana 2026".into());
+    settle().await;
+    assert_eq!((met(), unmet()), (1, 1), "long enough: yes; no identity: no");
+    password.set("una frase larga y tuya 2026".into());
+    settle().await;
+    assert_eq!((met(), unmet()), (2, 0));
+}
