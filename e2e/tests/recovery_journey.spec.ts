@@ -68,8 +68,7 @@ for (const t of [es, en]) {
   test.describe(`in ${t.locale}`, () => {
     test.use({ locale: t.locale });
 
-    test('desktop: sign-in box → forgot → email code → new password → sign in', async ({ page, context, baseURL, isMobile }) => {
-      test.skip(isMobile, 'the desktop journey');
+    test('desktop: sign-in box → forgot → email code → new password → sign in @desktop', async ({ page, context, baseURL }) => {
       const account = await newAccount(baseURL!, false);
       await page.goto('/');
       await page.getByRole('button', { name: t.signIn }).click();
@@ -114,8 +113,7 @@ for (const t of [es, en]) {
       await expect(page.getByText(account.email)).toBeVisible();
     });
 
-    test('mobile: Mi cuenta → Identifícate → forgot (blue link) → SMS code → new password → sign in', async ({ page, context, baseURL, isMobile }) => {
-      test.skip(!isMobile, 'the phone journey');
+    test('mobile: Mi cuenta → Identifícate → forgot (blue link) → SMS code → new password → sign in @mobile', async ({ page, context, baseURL }) => {
       const account = await newAccount(baseURL!, true);
       await page.goto('/');
       await page.getByRole('link', { name: t.myAccount, exact: true }).click();

@@ -9,6 +9,7 @@ pub mod demo;
 pub mod error;
 pub mod extract;
 pub mod messages;
+pub mod operations;
 pub mod outbox;
 pub mod passwords;
 pub mod routes;

@@ -2,7 +2,7 @@
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
-use recupera_server::{app, demo, outbox, storage::Db, AppState, Config};
+use recupera_server::{app, demo, operations, outbox, passwords, storage::Db, AppState, Config};
 use tracing_subscriber::EnvFilter;
 
 #[derive(Parser)]
@@ -21,18 +21,69 @@ enum Command {
         #[arg(long, env = "RECUPERA_DATABASE_URL", default_value = "sqlite://data/recupera.db")]
         database_url: String,
     },
+    /// Manage accounts.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Create an account. The password comes from RECUPERA_NEW_PASSWORD or standard input.
+    Add {
+        #[arg(long)]
+        username: String,
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        phone: Option<String>,
+        /// Language of the account's mail and SMS.
+        #[arg(long, default_value = "es")]
+        language: String,
+        #[arg(long, env = "RECUPERA_DATABASE_URL", default_value = "sqlite://data/recupera.db")]
+        database_url: String,
+        #[arg(long, env = "RECUPERA_PASSWORD_MIN_LENGTH", default_value_t = 15)]
+        password_min_length: u32,
+    },
 }
 
 #[tokio::main]
-async fn main() -> anyhow::Result<()> {
+async fn main() {
     tracing_subscriber::fmt()
         .with_env_filter(EnvFilter::try_from_env("RECUPERA_LOG").unwrap_or_else(|_| EnvFilter::new("info")))
         .init();
-    match Cli::parse().command {
+    // One clear line for the operator, not a backtrace.
+    if let Err(err) = run(Cli::parse().command).await {
+        eprintln!("recupera-server: {err:#}");
+        std::process::exit(1);
+    }
+}
+
+async fn run(command: Command) -> anyhow::Result<()> {
+    match command {
         Command::Serve(config) => serve(config).await,
         Command::Migrate { database_url } => {
             Db::connect(&database_url).await?;
             tracing::info!(%database_url, "database is up to date");
+            Ok(())
+        }
+        Command::User {
+            command: UserCommand::Add { username, email, phone, language, database_url, password_min_length },
+        } => {
+            let db = Db::connect(&database_url).await?;
+            let password = operations::read_new_password()?;
+            let policy = recupera_api::password::PasswordPolicy::with_min_length(password_min_length);
+            let user = operations::NewUser {
+                username: &username,
+                email: &email,
+                phone: phone.as_deref(),
+                language: &language,
+                password: &password,
+            };
+            let now = recupera_server::clock::Clock::default().now();
+            let id = operations::add_user(&db, &passwords::Hasher::new(1)?, &policy, user, now).await?;
+            println!("account {id} created: {username}");
             Ok(())
         }
     }
@@ -46,6 +97,7 @@ async fn serve(config: Config) -> anyhow::Result<()> {
     }
     let transports = outbox::Transports::from_config(&state.config.delivery, state.config.dev)?;
     outbox::spawn_worker(state.clone(), transports);
+    operations::spawn_cleanup(state.clone());
     let listener =
         tokio::net::TcpListener::bind(bind).await.with_context(|| format!("cannot listen on {bind}"))?;
     let address = listener.local_addr()?;

@@ -3,6 +3,7 @@
 
 pub mod accounts;
 mod audit;
+pub mod cleanup;
 pub mod flows;
 pub mod outbox;
 mod sessions;

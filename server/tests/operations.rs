@@ -1,0 +1,66 @@
+//! The operator's commands and the cleanup that keeps tables from growing without end.
+
+mod support;
+
+use recupera_api::password::PasswordPolicy;
+use recupera_server::operations::{add_user, NewUser};
+use serde_json::json;
+use support::{TestApp, DEMO_PASSWORD};
+
+#[tokio::test]
+async fn user_add_creates_an_account_that_signs_in_and_refuses_bad_input() {
+    let app = TestApp::new().await;
+    let (db, hasher, policy, now) =
+        (&app.state.db, &app.state.hasher, PasswordPolicy::recommended(), app.state.clock.now());
+    let user = NewUser {
+        username: "ops",
+        email: "ops@correo.test",
+        phone: Some("+34 600 111 222"),
+        language: "en",
+        password: DEMO_PASSWORD,
+    };
+    add_user(db, hasher, &policy, user, now).await.unwrap();
+    let response =
+        app.post("/api/v1/session", json!({ "identifier": "+34600111222", "password": DEMO_PASSWORD })).await;
+    assert_eq!(response.status(), axum::http::StatusCode::OK);
+
+    let weak = NewUser {
+        username: "ops2",
+        email: "ops2@correo.test",
+        phone: None,
+        language: "es",
+        password: "passwordpassword",
+    };
+    let error = add_user(db, hasher, &policy, weak, now).await.unwrap_err();
+    assert_eq!(error.to_string(), "password: password_common");
+    let taken = NewUser {
+        username: "OPS",
+        email: "x@correo.test",
+        phone: None,
+        language: "es",
+        password: DEMO_PASSWORD,
+    };
+    assert!(add_user(db, hasher, &policy, taken, now).await.unwrap_err().to_string().contains("Username"));
+}
+
+#[tokio::test]
+async fn cleanup_removes_what_can_no_longer_matter_and_keeps_the_rest() {
+    let app = TestApp::new().await;
+    app.sign_up("ana", "ana@correo.test", None, DEMO_PASSWORD).await;
+    app.post("/api/v1/session", json!({ "identifier": "ana", "password": DEMO_PASSWORD })).await;
+    let (_, flow) = app.start_recovery("ana").await;
+    let flow_id = flow["flow_id"].as_str().unwrap();
+    app.flow_action(flow_id, "code", json!({ "channel": "email" })).await;
+    app.flow_action(flow_id, "verify", json!({ "code": "00000000" })).await;
+
+    let nothing_yet = app.state.db.clean_up(app.state.clock.now()).await.unwrap();
+    assert_eq!(nothing_yet, Default::default(), "everything is still live");
+
+    // Eight days later: the session, the flow, the failure and the used challenge are all stale.
+    app.state.clock.advance(8 * 24 * 3600);
+    let removed = app.state.db.clean_up(app.state.clock.now()).await.unwrap();
+    assert_eq!((removed.sessions, removed.flows, removed.code_failures, removed.bot_checks), (1, 1, 1, 1));
+    // The unsent message stays until it is delivered.
+    assert_eq!(removed.messages, 0);
+    assert_eq!(app.mailbox().await.len(), 1);
+}
