@@ -2,9 +2,11 @@
 //!
 //! - `serve`: install the build tools, build the release app, start the server in dev mode.
 //! - `test`: install what the tests need, run every test, print `N passed, N failed`.
+//! - `l10n`: the translators' check of `locales/` (also part of `test`).
 //! - `setup`: only the installs of `test` (which include those of `serve`).
 
 mod app_server;
+mod l10n;
 mod process;
 mod serve;
 mod test;
@@ -19,6 +21,7 @@ commands:
   serve [--port N]   build the release app and serve it with a dev mailbox and demo account
                      on http://127.0.0.1:8080/ (SQLite file under ./data/)
   test               run every test: host, in-browser (headless Chromium), end-to-end
+  l10n               check locales/: complete, consistent, commented, every message used
   setup              install the tools `serve` and `test` need, then stop
 ";
 
@@ -27,6 +30,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("serve") => serve::run_command(&args[1..]),
         Some("test") => test::run_command(),
+        Some("l10n") => l10n::run_command(),
         Some("setup") => tools::Toolchain::for_tests().map(|_| ()),
         Some("help" | "--help" | "-h") | None => {
             print!("{USAGE}");

@@ -1,5 +1,6 @@
 //! `cargo xtask test`: every test, as CI runs it, ending with one line `N passed, N failed`.
 //!
+//! 0. the translators' check of `locales/` (`cargo xtask l10n`), counted as one test;
 //! 1. host tests of every crate (`cargo test --workspace`);
 //! 2. the app's in-browser tests (wasm-bindgen-test in headless Chromium, through wasm-pack);
 //! 3. the release build of the app, then end-to-end tests (Playwright driving Debian's Chromium)
@@ -22,6 +23,15 @@ use crate::{
 pub fn run_command() -> anyhow::Result<()> {
     let tools = Toolchain::for_tests()?;
     let mut tally = Tally::default();
+
+    step("Translations: cargo xtask l10n");
+    match crate::l10n::run_command() {
+        Ok(()) => tally.passed += 1,
+        Err(err) => {
+            eprintln!("{err:#}");
+            tally.failed += 1;
+        }
+    }
 
     step("Host tests of every crate");
     tally += run_counting_libtest(tools.command("cargo").args([

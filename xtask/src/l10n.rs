@@ -1,0 +1,269 @@
+//! `cargo xtask l10n`: the translators' check. Reports, as `file:line: problem`, every file that is not
+//! UTF-8 or does not parse, every message missing from a locale or found only in one, every message
+//! whose variables differ between locales, every message without a comment, and every message of the
+//! source locale (`en`) that no code uses.
+
+use std::{
+    collections::{BTreeMap, BTreeSet},
+    path::{Path, PathBuf},
+};
+
+use anyhow::Context;
+use fluent_syntax::ast;
+
+use crate::workspace_root;
+
+/// The locale translations are made from.
+const SOURCE_LOCALE: &str = "en";
+
+/// One message of one locale.
+#[derive(Debug, Clone)]
+struct Message {
+    file: PathBuf,
+    line: usize,
+    variables: BTreeSet<String>,
+    commented: bool,
+}
+
+pub fn run_command() -> anyhow::Result<()> {
+    let problems = check(&workspace_root())?;
+    for problem in &problems {
+        println!("{problem}");
+    }
+    if problems.is_empty() {
+        println!("l10n: every locale is complete and consistent");
+        Ok(())
+    } else {
+        anyhow::bail!("l10n: {} problem(s)", problems.len())
+    }
+}
+
+/// Every problem found, as printable lines; empty when all is well.
+pub fn check(root: &Path) -> anyhow::Result<Vec<String>> {
+    let locales_dir = root.join("locales");
+    let mut problems = Vec::new();
+    let mut locales: BTreeMap<String, BTreeMap<String, Message>> = BTreeMap::new();
+    for entry in std::fs::read_dir(&locales_dir).context("cannot read locales/")? {
+        let entry = entry?;
+        if !entry.file_type()?.is_dir() {
+            continue;
+        }
+        let locale = entry.file_name().to_string_lossy().into_owned();
+        let mut messages = BTreeMap::new();
+        let mut files: Vec<PathBuf> = std::fs::read_dir(entry.path())?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "ftl"))
+            .collect();
+        files.sort();
+        for file in files {
+            read_file(root, &file, &mut messages, &mut problems);
+        }
+        locales.insert(locale, messages);
+    }
+    let Some(source) = locales.get(SOURCE_LOCALE).cloned() else {
+        problems.push(format!("locales/{SOURCE_LOCALE}: the source locale is missing"));
+        return Ok(problems);
+    };
+
+    for (locale, messages) in &locales {
+        for (id, message) in messages {
+            let at = format!("{}:{}", message.file.display(), message.line);
+            if !message.commented {
+                problems.push(format!("{at}: message {id} has no comment saying where it appears"));
+            }
+            if locale == SOURCE_LOCALE {
+                continue;
+            }
+            match source.get(id) {
+                None => {
+                    problems.push(format!("{at}: message {id} is not in the source locale {SOURCE_LOCALE}"))
+                }
+                Some(original) if original.variables != message.variables => problems.push(format!(
+                    "{at}: message {id} uses variables {:?}, but {}:{} uses {:?}",
+                    message.variables,
+                    original.file.display(),
+                    original.line,
+                    original.variables
+                )),
+                Some(_) => {}
+            }
+        }
+        for (id, original) in &source {
+            if !messages.contains_key(id) {
+                problems.push(format!(
+                    "locales/{locale}: message {id} is missing (source: {}:{})",
+                    original.file.display(),
+                    original.line
+                ));
+            }
+        }
+    }
+
+    let code = source_code(root)?;
+    for (id, message) in &source {
+        if !code.contains(&format!("\"{id}\"")) {
+            problems.push(format!(
+                "{}:{}: message {id} is used nowhere in the code",
+                message.file.display(),
+                message.line
+            ));
+        }
+    }
+    Ok(problems)
+}
+
+fn read_file(root: &Path, file: &Path, messages: &mut BTreeMap<String, Message>, problems: &mut Vec<String>) {
+    let shown = file.strip_prefix(root).unwrap_or(file).to_path_buf();
+    let bytes = match std::fs::read(file) {
+        Ok(bytes) => bytes,
+        Err(err) => return problems.push(format!("{}: cannot be read: {err}", shown.display())),
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(err) => {
+            let line = line_of(&String::from_utf8_lossy(err.as_bytes()), err.utf8_error().valid_up_to());
+            return problems.push(format!("{}:{line}: not UTF-8", shown.display()));
+        }
+    };
+    let resource = match fluent_syntax::parser::parse(text.as_str()) {
+        Ok(resource) => resource,
+        Err((resource, errors)) => {
+            for error in errors {
+                problems.push(format!(
+                    "{}:{}: does not parse: {:?}",
+                    shown.display(),
+                    line_of(&text, error.pos.start),
+                    error.kind
+                ));
+            }
+            resource
+        }
+    };
+    for entry in resource.body {
+        if let ast::Entry::Message(message) = entry {
+            let id = message.id.name.to_owned();
+            let mut variables = BTreeSet::new();
+            if let Some(pattern) = &message.value {
+                collect_variables(pattern, &mut variables);
+            }
+            let line = text
+                .lines()
+                .position(|l| l.split('=').next().is_some_and(|name| name.trim() == id) && l.contains('='))
+                .map_or(0, |i| i + 1);
+            let found =
+                Message { file: shown.clone(), line, variables, commented: message.comment.is_some() };
+            if let Some(earlier) = messages.insert(id.clone(), found) {
+                problems.push(format!(
+                    "{}:{line}: message {id} is also defined at {}:{}",
+                    shown.display(),
+                    earlier.file.display(),
+                    earlier.line
+                ));
+            }
+        }
+    }
+}
+
+fn collect_variables(pattern: &ast::Pattern<&str>, variables: &mut BTreeSet<String>) {
+    for element in &pattern.elements {
+        if let ast::PatternElement::Placeable { expression } = element {
+            collect_in_expression(expression, variables);
+        }
+    }
+}
+
+fn collect_in_expression(expression: &ast::Expression<&str>, variables: &mut BTreeSet<String>) {
+    match expression {
+        ast::Expression::Inline(inline) => collect_in_inline(inline, variables),
+        ast::Expression::Select { selector, variants } => {
+            collect_in_inline(selector, variables);
+            for variant in variants {
+                collect_variables(&variant.value, variables);
+            }
+        }
+    }
+}
+
+fn collect_in_inline(inline: &ast::InlineExpression<&str>, variables: &mut BTreeSet<String>) {
+    match inline {
+        ast::InlineExpression::VariableReference { id } => {
+            variables.insert(id.name.to_owned());
+        }
+        ast::InlineExpression::Placeable { expression } => collect_in_expression(expression, variables),
+        _ => {}
+    }
+}
+
+fn line_of(text: &str, byte: usize) -> usize {
+    text[..byte.min(text.len())].matches('\n').count() + 1
+}
+
+/// The app's and the server's Rust code, where message ids appear as string literals.
+fn source_code(root: &Path) -> anyhow::Result<String> {
+    let mut code = String::new();
+    for dir in ["src", "server/src"] {
+        let mut stack = vec![root.join(dir)];
+        while let Some(path) = stack.pop() {
+            if path.is_dir() {
+                stack.extend(std::fs::read_dir(&path)?.filter_map(|e| e.ok().map(|e| e.path())));
+            } else if path.extension().is_some_and(|x| x == "rs") {
+                code.push_str(&std::fs::read_to_string(&path)?);
+            }
+        }
+    }
+    Ok(code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(root: &Path, file: &str, text: &str) {
+        let path = root.join(file);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    #[test]
+    fn a_complete_project_has_no_problems_and_each_kind_of_problem_is_reported_with_its_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(root, "src/lib.rs", r#"tr!("greeting", {"name" => x}); tr!("unused-in-es");"#);
+        write(root, "locales/en/main.ftl", "# Shown on top.\n# Variables:\n#   $name (String) - who\ngreeting = Hello { $name }\n# Extra.\nunused-in-es = Hi\n");
+        write(
+            root,
+            "locales/es/main.ftl",
+            "# Shown on top.\ngreeting = Hola { $name }\n# Extra.\nunused-in-es = Hola\n",
+        );
+        assert_eq!(check(root).unwrap(), Vec::<String>::new());
+
+        write(root, "locales/es/main.ftl", "greeting = Hola { $nombre }\nonly-here = x\n");
+        write(root, "locales/en/extra.ftl", "# Nobody uses it.\norphan = x\n");
+        write(root, "locales/en/broken.ftl", "# Comment\nbroken = { $\n");
+        let problems = check(root).unwrap();
+        let expect = |needle: &str| {
+            assert!(problems.iter().any(|p| p.contains(needle)), "{needle} not in {problems:#?}")
+        };
+        expect("locales/es/main.ftl:1: message greeting has no comment");
+        expect("locales/es/main.ftl:1: message greeting uses variables {\"nombre\"}, but locales/en/main.ftl:4 uses {\"name\"}");
+        expect("locales/es/main.ftl:2: message only-here is not in the source locale en");
+        expect("locales/es: message unused-in-es is missing (source: locales/en/main.ftl:6)");
+        expect("locales/en/extra.ftl:2: message orphan is used nowhere in the code");
+        expect("locales/en/broken.ftl:2: does not parse");
+    }
+
+    #[test]
+    fn non_utf8_files_are_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "src/lib.rs", "");
+        write(dir.path(), "locales/en/a.ftl", "");
+        std::fs::write(dir.path().join("locales/en/bad.ftl"), b"# ok\nx = caf\xe9\n").unwrap();
+        let problems = check(dir.path()).unwrap();
+        assert!(problems.iter().any(|p| p == "locales/en/bad.ftl:2: not UTF-8"), "{problems:#?}");
+    }
+
+    #[test]
+    fn the_projects_own_locales_pass() {
+        assert_eq!(check(&workspace_root()).unwrap(), Vec::<String>::new());
+    }
+}
