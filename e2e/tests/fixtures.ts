@@ -1,5 +1,6 @@
 // What every end-to-end test shares: the page fails its test on any console error or uncaught
 // exception (a broken wasm-opt, a CSP violation, a 404 for an asset all show up there).
+import { readFileSync } from 'node:fs';
 import { test as base, expect } from '@playwright/test';
 
 export const test = base.extend<{ consoleErrors: string[] }>({
@@ -54,4 +55,21 @@ export async function codeFromMailbox(context: import('@playwright/test').Browse
   const code = body?.match(/\d{4} \d{4}/)?.[0];
   expect(code, `a code in the message to ${to}`).toBeTruthy();
   return code as string;
+}
+
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Runs axe-core on the page as it is now: no violation of any WCAG 2.x A/AA rule. */
+export async function expectAccessible(page: import('@playwright/test').Page, screen: string) {
+  // Evaluated through the debugging protocol, so the page's strict CSP stays on and untouched.
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    // @ts-expect-error axe is defined by the script above
+    const result = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
+    return result.violations.map((v: { id: string; help: string; nodes: { target: string[] }[] }) =>
+      `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  expect(violations, `axe on ${screen}`).toEqual([]);
 }

@@ -1,6 +1,6 @@
 // The whole journey as a person walks it, against the release build on the real server: identify →
 // method → code (read from the dev mailbox) → new password → sign in with it.
-import { test, expect, newAccount, codeFromMailbox } from './fixtures';
+import { test, expect, newAccount, codeFromMailbox, expectAccessible } from './fixtures';
 
 const es = {
   locale: 'es-ES',
@@ -71,11 +71,14 @@ for (const t of [es, en]) {
     test('desktop: sign-in box → forgot → email code → new password → sign in @desktop', async ({ page, context, baseURL }) => {
       const account = await newAccount(baseURL!, false);
       await page.goto('/');
+      await expectAccessible(page, 'home');
       await page.getByRole('button', { name: t.signIn }).click();
       const dialog = page.getByRole('dialog', { name: t.signIn });
       await expect(dialog).toBeVisible();
+      await expectAccessible(page, 'sign-in box');
       await dialog.getByRole('link', { name: t.forgot }).click();
 
+      await expectAccessible(page, 'identify');
       await page.getByLabel(t.identifier).fill(account.email);
       await page.getByLabel(t.robot).check();
       await expect(page.getByText(t.checked)).toBeVisible();
@@ -83,12 +86,15 @@ for (const t of [es, en]) {
 
       await expect(page.getByRole('heading', { level: 1, name: t.methodTitle })).toBeFocused();
       await expect(page).toHaveTitle(t.stepTitle);
+      await expectAccessible(page, 'choose method');
       await page.getByRole('button', { name: t.email }).click();
 
       await expect(page.getByRole('heading', { level: 1, name: t.codeTitle })).toBeVisible();
+      await expectAccessible(page, 'enter code');
       await page.getByLabel(t.code).fill('0000-0000');
       await page.getByRole('button', { name: t.verify }).click();
       await expect(page.getByRole('alert')).toContainText(t.wrongCode);
+      await expectAccessible(page, 'enter code, wrong code');
 
       const code = await codeFromMailbox(context, account.email, t.mailbox);
       await page.getByLabel(t.code).fill(code.replace(' ', '-'));
@@ -97,9 +103,11 @@ for (const t of [es, en]) {
       await expect(page.getByRole('heading', { level: 1, name: t.passwordTitle })).toBeVisible();
       await page.getByLabel(t.newPassword, { exact: true }).fill(NEW_PASSWORD);
       await page.getByLabel(t.repeat).fill(NEW_PASSWORD);
+      await expectAccessible(page, 'new password');
       await page.getByRole('button', { name: t.change }).click();
 
       await expect(page.getByRole('heading', { level: 1, name: t.doneTitle })).toBeVisible();
+      await expectAccessible(page, 'done');
       await page.getByRole('main').getByRole('button', { name: t.signIn }).click();
       await expect(dialog.getByLabel(t.identifier)).toHaveValue(account.email);
       // The old password no longer signs in …
@@ -111,6 +119,7 @@ for (const t of [es, en]) {
       await dialog.getByRole('button', { name: t.signIn }).click();
       await expect(page.getByRole('heading', { level: 1, name: t.myAccount })).toBeVisible();
       await expect(page.getByText(account.email)).toBeVisible();
+      await expectAccessible(page, 'my account');
     });
 
     test('mobile: Mi cuenta → Identifícate → forgot (blue link) → SMS code → new password → sign in @mobile', async ({ page, context, baseURL }) => {
@@ -118,15 +127,19 @@ for (const t of [es, en]) {
       await page.goto('/');
       await page.getByRole('link', { name: t.myAccount, exact: true }).click();
       await expect(page.getByRole('heading', { name: t.signInOrUp })).toBeVisible();
+      await expectAccessible(page, 'my account, signed out');
       await page.getByRole('main').getByRole('link', { name: t.identifyLink, exact: true }).click();
+      await expectAccessible(page, 'sign-in page');
       await page.getByRole('link', { name: t.forgotMobile }).click();
 
       await page.getByLabel(t.identifier).fill(account.username);
       await page.getByLabel(t.robot).check();
       await expect(page.getByText(t.checked)).toBeVisible();
       await page.getByRole('button', { name: t.send }).click();
+      await expectAccessible(page, 'choose method');
       await page.getByRole('button', { name: t.sms }).click();
       await expect(page.getByRole('heading', { level: 1, name: t.codeTitle })).toBeVisible();
+      await expectAccessible(page, 'enter code');
 
       const code = await codeFromMailbox(context, account.phone!, t.mailbox);
       await page.getByLabel(t.code).fill(code);
