@@ -25,6 +25,13 @@ pub fn IdentifyStep() -> impl IntoView {
     let error = RwSignal::new(None::<ApiError>);
     let busy = RwSignal::new(false);
 
+    // Once the box is ticked and solved, its old complaint no longer applies.
+    Effect::new(move |_| {
+        if bot_check.get().is_some() && error.get_untracked().is_some_and(|e| is_about(&e, "bot_check")) {
+            error.set(None);
+        }
+    });
+
     let submit = move || {
         if busy.get_untracked() {
             return;
