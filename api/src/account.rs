@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// `POST /api/v1/accounts`: create an account.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SignUpRequest {
     pub username: String,
     pub email: String,
@@ -17,6 +18,7 @@ pub struct SignUpRequest {
 
 /// `POST /api/v1/session`: sign in with a user name, email or phone, and the password.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SignInRequest {
     pub identifier: String,
     pub password: String,
@@ -24,6 +26,7 @@ pub struct SignInRequest {
 
 /// What a signed-in person sees of their account (*Mi cuenta*).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AccountView {
     pub username: String,
     pub email: String,

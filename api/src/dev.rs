@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::recovery::Channel;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MailboxMessage {
     pub id: i64,
     pub channel: Channel,

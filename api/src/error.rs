@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 /// browsers and translations depend on them. Each code has a Fluent message `error-<code>` (with
 /// dashes) in `locales/<lang>/errors.ftl`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
     /// No endpoint or resource at this path.
@@ -165,6 +166,7 @@ impl ErrorCode {
 ///
 /// Only `code` is always present; the rest appear when they help the person act on the error.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ErrorBody {
     pub code: ErrorCode,
     /// The request field the error concerns, so the form can show the message next to it.

@@ -9,6 +9,7 @@ use crate::ErrorCode;
 
 /// The bounds operators may configure. Lengths count Unicode code points, as NIST asks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PasswordPolicy {
     pub min_length: u32,
     pub max_length: u32,
@@ -86,6 +87,7 @@ pub fn check_confirmation(password: &str, confirmation: &str) -> Result<(), Erro
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PasswordRule {
     MinLength,
@@ -107,6 +109,7 @@ impl PasswordRule {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RuleStatus {
     pub rule: PasswordRule,
     pub met: bool,
@@ -114,6 +117,7 @@ pub struct RuleStatus {
 
 /// `POST /api/v1/password/check`: live feedback while the person types a new password.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PasswordCheckRequest {
     pub password: String,
     /// The recovery this password is for, so the account's names are checked too (once verified).
@@ -127,6 +131,7 @@ pub struct PasswordCheckRequest {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PasswordCheckResponse {
     /// Every rule, including `not_common`.
     pub rules: Vec<RuleStatus>,

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 /// Where a code can be sent.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
     Email,
@@ -17,6 +18,7 @@ pub enum Channel {
 
 /// `POST /api/v1/recovery`: *Email o ID de usuario* + the bot check.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StartRecoveryRequest {
     /// An email, user name or phone number, as typed.
     pub identifier: String,
@@ -28,12 +30,14 @@ pub struct StartRecoveryRequest {
 
 /// `POST /api/v1/recovery/{id}/code`: send a code by this channel (again, after the cool-down).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SendCodeRequest {
     pub channel: Channel,
 }
 
 /// `POST /api/v1/recovery/{id}/verify`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct VerifyCodeRequest {
     /// As typed or pasted: "12345678", "1234 5678" and "1234-5678" are all fine.
     pub code: String,
@@ -41,12 +45,14 @@ pub struct VerifyCodeRequest {
 
 /// `POST /api/v1/recovery/{id}/password`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewPasswordRequest {
     pub password: String,
 }
 
 /// The step the wizard shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RecoveryStep {
     /// Pick *Verificación de Email* or *Verificación por SMS*.
@@ -61,6 +67,7 @@ pub enum RecoveryStep {
 
 /// The recovery as the browser may know it. Nothing here depends on whether an account was found.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RecoveryFlow {
     pub flow_id: String,
     pub step: RecoveryStep,

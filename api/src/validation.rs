@@ -14,6 +14,7 @@ pub const CODE_DIGITS: usize = 8;
 
 /// Which kind of identifier a person typed in *Email o ID de usuario*.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum IdentifierKind {
     Email,

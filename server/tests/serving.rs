@@ -104,3 +104,34 @@ async fn text_answers_are_compressed_when_the_browser_accepts_it() {
     assert_eq!(response.status(), StatusCode::OK);
     assert_eq!(response.headers()[header::CONTENT_ENCODING], "gzip");
 }
+
+#[tokio::test]
+async fn the_openapi_document_describes_every_endpoint_and_the_error_codes() {
+    let app = TestApp::new().await;
+    let response = app.get("/api/v1/openapi.json").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let doc = body_json(response).await;
+    assert!(doc["openapi"].as_str().unwrap().starts_with("3."));
+    for path in [
+        "/api/v1/health",
+        "/api/v1/accounts",
+        "/api/v1/session",
+        "/api/v1/session/end",
+        "/api/v1/bot-check/challenge",
+        "/api/v1/password/check",
+        "/api/v1/recovery",
+        "/api/v1/recovery/{flow_id}",
+        "/api/v1/recovery/{flow_id}/code",
+        "/api/v1/recovery/{flow_id}/verify",
+        "/api/v1/recovery/{flow_id}/password",
+        "/api/v1/dev/mailbox",
+    ] {
+        assert!(doc["paths"].get(path).is_some(), "{path} is not described");
+    }
+    let schemas = &doc["components"]["schemas"];
+    assert!(schemas.get("RecoveryFlow").is_some());
+    let codes = schemas["ErrorCode"].to_string();
+    for code in recupera_api::ErrorCode::ALL {
+        assert!(codes.contains(&format!("\"{}\"", code.as_str())), "{} missing from {codes}", code.as_str());
+    }
+}

@@ -8,6 +8,8 @@ use recupera_api::ErrorCode;
 
 use crate::{AppError, AppState};
 
+#[utoipa::path(get, path = "/api/v1/bot-check/challenge", tag = "recovery",
+    responses((status = 200, description = "An ALTCHA challenge (JSON object)", body = Object)))]
 pub async fn challenge(State(state): State<AppState>) -> Result<Json<altcha::Challenge>, AppError> {
     let policy = &state.config.policy;
     let challenge = altcha::create_challenge(altcha::CreateChallengeOptions {

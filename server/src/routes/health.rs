@@ -5,6 +5,8 @@ use recupera_api::{ComponentStatus, HealthResponse};
 
 use crate::AppState;
 
+#[utoipa::path(get, path = "/api/v1/health", tag = "operations",
+    responses((status = 200, body = HealthResponse), (status = 503, body = HealthResponse)))]
 pub async fn health(State(state): State<AppState>) -> (StatusCode, Json<HealthResponse>) {
     let database = match state.db.ping().await {
         Ok(()) => ComponentStatus::Ok,

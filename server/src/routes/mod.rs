@@ -4,6 +4,7 @@ mod accounts;
 pub(crate) mod bot_check;
 mod dev_mailbox;
 mod health;
+mod openapi;
 mod password_check;
 mod recovery;
 pub(crate) mod session;
@@ -20,6 +21,7 @@ use crate::{AppError, AppState};
 pub fn api_router() -> Router<AppState> {
     Router::new()
         .route("/health", get(health::health))
+        .route("/openapi.json", get(openapi::document))
         .route("/accounts", post(accounts::sign_up))
         .route("/session", post(session::sign_in).get(session::current))
         .route("/session/end", post(session::sign_out))

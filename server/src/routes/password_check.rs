@@ -5,6 +5,8 @@ use recupera_api::password::{PasswordCheckRequest, PasswordCheckResponse, Passwo
 
 use crate::{extract::ApiJson, passwords::assess, AppError, AppState};
 
+#[utoipa::path(post, path = "/api/v1/password/check", tag = "recovery", request_body = PasswordCheckRequest,
+    responses((status = 200, body = PasswordCheckResponse)))]
 pub async fn check(
     State(state): State<AppState>,
     ApiJson(request): ApiJson<PasswordCheckRequest>,

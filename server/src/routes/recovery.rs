@@ -40,6 +40,8 @@ use crate::{
 const DAY_S: i64 = 24 * 3600;
 const HOUR_S: i64 = 3600;
 
+#[utoipa::path(post, path = "/api/v1/recovery", tag = "recovery", request_body = StartRecoveryRequest,
+    responses((status = 201, body = RecoveryFlow), (status = 422, description = "Invalid input", body = ErrorBody), (status = 400, description = "Malformed request", body = ErrorBody)))]
 pub async fn start(
     State(state): State<AppState>,
     caller: Caller,
@@ -77,6 +79,9 @@ pub async fn start(
     Ok((StatusCode::CREATED, Json(view(&state, &flow, now))))
 }
 
+#[utoipa::path(get, path = "/api/v1/recovery/{flow_id}", tag = "recovery",
+    params(("flow_id" = String, Path, description = "The flow's id")),
+    responses((status = 200, body = RecoveryFlow), (status = 404, body = ErrorBody), (status = 410, body = ErrorBody)))]
 pub async fn read(
     State(state): State<AppState>,
     Path(flow_id): Path<String>,
@@ -86,6 +91,10 @@ pub async fn read(
     Ok(Json(view(&state, &flow, now)))
 }
 
+#[utoipa::path(post, path = "/api/v1/recovery/{flow_id}/code", tag = "recovery", request_body = SendCodeRequest,
+    params(("flow_id" = String, Path, description = "The flow's id")),
+    responses((status = 200, body = RecoveryFlow), (status = 429, body = ErrorBody, description = "resend_too_soon"),
+              (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 410, body = ErrorBody)))]
 pub async fn send_code(
     State(state): State<AppState>,
     caller: Caller,
@@ -157,6 +166,10 @@ pub async fn send_code(
     Ok(Json(view(&state, &flow, now)))
 }
 
+#[utoipa::path(post, path = "/api/v1/recovery/{flow_id}/verify", tag = "recovery", request_body = VerifyCodeRequest,
+    params(("flow_id" = String, Path, description = "The flow's id")),
+    responses((status = 200, body = RecoveryFlow), (status = 422, body = ErrorBody, description = "code_invalid, code_malformed"),
+              (status = 429, body = ErrorBody, description = "a budget is exhausted"), (status = 410, body = ErrorBody)))]
 pub async fn verify(
     State(state): State<AppState>,
     caller: Caller,
@@ -238,6 +251,9 @@ pub async fn verify(
     Ok(Json(view(&state, &flow, now)))
 }
 
+#[utoipa::path(post, path = "/api/v1/recovery/{flow_id}/password", tag = "recovery", request_body = NewPasswordRequest,
+    params(("flow_id" = String, Path, description = "The flow's id")),
+    responses((status = 200, body = RecoveryFlow), (status = 422, body = ErrorBody), (status = 409, body = ErrorBody), (status = 410, body = ErrorBody)))]
 pub async fn set_password(
     State(state): State<AppState>,
     caller: Caller,

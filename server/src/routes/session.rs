@@ -22,7 +22,11 @@ use crate::{
     storage::accounts::Account,
     AppError, AppState,
 };
+use recupera_api::ErrorBody;
 
+#[utoipa::path(post, path = "/api/v1/session", tag = "accounts", request_body = SignInRequest,
+    responses((status = 200, body = AccountView, description = "Signed in; sets the session cookie"),
+              (status = 401, body = ErrorBody, description = "invalid_credentials")))]
 pub async fn sign_in(
     State(state): State<AppState>,
     caller: Caller,
@@ -54,6 +58,8 @@ pub async fn sign_in(
 
 /// Who is signed in: the account, or `null`. (Not a 401: asking is not an error, and the app asks at
 /// every start.)
+#[utoipa::path(get, path = "/api/v1/session", tag = "accounts",
+    responses((status = 200, body = Option<AccountView>, description = "The signed-in account, or null")))]
 pub async fn current(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -66,6 +72,8 @@ pub async fn current(
 }
 
 /// Ends this session (others stay). Answers 204 even without one: the result is the same.
+#[utoipa::path(post, path = "/api/v1/session/end", tag = "accounts",
+    responses((status = 204, description = "Signed out")))]
 pub async fn sign_out(
     State(state): State<AppState>,
     headers: HeaderMap,
