@@ -32,6 +32,12 @@ pub struct Config {
     #[arg(long, env = "RECUPERA_BOT_CHECK_KEY", hide_env_values = true)]
     pub bot_check_key: Option<String>,
 
+    /// How many reverse proxies in front of this server append to `X-Forwarded-For`. 0: the
+    /// connection's address is the client's. 1: the last address in the header is (one proxy).
+    /// Never more than really exist: a client can write anything before them.
+    #[arg(long, env = "RECUPERA_TRUSTED_PROXIES", default_value_t = 0)]
+    pub trusted_proxies: usize,
+
     #[command(flatten)]
     pub delivery: Delivery,
 

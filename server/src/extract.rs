@@ -10,7 +10,7 @@ use axum::{
 use recupera_api::ErrorCode;
 use serde::de::DeserializeOwned;
 
-use crate::AppError;
+use crate::{AppError, AppState};
 
 /// `Json<T>` whose failures answer `malformed_request`, `unsupported_media_type` or
 /// `payload_too_large` in our error body. Requiring `Content-Type: application/json` is also what
@@ -42,15 +42,16 @@ pub struct Caller {
     pub user_agent: String,
 }
 
-impl<S: Send + Sync> FromRequestParts<S> for Caller {
+impl FromRequestParts<AppState> for Caller {
     type Rejection = std::convert::Infallible;
 
-    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
-        let ip = parts
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let peer = parts
             .extensions
             .get::<ConnectInfo<SocketAddr>>()
             .map(|ConnectInfo(address)| address.ip().to_string())
             .unwrap_or_else(|| "unknown".to_owned());
+        let ip = forwarded_client(&parts.headers, state.config.trusted_proxies).unwrap_or(peer);
         let user_agent = parts
             .headers
             .get(header::USER_AGENT)
@@ -59,6 +60,25 @@ impl<S: Send + Sync> FromRequestParts<S> for Caller {
             .unwrap_or_default();
         Ok(Caller { ip, user_agent })
     }
+}
+
+/// The client's address as the `trusted` proxies in front of us saw it: counting from the right of
+/// `X-Forwarded-For`, the address each trusted proxy added; what is left of them came from the client
+/// and proves nothing.
+fn forwarded_client(headers: &axum::http::HeaderMap, trusted: usize) -> Option<String> {
+    if trusted == 0 {
+        return None;
+    }
+    let hops: Vec<&str> = headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map(str::trim)
+        .filter(|hop| !hop.is_empty())
+        .collect();
+    let hop = hops.len().checked_sub(trusted).map(|i| hops[i])?;
+    hop.parse::<std::net::IpAddr>().ok().map(|ip| ip.to_string())
 }
 
 pub const SESSION_COOKIE: &str = "recupera_session";

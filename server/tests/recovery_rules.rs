@@ -426,3 +426,30 @@ async fn every_recovery_event_is_audited() {
         ["recovery_requested", "code_sent", "code_failed", "code_verified", "password_changed"]
     );
 }
+
+#[tokio::test]
+async fn behind_a_trusted_proxy_the_ip_budget_counts_the_forwarded_client_not_the_proxy() {
+    let app = TestApp::with_config(|c| {
+        c.policy.attempts_per_ip_hour = 2;
+        c.trusted_proxies = 1;
+    })
+    .await;
+    app.sign_up("ana", EMAIL, None, DEMO_PASSWORD).await;
+    let guess = |client: &'static str, flow_id: String| {
+        let request = axum::http::Request::post(format!("/api/v1/recovery/{flow_id}/verify"))
+            .header("content-type", "application/json")
+            // The client wrote a fake first hop; the proxy appended the real address.
+            .header("x-forwarded-for", format!("6.6.6.6, {client}"))
+            .body(axum::body::Body::from(r#"{"code":"00000000"}"#))
+            .unwrap();
+        app.send(request)
+    };
+    let flow_id = flow_with_code(&app, EMAIL, "email").await;
+    for _ in 0..2 {
+        guess("198.51.100.1", flow_id.clone()).await;
+    }
+    let refused = support::body_json(guess("198.51.100.1", flow_id.clone()).await).await;
+    assert_eq!(refused["code"], "ip_attempts_exhausted");
+    let other_client = support::body_json(guess("198.51.100.2", flow_id).await).await;
+    assert_eq!(other_client["code"], "code_invalid", "another client behind the same proxy is not blocked");
+}
