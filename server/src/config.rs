@@ -128,6 +128,14 @@ pub struct Policy {
     #[arg(long, env = "RECUPERA_ATTEMPTS_PER_IP_HOUR", default_value_t = 100)]
     pub attempts_per_ip_hour: u32,
 
+    /// Failed sign-ins one identifier may have in 15 minutes before sign-in waits.
+    #[arg(long, env = "RECUPERA_SIGN_IN_FAILURES_PER_IDENTIFIER", default_value_t = 10)]
+    pub sign_in_failures_per_identifier: u32,
+
+    /// Failed sign-ins one IP address may have in 15 minutes before sign-in waits.
+    #[arg(long, env = "RECUPERA_SIGN_IN_FAILURES_PER_IP", default_value_t = 50)]
+    pub sign_in_failures_per_ip: u32,
+
     /// Sign-in session lifetime, in seconds.
     #[arg(long, env = "RECUPERA_SESSION_LIFETIME_S", default_value_t = 7 * 24 * 3600)]
     pub session_lifetime_s: i64,

@@ -228,3 +228,27 @@ async fn production_refuses_to_start_without_its_keys() {
     let error = recupera_server::AppState::new(config).await.err().expect("must refuse");
     assert!(format!("{error:#}").contains("RECUPERA_CODE_KEY"), "{error:#}");
 }
+
+#[tokio::test]
+async fn password_guessing_is_throttled_per_identifier_alike_for_known_and_unknown_ones() {
+    let app = TestApp::with_config(|c| c.policy.sign_in_failures_per_identifier = 3).await;
+    app.sign_up("ana", "ana@correo.test", None, DEMO_PASSWORD).await;
+    for identifier in ["ana", "nadie"] {
+        for _ in 0..3 {
+            let response = app
+                .post("/api/v1/session", json!({ "identifier": identifier, "password": "wrong guess 123" }))
+                .await;
+            assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+        }
+        // The fourth try waits, even with the right password: a guesser learns nothing.
+        let response =
+            app.post("/api/v1/session", json!({ "identifier": identifier, "password": DEMO_PASSWORD })).await;
+        assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS, "{identifier}");
+        assert_eq!(body_json(response).await, json!({ "code": "too_many_requests", "retry_after_s": 900 }));
+    }
+    // After the window, the right password works again.
+    app.state.clock.advance(15 * 60);
+    let response =
+        app.post("/api/v1/session", json!({ "identifier": "ANA", "password": DEMO_PASSWORD })).await;
+    assert_eq!(response.status(), StatusCode::OK);
+}

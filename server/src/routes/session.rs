@@ -33,14 +33,33 @@ pub async fn sign_in(
     ApiJson(request): ApiJson<SignInRequest>,
 ) -> Result<Response, AppError> {
     let now = state.clock.now();
+    // Throttled per identifier — whether or not it has an account, so the throttle tells nothing —
+    // and per IP address (OWASP: slow down guessing without letting anyone lock an account out for good).
+    let identifier = parse_identifier(&request.identifier).ok();
+    let throttle_key = identifier
+        .as_ref()
+        .map_or_else(|| request.identifier.trim().to_lowercase(), |i| i.value.to_lowercase());
+    let policy = &state.config.policy;
+    let (by_identifier, by_ip) =
+        state.db.sign_in_failures_since(&throttle_key, &caller.ip, now - THROTTLE_WINDOW_S).await?;
+    if by_identifier >= i64::from(policy.sign_in_failures_per_identifier)
+        || by_ip >= i64::from(policy.sign_in_failures_per_ip)
+    {
+        let body = recupera_api::ErrorBody {
+            retry_after_s: Some(THROTTLE_WINDOW_S as u32),
+            ..recupera_api::ErrorBody::from(ErrorCode::TooManyRequests)
+        };
+        return Err(AppError::Client(StatusCode::TOO_MANY_REQUESTS, body));
+    }
     // A malformed identifier still costs a (decoy) hash: every refusal takes as long as the others.
-    let account = match parse_identifier(&request.identifier) {
-        Ok(identifier) => state.db.find_account(&identifier).await?,
-        Err(_) => None,
+    let account = match &identifier {
+        Some(identifier) => state.db.find_account(identifier).await?,
+        None => None,
     };
     let matches =
         state.hasher.verify(&request.password, account.as_ref().map(|a| a.password_hash.as_str())).await?;
     let Some(account) = account.filter(|_| matches) else {
+        state.db.record_sign_in_failure(&throttle_key, &caller.ip, now).await?;
         state.db.audit("sign_in_failed", None, None, &caller.ip, &caller.user_agent, now).await?;
         return Err(AppError::client(StatusCode::UNAUTHORIZED, ErrorCode::InvalidCredentials));
     };
@@ -100,6 +119,9 @@ pub fn account_view(account: &Account) -> AccountView {
         language: account.language.clone(),
     }
 }
+
+/// The window failed sign-ins are counted over.
+const THROTTLE_WINDOW_S: i64 = 15 * 60;
 
 fn token_hash(token: &str) -> Vec<u8> {
     Sha256::digest(token.as_bytes()).to_vec()

@@ -24,7 +24,8 @@ impl Db {
         Ok(Removed {
             sessions: run("DELETE FROM sessions WHERE expires_at <= ?", now).await?,
             flows: run("DELETE FROM recovery_flows WHERE expires_at <= ?", now - KEEP_S).await?,
-            code_failures: run("DELETE FROM code_failures WHERE at <= ?", now - FAILURES_KEEP_S).await?,
+            code_failures: run("DELETE FROM code_failures WHERE at <= ?", now - FAILURES_KEEP_S).await?
+                + run("DELETE FROM sign_in_failures WHERE at <= ?", now - FAILURES_KEEP_S).await?,
             bot_checks: run("DELETE FROM bot_check_used WHERE expires_at <= ?", now).await?,
             messages: run("DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at <= ?", now - KEEP_S)
                 .await?,

@@ -45,3 +45,36 @@ impl Db {
             .await?)
     }
 }
+
+impl Db {
+    pub async fn record_sign_in_failure(&self, identifier: &str, ip: &str, now: i64) -> anyhow::Result<()> {
+        sqlx::query("INSERT INTO sign_in_failures (identifier, ip, at) VALUES (?, ?, ?)")
+            .bind(identifier)
+            .bind(ip)
+            .bind(now)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Failed sign-ins since `since`: for this identifier, and from this IP address.
+    pub async fn sign_in_failures_since(
+        &self,
+        identifier: &str,
+        ip: &str,
+        since: i64,
+    ) -> anyhow::Result<(i64, i64)> {
+        let by_identifier =
+            sqlx::query_scalar("SELECT COUNT(*) FROM sign_in_failures WHERE identifier = ? AND at > ?")
+                .bind(identifier)
+                .bind(since)
+                .fetch_one(&self.pool)
+                .await?;
+        let by_ip = sqlx::query_scalar("SELECT COUNT(*) FROM sign_in_failures WHERE ip = ? AND at > ?")
+            .bind(ip)
+            .bind(since)
+            .fetch_one(&self.pool)
+            .await?;
+        Ok((by_identifier, by_ip))
+    }
+}
