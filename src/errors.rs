@@ -61,6 +61,15 @@ pub fn local(code: ErrorCode, field: &str) -> ApiError {
     ApiError::Refused(ErrorBody::for_field(code, field))
 }
 
+/// The message to show next to `field`, when the form's error concerns it.
+pub fn field_error(
+    error: leptos::prelude::RwSignal<Option<ApiError>>,
+    field: &'static str,
+) -> leptos::prelude::Signal<Option<String>> {
+    use leptos::prelude::*;
+    Signal::derive(move || error.get().filter(|e| is_about(e, field)).map(|e| error_text(&e)))
+}
+
 /// Whether an error concerns `field` (shown next to it) or the whole form (shown in the summary only).
 pub fn is_about(error: &ApiError, field: &str) -> bool {
     matches!(error, ApiError::Refused(body) if body.field.as_deref() == Some(field))

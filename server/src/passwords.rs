@@ -90,6 +90,18 @@ impl Assessment {
     }
 }
 
+/// Checks a new password against the configured policy and the account's names; the refusal, if any,
+/// is the `password` field's error (with the minimum length when it is too short).
+pub fn refuse_weak(min_length: u32, password: &str, identity: &[&str]) -> Result<(), crate::AppError> {
+    let policy = PasswordPolicy::with_min_length(min_length);
+    let Some(code) = assess(&policy, password, identity).first_error() else { return Ok(()) };
+    let mut body = recupera_api::ErrorBody::for_field(code, "password");
+    if code == ErrorCode::PasswordTooShort {
+        body.min_length = Some(policy.min_length);
+    }
+    Err(crate::AppError::Client(axum::http::StatusCode::UNPROCESSABLE_ENTITY, body))
+}
+
 /// The policy's rules, plus `not_common`: refused when zxcvbn can guess it in under 10⁶ tries (score
 /// 0 or 1) — that covers its dictionaries of common and breached passwords, words, names, keyboard
 /// walks, repeats and sequences, with l33t and reversal variants.

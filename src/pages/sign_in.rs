@@ -5,7 +5,7 @@ use recupera_api::{account::SignInRequest, ErrorCode};
 use crate::{
     api::{self, ApiError},
     components::{focus_on_mount, page_title, ErrorSummary, PasswordField, TextField},
-    errors::{error_text, is_about, local},
+    errors::{field_error, local},
     routing::{use_router, Link, Route},
     session::use_session,
 };
@@ -59,9 +59,6 @@ pub fn SignInForm(place: SignInPlace) -> impl IntoView {
         event.prevent_default();
         submit();
     };
-    let field_error = move |field: &'static str| {
-        Signal::derive(move || error.get().filter(|e| is_about(e, field)).map(|e| error_text(&e)))
-    };
     let forgot = match place {
         SignInPlace::Dialog => move_tr!("sign-in-forgot"),
         SignInPlace::Page => move_tr!("sign-in-forgot-mobile"),
@@ -74,7 +71,7 @@ pub fn SignInForm(place: SignInPlace) -> impl IntoView {
                 id="sign-in-identifier"
                 label=move_tr!("sign-in-identifier")
                 value=identifier
-                error=field_error("identifier")
+                error=field_error(error, "identifier")
                 autocomplete="username"
                 autofocus=place == SignInPlace::Dialog
             />
@@ -82,7 +79,7 @@ pub fn SignInForm(place: SignInPlace) -> impl IntoView {
                 id="sign-in-password"
                 label=move_tr!("sign-in-password")
                 value=password
-                error=field_error("password")
+                error=field_error(error, "password")
                 autocomplete="current-password"
             />
             <button type="submit" class="button-primary" aria-disabled=move || busy.get().to_string()>

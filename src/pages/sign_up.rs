@@ -5,7 +5,7 @@ use recupera_api::{account::SignUpRequest, validation};
 use crate::{
     api::{self, ApiError},
     components::{focus_on_mount, page_title, ErrorSummary, PasswordField, PasswordRules, TextField},
-    errors::{error_text, is_about, local},
+    errors::{field_error, local},
     routing::{Link, Route},
 };
 
@@ -63,9 +63,6 @@ pub fn SignUpPage() -> impl IntoView {
         event.prevent_default();
         submit();
     };
-    let field_error = move |field: &'static str| {
-        Signal::derive(move || error.get().filter(|e| is_about(e, field)).map(|e| error_text(&e)))
-    };
     let identity = Signal::derive(move || vec![username.get(), email.get()]);
     view! {
         <section class="panel">
@@ -80,14 +77,14 @@ pub fn SignUpPage() -> impl IntoView {
                             on_retry=Callback::new(move |_| submit())
                         />
                         <TextField id="sign-up-username" label=move_tr!("sign-up-username") value=username
-                            error=field_error("username") autocomplete="username" hint=move_tr!("sign-up-username-hint") />
+                            error=field_error(error, "username") autocomplete="username" hint=move_tr!("sign-up-username-hint") />
                         <TextField id="sign-up-email" label=move_tr!("sign-up-email") value=email
-                            error=field_error("email") input_type="email" autocomplete="email" />
+                            error=field_error(error, "email") input_type="email" autocomplete="email" />
                         <TextField id="sign-up-phone" label=move_tr!("sign-up-phone") value=phone
-                            error=field_error("phone") input_type="tel" autocomplete="tel" required=false
+                            error=field_error(error, "phone") input_type="tel" autocomplete="tel" required=false
                             hint=move_tr!("sign-up-phone-hint") />
                         <PasswordField id="sign-up-password" label=move_tr!("sign-up-password") value=password
-                            error=field_error("password") autocomplete="new-password" described_by="password-rules" />
+                            error=field_error(error, "password") autocomplete="new-password" described_by="password-rules" />
                         <PasswordRules password=password identity=identity />
                         <button type="submit" class="button-primary" aria-disabled=move || busy.get().to_string()>
                             {move_tr!("sign-up-submit")}

@@ -7,7 +7,6 @@
 use axum::{extract::State, http::StatusCode, Json};
 use recupera_api::{
     account::SignUpRequest,
-    password::PasswordPolicy,
     validation::{normalize_phone, validate_email, validate_username, Identifier, IdentifierKind},
     ErrorBody, ErrorCode,
 };
@@ -15,7 +14,7 @@ use recupera_api::{
 use crate::{
     extract::{ApiJson, Caller},
     messages::{supported_language, template},
-    passwords::assess,
+    passwords::refuse_weak,
     storage::accounts::{NewAccount, Taken},
     AppError, AppState,
 };
@@ -36,15 +35,7 @@ pub async fn sign_up(
         Some(phone) => Some(normalize_phone(phone).map_err(|code| field_error(code, "phone"))?),
         None => None,
     };
-    let policy = PasswordPolicy::with_min_length(state.config.policy.password_min_length);
-    let assessment = assess(&policy, &request.password, &[&username, &email]);
-    if let Some(code) = assessment.first_error() {
-        let mut body = ErrorBody::for_field(code, "password");
-        if code == ErrorCode::PasswordTooShort {
-            body.min_length = Some(policy.min_length);
-        }
-        return Err(AppError::Client(StatusCode::UNPROCESSABLE_ENTITY, body));
-    }
+    refuse_weak(state.config.policy.password_min_length, &request.password, &[&username, &email])?;
     let language = supported_language(&request.language);
     let password_hash = state.hasher.hash(&request.password).await?;
     let now = state.clock.now();

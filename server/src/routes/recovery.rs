@@ -18,7 +18,6 @@ use base64::Engine;
 use hmac::{Hmac, Mac};
 use rand::{Rng, RngCore};
 use recupera_api::{
-    password::PasswordPolicy,
     recovery::{
         Channel, NewPasswordRequest, RecoveryFlow, RecoveryStep, SendCodeRequest, StartRecoveryRequest,
         VerifyCodeRequest,
@@ -31,7 +30,7 @@ use sha2::Sha256;
 use crate::{
     extract::{ApiJson, Caller},
     messages::{supported_language, template},
-    passwords::assess,
+    passwords::refuse_weak,
     routes::bot_check::verify_bot_check,
     storage::flows::FlowRow,
     AppError, AppState,
@@ -275,15 +274,11 @@ pub async fn set_password(
     }
     .ok_or_else(|| anyhow::anyhow!("verified flow {} has no account", flow.id))?;
 
-    let policy = PasswordPolicy::with_min_length(state.config.policy.password_min_length);
-    let assessment = assess(&policy, &request.password, &[&account.username, &account.email]);
-    if let Some(code) = assessment.first_error() {
-        let mut body = ErrorBody::for_field(code, "password");
-        if code == ErrorCode::PasswordTooShort {
-            body.min_length = Some(policy.min_length);
-        }
-        return Err(AppError::Client(StatusCode::UNPROCESSABLE_ENTITY, body));
-    }
+    refuse_weak(
+        state.config.policy.password_min_length,
+        &request.password,
+        &[&account.username, &account.email],
+    )?;
     let hash = state.hasher.hash(&request.password).await?;
     state.db.change_password(account.id, &hash, &flow.id, now).await?;
 

@@ -9,7 +9,7 @@ use super::{step_title, FlowContext};
 use crate::{
     api::{self, ApiError},
     components::{focus_on_mount, ErrorSummary, StatusRegion, StepCaption, TextField},
-    errors::{error_text, is_about, local},
+    errors::{field_error, local},
     recovery::wizard::{countdown, WizardStep},
     routing::{Link, Route},
 };
@@ -119,8 +119,6 @@ pub fn EnterCodeStep() -> impl IntoView {
         event.prevent_default();
         verify();
     };
-    let code_error =
-        Signal::derive(move || error.get().filter(|e| is_about(e, "code")).map(|e| error_text(&e)));
     // The dev mailbox exists only in dev mode: ask the server whether it answers.
     let mailbox = LocalResource::new(api::dev_mailbox);
     let dev_mode = move || mailbox.get().is_some_and(|r| r.is_ok());
@@ -139,7 +137,7 @@ pub fn EnterCodeStep() -> impl IntoView {
                     label=move_tr!("recovery-code")
                     hint=move_tr!("recovery-code-hint")
                     value=code
-                    error=code_error
+                    error=field_error(error, "code")
                     autocomplete="one-time-code"
                     inputmode="numeric"
                 />

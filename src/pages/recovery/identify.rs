@@ -6,7 +6,7 @@ use super::{remember_identifier, step_title};
 use crate::{
     api::{self, ApiError},
     components::{focus_on_mount, BotCheck, ErrorSummary, StepCaption, TextField},
-    errors::{error_text, is_about, local},
+    errors::{field_error, is_about, local},
     recovery::wizard::WizardStep,
     routing::{use_router, Link, Route},
 };
@@ -76,9 +76,6 @@ pub fn IdentifyStep() -> impl IntoView {
         event.prevent_default();
         submit();
     };
-    let field_error = move |field: &'static str| {
-        Signal::derive(move || error.get().filter(|e| is_about(e, field)).map(|e| error_text(&e)))
-    };
     view! {
         <section class="panel wizard">
             <Link to=Route::Home class="back-link">{move_tr!("back")}</Link>
@@ -96,10 +93,10 @@ pub fn IdentifyStep() -> impl IntoView {
                     label=move_tr!("recovery-identifier")
                     hint=move_tr!("recovery-identifier-hint")
                     value=identifier
-                    error=field_error("identifier")
+                    error=field_error(error, "identifier")
                     autocomplete="username"
                 />
-                <BotCheck solution=bot_check error=field_error("bot_check") />
+                <BotCheck solution=bot_check error=field_error(error, "bot_check") />
                 <button type="submit" class="button-primary" aria-disabled=move || busy.get().to_string()>
                     {move_tr!("recovery-identify-submit")}
                 </button>

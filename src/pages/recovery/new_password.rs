@@ -9,7 +9,7 @@ use super::{remembered_identifier, step_title, FlowContext};
 use crate::{
     api::{self, ApiError},
     components::{focus_on_mount, ErrorSummary, PasswordField, PasswordRules, StepCaption},
-    errors::{error_text, is_about, local},
+    errors::{field_error, local},
     recovery::wizard::WizardStep,
 };
 
@@ -63,9 +63,6 @@ pub fn NewPasswordStep() -> impl IntoView {
             submit();
         }
     };
-    let field_error = move |field: &'static str| {
-        Signal::derive(move || error.get().filter(|e| is_about(e, field)).map(|e| error_text(&e)))
-    };
     let identity = {
         let identifier = identifier.clone();
         Signal::derive(move || vec![identifier.clone()])
@@ -84,10 +81,10 @@ pub fn NewPasswordStep() -> impl IntoView {
                 <input type="text" class="visually-hidden" name="username" autocomplete="username"
                     tabindex="-1" aria-hidden="true" prop:value=identifier readonly=true />
                 <PasswordField id="new-password" label=move_tr!("recovery-password") value=password
-                    error=field_error("password") autocomplete="new-password" described_by="password-rules" />
+                    error=field_error(error, "password") autocomplete="new-password" described_by="password-rules" />
                 <PasswordRules password=password identity=identity flow_id=flow_id />
                 <PasswordField id="new-password-confirmation" label=move_tr!("recovery-password-confirmation")
-                    value=confirmation error=field_error("confirmation") autocomplete="new-password" />
+                    value=confirmation error=field_error(error, "confirmation") autocomplete="new-password" />
                 <button type="submit" class="button-primary" aria-disabled=move || busy.get().to_string()>
                     {move_tr!("recovery-password-submit")}
                 </button>
