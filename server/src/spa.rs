@@ -73,6 +73,9 @@ pub fn router(dist_dir: &Path, shell: Arc<SpaShell>) -> Router<AppState> {
         async move { index_or_not_found(&request, &shell) }
     });
     let files = ServeDir::new(PathBuf::from(dist_dir))
+        // `cargo xtask` writes `.br` and `.gz` beside each asset at build time.
+        .precompressed_br()
+        .precompressed_gzip()
         // `/` and other folders go to the fallback too: it answers the one `index.html` read at start.
         .append_index_html_on_directories(false)
         .fallback(pages);

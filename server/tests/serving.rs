@@ -135,3 +135,20 @@ async fn the_openapi_document_describes_every_endpoint_and_the_error_codes() {
         assert!(codes.contains(&format!("\"{}\"", code.as_str())), "{} missing from {codes}", code.as_str());
     }
 }
+
+#[tokio::test]
+async fn precompressed_assets_are_sent_as_they_are_when_the_browser_accepts_brotli() {
+    let app = TestApp::new().await;
+    let dist = app.state.config.dist_dir.clone();
+    std::fs::write(dist.join(format!("{WASM_FILE}.br")), b"brotli bytes").unwrap();
+    let request = Request::get(format!("/{WASM_FILE}"))
+        .header(header::ACCEPT_ENCODING, "br, gzip")
+        .body(Body::empty())
+        .unwrap();
+    let response = app.send(request).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.headers()[header::CONTENT_ENCODING], "br");
+    assert_eq!(response.headers()[header::CONTENT_TYPE], "application/wasm");
+    assert_eq!(response.headers()[header::CACHE_CONTROL], "public, max-age=31536000, immutable");
+    assert_eq!(body_bytes(response).await, b"brotli bytes", "sent as stored, not compressed again");
+}
