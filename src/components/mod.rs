@@ -27,10 +27,14 @@ pub fn page_title(page: impl Fn() -> String + 'static) {
 }
 
 /// Moves focus to the element once it is in the page: a step's heading, so screen readers start there.
+/// It waits for the next frame, so that a closing sign-in box (which gives focus back to its opener)
+/// is done first.
 pub fn focus_on_mount(node: NodeRef<leptos::html::H1>) {
     Effect::new(move |_| {
         if let Some(heading) = node.get() {
-            let _ = heading.focus();
+            request_animation_frame(move || {
+                let _ = heading.focus();
+            });
         }
     });
 }

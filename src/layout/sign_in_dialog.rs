@@ -22,12 +22,43 @@ pub fn SignInDialog() -> impl IntoView {
             }
         }
     });
+    // A modal dialog keeps the rest of the page inert, but Tab past its last control would leave for
+    // the browser's own UI: wrap around instead, both ways.
+    let keep_focus_inside = move |event: leptos::ev::KeyboardEvent| {
+        if event.key() != "Tab" {
+            return;
+        }
+        let Some(dialog) = dialog.get() else { return };
+        let Ok(controls) =
+            dialog.query_selector_all("a[href], button, input:not([type=hidden]):not([tabindex='-1'])")
+        else {
+            return;
+        };
+        let (Some(first), Some(last)) =
+            (controls.item(0), controls.item(controls.length().saturating_sub(1)))
+        else {
+            return;
+        };
+        let active = document().active_element().map(wasm_bindgen::JsCast::unchecked_into::<web_sys::Node>);
+        let target = if event.shift_key() && active.as_ref() == Some(&first) {
+            last
+        } else if !event.shift_key() && active.as_ref() == Some(&last) {
+            first
+        } else {
+            return;
+        };
+        event.prevent_default();
+        if let Ok(element) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(target) {
+            let _ = element.focus();
+        }
+    };
     view! {
         <dialog
             class="sign-in-dialog"
             node_ref=dialog
             aria-labelledby="sign-in-dialog-title"
             on:close=move |_| session.dialog_open.set(false)
+            on:keydown=keep_focus_inside
         >
             <div class="dialog-head">
                 <h2 id="sign-in-dialog-title">{move_tr!("sign-in-title")}</h2>
