@@ -154,8 +154,14 @@ for (const t of [es, en]) {
       await page.getByLabel(t.password, { exact: true }).fill(NEW_PASSWORD);
       await page.getByRole('main').getByRole('button', { name: t.signIn }).click();
       await expect(page.getByRole('heading', { level: 1, name: t.myAccount })).toBeVisible();
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
-      expect(overflow, 'nothing overflows the phone screen').toBe(false);
+      // Nothing overflows even the narrowest phones (320 px), on any screen of the journey.
+      await page.setViewportSize({ width: 320, height: 640 });
+      for (const path of ['/', '/mi-cuenta', '/identificate', '/registro', '/recuperar', '/dev/buzon']) {
+        await page.goto(path);
+        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+        expect(overflow, `nothing overflows ${path} at 320 px`).toBe(false);
+      }
     });
   });
 }
