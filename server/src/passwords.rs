@@ -5,14 +5,14 @@ use std::sync::Arc;
 
 use anyhow::Context;
 use argon2::{
-    password_hash::{PasswordHash, PasswordHasher as _, PasswordVerifier, SaltString},
-    Algorithm, Argon2, Params, Version,
+    password_hash::{PasswordHash, SaltString},
+    Algorithm, Argon2, Block, Params, Version,
 };
+use base64::Engine;
 use recupera_api::{
     password::{PasswordPolicy, PasswordRule, RuleStatus},
     ErrorCode,
 };
-use tokio::sync::Semaphore;
 
 /// OWASP Password Storage Cheat Sheet: argon2id, m = 19 MiB, t = 2, p = 1.
 const MEMORY_KIB: u32 = 19_456;
@@ -22,54 +22,123 @@ const PARALLELISM: u32 = 1;
 /// zxcvbn's matching grows fast with length; what the first 64 characters score is what counts.
 const SCORED_PREFIX: usize = 64;
 
+/// Hashes on a fixed set of threads of its own. Each argon2id hash takes 19 MiB; with at most
+/// `workers` threads ever hashing, memory stays bounded whatever the load (hashing on an open-ended
+/// blocking pool let the allocator keep a 19 MiB block per thread that had ever hashed).
+/// Requests beyond that wait in line.
 #[derive(Clone)]
 pub struct Hasher {
-    permits: Arc<Semaphore>,
+    jobs: std::sync::mpsc::SyncSender<Job>,
     /// A hash of nothing anyone knows: sign-in verifies against it when no account matches, so a
     /// wrong user name takes as long as a wrong password.
     decoy_hash: Arc<String>,
 }
 
+enum Job {
+    Hash { password: String, done: tokio::sync::oneshot::Sender<anyhow::Result<String>> },
+    Verify { password: String, phc: String, done: tokio::sync::oneshot::Sender<anyhow::Result<bool>> },
+}
+
 impl Hasher {
-    pub fn new(max_concurrent: usize) -> anyhow::Result<Hasher> {
-        let decoy = hash_blocking("decoy: no account has this password, it only costs the same time")?;
-        Ok(Hasher { permits: Arc::new(Semaphore::new(max_concurrent.max(1))), decoy_hash: Arc::new(decoy) })
+    pub fn new(workers: usize) -> anyhow::Result<Hasher> {
+        let decoy =
+            hash_with(&mut Vec::new(), "decoy: no account has this password, it only costs the same time")?;
+        let (jobs, queue) = std::sync::mpsc::sync_channel::<Job>(1024);
+        let queue = Arc::new(std::sync::Mutex::new(queue));
+        for n in 0..workers.max(1) {
+            let queue = queue.clone();
+            std::thread::Builder::new().name(format!("argon2-{n}")).spawn(move || {
+                // Each thread's 19 MiB of argon2 memory, allocated once and reused for every hash.
+                let mut memory = Vec::new();
+                loop {
+                    // The lock is held only while taking a job, not while hashing.
+                    let job = match queue.lock().map(|q| q.recv()) {
+                        Ok(Ok(job)) => job,
+                        _ => return, // every sender is gone: the server is stopping
+                    };
+                    match job {
+                        Job::Hash { password, done } => {
+                            let _ = done.send(hash_with(&mut memory, &password));
+                        }
+                        Job::Verify { password, phc, done } => {
+                            let _ = done.send(verify_with(&mut memory, &password, &phc));
+                        }
+                    }
+                }
+            })?;
+        }
+        Ok(Hasher { jobs, decoy_hash: Arc::new(decoy) })
     }
 
     pub async fn hash(&self, password: &str) -> anyhow::Result<String> {
-        let _permit = self.permits.acquire().await?;
-        let password = password.to_owned();
-        tokio::task::spawn_blocking(move || hash_blocking(&password)).await?
+        let (done, answer) = tokio::sync::oneshot::channel();
+        self.submit(Job::Hash { password: password.to_owned(), done }).await?;
+        answer.await?
     }
 
     /// Whether `password` matches `phc`; with `None`, checks against the decoy and answers false.
     pub async fn verify(&self, password: &str, phc: Option<&str>) -> anyhow::Result<bool> {
-        let _permit = self.permits.acquire().await?;
         let known = phc.is_some();
         let phc = phc.map(str::to_owned).unwrap_or_else(|| self.decoy_hash.as_str().to_owned());
-        let password = password.to_owned();
-        let matches = tokio::task::spawn_blocking(move || -> anyhow::Result<bool> {
-            let parsed =
-                PasswordHash::new(&phc).map_err(|e| anyhow::anyhow!("stored hash is malformed: {e}"))?;
-            Ok(argon2().verify_password(password.as_bytes(), &parsed).is_ok())
+        let (done, answer) = tokio::sync::oneshot::channel();
+        self.submit(Job::Verify { password: password.to_owned(), phc, done }).await?;
+        Ok(known && answer.await??)
+    }
+
+    /// Queues a job; a full queue (a flood) waits off the async threads.
+    async fn submit(&self, job: Job) -> anyhow::Result<()> {
+        let jobs = self.jobs.clone();
+        tokio::task::spawn_blocking(move || {
+            jobs.send(job).map_err(|_| anyhow::anyhow!("the hashing threads stopped"))
         })
-        .await??;
-        Ok(known && matches)
+        .await?
     }
 }
 
-fn argon2() -> Argon2<'static> {
-    let params = Params::new(MEMORY_KIB, ITERATIONS, PARALLELISM, None).expect("valid argon2 parameters");
-    Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
+/// Whether `password` matches the PHC string `phc` (with the parameters stored in it).
+fn verify_with(memory: &mut Vec<Block>, password: &str, phc: &str) -> anyhow::Result<bool> {
+    let parsed = PasswordHash::new(phc).map_err(|e| anyhow::anyhow!("stored hash is malformed: {e}"))?;
+    let params = Params::try_from(&parsed).map_err(|e| anyhow::anyhow!("stored hash parameters: {e}"))?;
+    let mut salt = [0u8; 64];
+    let salt = parsed
+        .salt
+        .context("stored hash has no salt")?
+        .decode_b64(&mut salt)
+        .map_err(|e| anyhow::anyhow!("salt: {e}"))?;
+    let expected = parsed.hash.context("stored hash has no output")?;
+    let mut output = vec![0u8; expected.len()];
+    derive(memory, params, password, salt, &mut output)?;
+    Ok(bool::from(subtle::ConstantTimeEq::ct_eq(output.as_slice(), expected.as_bytes())))
 }
 
-fn hash_blocking(password: &str) -> anyhow::Result<String> {
+/// A new PHC string for `password`, with a fresh random salt and today's parameters.
+fn hash_with(memory: &mut Vec<Block>, password: &str) -> anyhow::Result<String> {
     let salt = SaltString::generate(&mut rand::rngs::OsRng);
-    let hash = argon2()
-        .hash_password(password.as_bytes(), &salt)
+    let mut salt_bytes = [0u8; 64];
+    let salt_bytes = salt.decode_b64(&mut salt_bytes).map_err(|e| anyhow::anyhow!("salt: {e}"))?;
+    let params =
+        Params::new(MEMORY_KIB, ITERATIONS, PARALLELISM, None).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let mut output = [0u8; 32];
+    derive(memory, params, password, salt_bytes, &mut output).context("hashing a password")?;
+    let hash = base64::engine::general_purpose::STANDARD_NO_PAD.encode(output);
+    Ok(format!("$argon2id$v=19$m={MEMORY_KIB},t={ITERATIONS},p={PARALLELISM}${}${hash}", salt.as_str()))
+}
+
+/// argon2id into `output`, in `memory` (grown once to the size the parameters need, then reused).
+fn derive(
+    memory: &mut Vec<Block>,
+    params: Params,
+    password: &str,
+    salt: &[u8],
+    output: &mut [u8],
+) -> anyhow::Result<()> {
+    if memory.len() < params.block_count() {
+        memory.resize(params.block_count(), Block::default());
+    }
+    let blocks = params.block_count();
+    Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
+        .hash_password_into_with_memory(password.as_bytes(), salt, output, &mut memory[..blocks])
         .map_err(|e| anyhow::anyhow!("argon2 failed: {e}"))
-        .context("hashing a password")?;
-    Ok(hash.to_string())
 }
 
 /// What the server knows of a candidate password.

@@ -71,15 +71,31 @@ impl RunningServer {
     /// Starts `binary serve` in dev mode on `address` with the database at `database_url`, and waits
     /// until its health endpoint answers.
     pub fn start(binary: &Path, address: SocketAddr, database_url: &str) -> anyhow::Result<RunningServer> {
+        Self::start_with_env(binary, address, database_url, &[])
+    }
+
+    /// Like `start`, with extra `RECUPERA_*` settings (the benchmark raises the budgets).
+    pub fn start_with_env(
+        binary: &Path,
+        address: SocketAddr,
+        database_url: &str,
+        env: &[(&str, &str)],
+    ) -> anyhow::Result<RunningServer> {
         let child = Command::new(binary)
             .current_dir(workspace_root())
             .args(["serve", "--dev", "--dist-dir", "dist"])
             .args(["--bind", &address.to_string(), "--database-url", database_url])
+            .envs(env.iter().copied())
+            .env("RECUPERA_LOG", "warn")
             .spawn()
             .with_context(|| format!("cannot start {}", binary.display()))?;
         let mut server = RunningServer { child, address };
         server.wait_until_healthy(Duration::from_secs(30))?;
         Ok(server)
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.child.id()
     }
 
     pub fn url(&self) -> String {

@@ -6,6 +6,7 @@
 //! - `setup`: only the installs of `test` (which include those of `serve`).
 
 mod app_server;
+mod bench;
 mod l10n;
 mod process;
 mod serve;
@@ -21,6 +22,8 @@ commands:
   serve [--port N]   build the release app and serve it with a dev mailbox and demo account
                      on http://127.0.0.1:8080/ (SQLite file under ./data/)
   test               run every test: host, in-browser (headless Chromium), end-to-end
+  bench [--quick]    measure bytes on the wire, API latency and throughput, hashing, memory;
+                     judge the budgets (--quick: a short smoke run, not judged)
   l10n               check locales/: complete, consistent, commented, every message used
   setup              install the tools `serve` and `test` need, then stop
 ";
@@ -31,6 +34,7 @@ fn main() -> ExitCode {
         Some("serve") => serve::run_command(&args[1..]),
         Some("test") => test::run_command(),
         Some("l10n") => l10n::run_command(),
+        Some("bench") => bench::run_command(&args[1..]),
         Some("setup") => tools::Toolchain::for_tests().map(|_| ()),
         Some("help" | "--help" | "-h") | None => {
             print!("{USAGE}");

@@ -6,6 +6,8 @@
 //! 3. the release build of the app, then end-to-end tests (Playwright driving Debian's Chromium)
 //!    against the real server serving that build, with a fresh SQLite file.
 //!
+//! 4. a smoke run of the benchmark harness (`cargo xtask bench --quick`), counted as one test.
+//!
 //! A step that fails does not stop the others: the summary shows everything that is wrong.
 
 use std::process::Command;
@@ -54,6 +56,15 @@ pub fn run_command() -> anyhow::Result<()> {
         Ok(counts) => tally += counts,
         Err(err) => {
             eprintln!("\nend-to-end tests could not run: {err:#}");
+            tally.failed += 1;
+        }
+    }
+
+    step("Benchmark harness, smoke run: cargo xtask bench --quick");
+    match crate::bench::run_command(&["--quick".to_owned()]) {
+        Ok(()) => tally.passed += 1,
+        Err(err) => {
+            eprintln!("the benchmark harness failed: {err:#}");
             tally.failed += 1;
         }
     }

@@ -1,0 +1,470 @@
+//! `cargo xtask bench [--quick]`: what users feel and operators pay, measured against the real server
+//! on loopback, printed as a table with each budget's verdict, and written to `target/bench/results.json`.
+//!
+//! Measured: bytes on the wire for a first and a repeat visit; API latency (p50/p99) and throughput
+//! under 16 concurrent clients for start-recovery (known and unknown identifiers alternating, and the
+//! gap between their medians), verify (wrong codes), the password check, and sign-in (which hashes);
+//! the server's peak memory after 64 concurrent password hashes.
+//!
+//! `--quick` runs every measurement briefly against the debug server: it proves the harness works (it is
+//! part of `cargo xtask test`); its numbers are not judged. Budgets are judged on a full run only. The
+//! server runs with the attempt budgets raised and the bot check made cheap, so the load measures the
+//! endpoints' work rather than their refusals or the proof of work.
+
+use std::{
+    sync::Arc,
+    time::{Duration, Instant},
+};
+
+use anyhow::Context;
+use base64::Engine;
+use serde_json::{json, Value};
+
+use crate::{
+    app_server::{build_release_app, free_loopback_address, RunningServer},
+    process::run,
+    step,
+    tools::Toolchain,
+    workspace_root,
+};
+
+const CONCURRENCY: usize = 16;
+
+struct Mode {
+    quick: bool,
+    /// Requests per API measurement.
+    requests: usize,
+}
+
+pub fn run_command(args: &[String]) -> anyhow::Result<()> {
+    let quick = args.iter().any(|a| a == "--quick");
+    let mode = Mode { quick, requests: if quick { 200 } else { 4000 } };
+    let tools = Toolchain::for_serve()?;
+    build_release_app(&tools)?;
+    let profile = if quick { "debug" } else { "release" };
+    step(&format!("Building the server ({profile})"));
+    let mut build = tools.command("cargo");
+    build.args(["build", "--locked", "-p", "recupera-server"]);
+    if !quick {
+        build.arg("--release");
+    }
+    run(&mut build)?;
+
+    let out = workspace_root().join("target/bench");
+    std::fs::create_dir_all(&out)?;
+    let db = out.join("bench.db");
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
+    }
+    let server = RunningServer::start_with_env(
+        &workspace_root().join(format!("target/{profile}/recupera-server")),
+        free_loopback_address()?,
+        &format!("sqlite://{}", db.display()),
+        &[
+            ("RECUPERA_BOT_CHECK_COST", "1"),
+            ("RECUPERA_BOT_CHECK_PREFIX", "0"),
+            ("RECUPERA_ATTEMPTS_PER_FLOW", "1000000000"),
+            ("RECUPERA_ATTEMPTS_PER_ACCOUNT_DAY", "1000000000"),
+            ("RECUPERA_ATTEMPTS_PER_IP_HOUR", "1000000000"),
+            ("RECUPERA_SIGN_IN_FAILURES_PER_IDENTIFIER", "1000000000"),
+            ("RECUPERA_SIGN_IN_FAILURES_PER_IP", "1000000000"),
+        ],
+    )?;
+    step(&format!("Measuring ({})", if quick { "quick smoke run: numbers not judged" } else { "full run" }));
+    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build()?;
+    let results = runtime.block_on(measure(&server, &mode))?;
+    drop(server);
+
+    let report = render(&results, &mode);
+    println!("\n{report}");
+    let json = json!({ "quick": quick, "profile": profile, "rows": results.iter().map(Row::to_json).collect::<Vec<_>>() });
+    std::fs::write(out.join("results.json"), serde_json::to_string_pretty(&json)?)?;
+    println!("written to target/bench/results.json");
+    let failed = results.iter().filter(|r| r.verdict == Some(false)).count();
+    if !quick && failed > 0 {
+        anyhow::bail!("{failed} budget(s) not met");
+    }
+    Ok(())
+}
+
+/// One line of the report.
+struct Row {
+    name: String,
+    value: String,
+    budget: String,
+    /// `None` when not judged.
+    verdict: Option<bool>,
+    numbers: Value,
+}
+
+impl Row {
+    fn to_json(&self) -> Value {
+        json!({ "name": self.name, "value": self.value, "budget": self.budget, "met": self.verdict, "numbers": self.numbers })
+    }
+}
+
+fn render(rows: &[Row], mode: &Mode) -> String {
+    let mut out = format!("{:<44} {:<52} {:<22} {}\n", "measure", "result", "budget", "verdict");
+    for row in rows {
+        let verdict = match (mode.quick, row.verdict) {
+            (true, _) | (false, None) => "-",
+            (false, Some(true)) => "PASS",
+            (false, Some(false)) => "FAIL",
+        };
+        out.push_str(&format!("{:<44} {:<52} {:<22} {verdict}\n", row.name, row.value, row.budget));
+    }
+    out
+}
+
+async fn measure(server: &RunningServer, mode: &Mode) -> anyhow::Result<Vec<Row>> {
+    let base = server.url();
+    let client = reqwest::Client::builder().pool_max_idle_per_host(CONCURRENCY).build()?;
+    println!(
+        "    server memory: {} MiB (peak {} MiB)",
+        memory_kib(server.pid(), "VmRSS:") / 1024,
+        memory_kib(server.pid(), "VmHWM:") / 1024
+    );
+    let mut rows = first_load(&client, &base).await?;
+
+    // Accounts and flows the load needs.
+    let known = "demo@recupera.test";
+    let challenges = solved_challenges(&client, &base, mode.requests).await?;
+    let identify = latencies(mode.requests, {
+        let (client, base, challenges) = (client.clone(), base.clone(), Arc::new(challenges));
+        move |i| {
+            let (client, base, challenges) = (client.clone(), base.clone(), challenges.clone());
+            async move {
+                let identifier =
+                    if i % 2 == 0 { known.to_owned() } else { format!("nobody{i}@recupera.test") };
+                let body = json!({ "identifier": identifier, "bot_check": challenges[i], "language": "es" });
+                let status = client.post(format!("{base}api/v1/recovery")).json(&body).send().await?.status();
+                Ok((status.as_u16() == 201, i % 2))
+            }
+        }
+    })
+    .await?;
+    let known_p50 = percentile(&identify.by_group(0), 50.0);
+    let unknown_p50 = percentile(&identify.by_group(1), 50.0);
+    println!(
+        "    server memory: {} MiB (peak {} MiB)",
+        memory_kib(server.pid(), "VmRSS:") / 1024,
+        memory_kib(server.pid(), "VmHWM:") / 1024
+    );
+    rows.push(identify.row("start recovery (known/unknown alternating)", 20.0));
+    let gap = (known_p50 - unknown_p50).abs();
+    rows.push(Row {
+        name: "start recovery: known vs unknown median gap".into(),
+        value: format!("{gap:.3} ms (known {known_p50:.2}, unknown {unknown_p50:.2})"),
+        budget: "< 1 ms".into(),
+        verdict: Some(gap < 1.0),
+        numbers: json!({ "gap_ms": gap, "known_p50_ms": known_p50, "unknown_p50_ms": unknown_p50 }),
+    });
+
+    let flows = flows_with_codes(&client, &base, 50).await?;
+    let verify = latencies(mode.requests, {
+        let (client, base, flows) = (client.clone(), base.clone(), Arc::new(flows));
+        move |i| {
+            let (client, base, flows) = (client.clone(), base.clone(), flows.clone());
+            async move {
+                let flow = &flows[i % flows.len()];
+                let url = format!("{base}api/v1/recovery/{flow}/verify");
+                let status = client.post(url).json(&json!({ "code": "0000 0000" })).send().await?.status();
+                Ok((status.as_u16() == 422, 0))
+            }
+        }
+    })
+    .await?;
+    println!(
+        "    server memory: {} MiB (peak {} MiB)",
+        memory_kib(server.pid(), "VmRSS:") / 1024,
+        memory_kib(server.pid(), "VmHWM:") / 1024
+    );
+    rows.push(verify.row("verify (wrong codes)", 20.0));
+
+    let check = latencies(mode.requests, {
+        let (client, base) = (client.clone(), base.clone());
+        move |i| {
+            let (client, base) = (client.clone(), base.clone());
+            async move {
+                let body = json!({ "password": format!("una frase bastante larga {i}") });
+                let status =
+                    client.post(format!("{base}api/v1/password/check")).json(&body).send().await?.status();
+                Ok((status.is_success(), 0))
+            }
+        }
+    })
+    .await?;
+    println!(
+        "    server memory: {} MiB (peak {} MiB)",
+        memory_kib(server.pid(), "VmRSS:") / 1024,
+        memory_kib(server.pid(), "VmHWM:") / 1024
+    );
+    rows.push(check.row("password check", 20.0));
+
+    // Sign-in hashes (argon2id, 19 MiB, t=2): a few requests tell its cost per request.
+    let hashing_requests = if mode.quick { 16 } else { 200 };
+    let sign_in = latencies(hashing_requests, {
+        let (client, base) = (client.clone(), base.clone());
+        move |_| {
+            let (client, base) = (client.clone(), base.clone());
+            async move {
+                let body =
+                    json!({ "identifier": "demo", "password": "not the password, but hashed all the same" });
+                let status = client.post(format!("{base}api/v1/session")).json(&body).send().await?.status();
+                Ok((status.as_u16() == 401, 0))
+            }
+        }
+    })
+    .await?;
+    println!(
+        "    server memory: {} MiB (peak {} MiB)",
+        memory_kib(server.pid(), "VmRSS:") / 1024,
+        memory_kib(server.pid(), "VmHWM:") / 1024
+    );
+    let mut row = sign_in.row("sign-in (argon2id verify, 16 clients)", f64::INFINITY);
+    row.budget = "reported".into();
+    row.verdict = None;
+    rows.push(row);
+    rows.push(hash_time(&client, &base).await?);
+    rows.push(peak_memory(&client, &base, server.pid()).await?);
+    Ok(rows)
+}
+
+/// Bytes on the wire for a first visit (every asset, compressed as served) and a repeat visit (what
+/// is not cached for good: `index.html`, revalidated).
+async fn first_load(client: &reqwest::Client, base: &str) -> anyhow::Result<Vec<Row>> {
+    let get = |path: String| {
+        let client = client.clone();
+        let url = format!("{base}{}", path.trim_start_matches('/'));
+        async move {
+            let response = client.get(url).header("accept-encoding", "br, gzip").send().await?;
+            let immutable = response
+                .headers()
+                .get("cache-control")
+                .and_then(|v| v.to_str().ok())
+                .is_some_and(|v| v.contains("immutable"));
+            let encoding = response
+                .headers()
+                .get("content-encoding")
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("identity")
+                .to_owned();
+            let bytes = response.bytes().await?;
+            anyhow::Ok((bytes, immutable, encoding))
+        }
+    };
+    let (html, _, html_encoding) = get("/".into()).await?;
+    // The html arrives compressed; the asset names are read from the plain file trunk wrote.
+    let plain = std::fs::read_to_string(workspace_root().join("dist/index.html"))?;
+    let mut assets: Vec<String> = plain
+        .split(['"', '\''])
+        .filter(|part| {
+            part.starts_with('/') && [".js", ".wasm", ".css", ".svg"].iter().any(|x| part.ends_with(x))
+        })
+        .map(str::to_owned)
+        .collect();
+    assets.sort();
+    assets.dedup();
+    let mut total = html.len();
+    let mut repeat = html.len();
+    let mut parts = vec![format!("html {} ({html_encoding})", html.len())];
+    for asset in &assets {
+        let (bytes, immutable, encoding) = get(asset.clone()).await?;
+        total += bytes.len();
+        if !immutable {
+            repeat += bytes.len();
+        }
+        let kind = asset.rsplit('.').next().unwrap_or_default();
+        parts.push(format!("{kind} {} ({encoding})", bytes.len()));
+    }
+    Ok(vec![
+        Row {
+            name: "first visit: bytes on the wire".into(),
+            value: format!("{:.1} KB", total as f64 / 1000.0),
+            budget: "< 200 KB".into(),
+            verdict: Some(total < 200_000),
+            numbers: json!({ "bytes": total, "parts": parts }),
+        },
+        Row {
+            name: "repeat visit: bytes not cached".into(),
+            value: format!("{:.1} KB", repeat as f64 / 1000.0),
+            budget: "< 5 KB".into(),
+            verdict: Some(repeat < 5_000),
+            numbers: json!({ "bytes": repeat }),
+        },
+    ])
+}
+
+/// Bot-check solutions, one per request to come (solved before the clock starts).
+async fn solved_challenges(
+    client: &reqwest::Client,
+    base: &str,
+    count: usize,
+) -> anyhow::Result<Vec<String>> {
+    let mut solved = Vec::with_capacity(count);
+    for _ in 0..count {
+        let challenge: altcha::Challenge =
+            client.get(format!("{base}api/v1/bot-check/challenge")).send().await?.json().await?;
+        let solution = altcha::solve_challenge(altcha::SolveChallengeOptions::new(&challenge))
+            .map_err(|e| anyhow::anyhow!("{e:?}"))?
+            .context("no solution")?;
+        let payload = serde_json::to_vec(&altcha::Payload { challenge, solution })?;
+        solved.push(base64::engine::general_purpose::STANDARD.encode(payload));
+    }
+    Ok(solved)
+}
+
+/// Flows (of unknown identifiers: no mail is queued) waiting for a code.
+async fn flows_with_codes(client: &reqwest::Client, base: &str, count: usize) -> anyhow::Result<Vec<String>> {
+    let challenges = solved_challenges(client, base, count).await?;
+    let mut flows = Vec::new();
+    for (i, bot_check) in challenges.into_iter().enumerate() {
+        let body = json!({ "identifier": format!("load{i}@recupera.test"), "bot_check": bot_check, "language": "en" });
+        let flow: Value =
+            client.post(format!("{base}api/v1/recovery")).json(&body).send().await?.json().await?;
+        let id = flow["flow_id"].as_str().context("no flow id")?.to_owned();
+        client
+            .post(format!("{base}api/v1/recovery/{id}/code"))
+            .json(&json!({ "channel": "sms" }))
+            .send()
+            .await?;
+        flows.push(id);
+    }
+    Ok(flows)
+}
+
+/// Latencies of `count` requests sent by 16 concurrent clients.
+struct Load {
+    /// (milliseconds, group) per request that answered as expected.
+    samples: Vec<(f64, usize)>,
+    errors: usize,
+    elapsed: Duration,
+}
+
+impl Load {
+    fn by_group(&self, group: usize) -> Vec<f64> {
+        self.samples.iter().filter(|(_, g)| *g == group).map(|(ms, _)| *ms).collect()
+    }
+
+    fn row(&self, name: &str, p99_budget_ms: f64) -> Row {
+        let all: Vec<f64> = self.samples.iter().map(|(ms, _)| *ms).collect();
+        let (p50, p99) = (percentile(&all, 50.0), percentile(&all, 99.0));
+        let rate = all.len() as f64 / self.elapsed.as_secs_f64();
+        Row {
+            name: name.into(),
+            value: format!("{rate:.0} req/s, p50 {p50:.2} ms, p99 {p99:.2} ms, {} errors", self.errors),
+            budget: format!("p99 <= {p99_budget_ms} ms"),
+            verdict: Some(p99 <= p99_budget_ms && self.errors == 0),
+            numbers: json!({ "requests_per_s": rate, "p50_ms": p50, "p99_ms": p99, "errors": self.errors, "count": all.len() }),
+        }
+    }
+}
+
+async fn latencies<F, Fut>(count: usize, request: F) -> anyhow::Result<Load>
+where
+    F: Fn(usize) -> Fut + Send + Sync + 'static,
+    Fut: std::future::Future<Output = anyhow::Result<(bool, usize)>> + Send,
+{
+    let request = Arc::new(request);
+    let next = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let started = Instant::now();
+    let mut workers = Vec::new();
+    for _ in 0..CONCURRENCY {
+        let (request, next) = (request.clone(), next.clone());
+        workers.push(tokio::spawn(async move {
+            let mut samples = Vec::new();
+            let mut errors = 0;
+            loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                if i >= count {
+                    break;
+                }
+                let sent = Instant::now();
+                match request(i).await {
+                    Ok((true, group)) => samples.push((sent.elapsed().as_secs_f64() * 1000.0, group)),
+                    _ => errors += 1,
+                }
+            }
+            (samples, errors)
+        }));
+    }
+    let mut load = Load { samples: Vec::new(), errors: 0, elapsed: Duration::ZERO };
+    for worker in workers {
+        let (samples, errors) = worker.await?;
+        load.samples.extend(samples);
+        load.errors += errors;
+    }
+    load.elapsed = started.elapsed();
+    Ok(load)
+}
+
+fn percentile(values: &[f64], p: f64) -> f64 {
+    if values.is_empty() {
+        return f64::NAN;
+    }
+    let mut sorted = values.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    let rank = ((p / 100.0) * (sorted.len() - 1) as f64).round() as usize;
+    sorted[rank]
+}
+
+/// One argon2id verification at a time: the cost of a hash, as a password change pays it.
+async fn hash_time(client: &reqwest::Client, base: &str) -> anyhow::Result<Row> {
+    let mut samples = Vec::new();
+    for _ in 0..9 {
+        let sent = Instant::now();
+        let body = json!({ "identifier": "demo", "password": "not the password, but hashed all the same" });
+        client.post(format!("{base}api/v1/session")).json(&body).send().await?;
+        samples.push(sent.elapsed().as_secs_f64() * 1000.0);
+    }
+    let p50 = percentile(&samples, 50.0);
+    Ok(Row {
+        name: "argon2id hash (one at a time)".into(),
+        value: format!("p50 {p50:.1} ms"),
+        budget: "<= 100 ms".into(),
+        verdict: Some(p50 <= 100.0),
+        numbers: json!({ "p50_ms": p50 }),
+    })
+}
+
+/// The server's peak resident memory after 64 concurrent hashing requests: the semaphore keeps at most
+/// a few 19 MiB argon2 buffers alive at once.
+async fn peak_memory(client: &reqwest::Client, base: &str, pid: u32) -> anyhow::Result<Row> {
+    let before_kib = memory_kib(pid, "VmHWM:");
+    let mut burst = Vec::new();
+    for _ in 0..64 {
+        let (client, base) = (client.clone(), base.to_owned());
+        burst.push(tokio::spawn(async move {
+            let body =
+                json!({ "identifier": "demo", "password": "not the password, but hashed all the same" });
+            client.post(format!("{base}api/v1/session")).json(&body).send().await.map(|r| r.status())
+        }));
+    }
+    for request in burst {
+        request.await??;
+    }
+    let kib = memory_kib(pid, "VmHWM:");
+    let mib = kib as f64 / 1024.0;
+    println!(
+        "    peak RSS before the burst {} MiB, after {mib:.0} MiB; now {} MiB",
+        before_kib / 1024,
+        memory_kib(pid, "VmRSS:") / 1024
+    );
+    Ok(Row {
+        name: "peak memory after 64 concurrent hashes".into(),
+        value: format!("{mib:.0} MiB"),
+        budget: "< 256 MiB (bounded)".into(),
+        verdict: Some(kib > 0 && mib < 256.0),
+        numbers: json!({ "peak_rss_kib": kib, "peak_rss_before_burst_kib": before_kib }),
+    })
+}
+
+/// A `/proc/<pid>/status` memory figure, in KiB (0 when unknown).
+fn memory_kib(pid: u32, field: &str) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .unwrap_or_default()
+        .lines()
+        .find_map(|line| line.strip_prefix(field))
+        .and_then(|rest| rest.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or(0)
+}
