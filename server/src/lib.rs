@@ -5,6 +5,7 @@
 
 pub mod clock;
 pub mod config;
+pub mod config_file;
 pub mod demo;
 pub mod error;
 pub mod extract;

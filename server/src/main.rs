@@ -1,13 +1,18 @@
 //! `recupera-server`: one binary for operators.
 
 use anyhow::Context;
-use clap::{Parser, Subcommand};
-use recupera_server::{app, demo, operations, outbox, passwords, storage::Db, AppState, Config};
+use clap::{CommandFactory, Parser, Subcommand};
+use recupera_server::{app, config_file, demo, operations, outbox, passwords, storage::Db, AppState, Config};
 use tracing_subscriber::EnvFilter;
 
 #[derive(Parser)]
 #[command(version, about = "Recupera: account recovery done right")]
 struct Cli {
+    /// A TOML file of settings: each key is an environment variable's name without `RECUPERA_`, in
+    /// lower case (`database_url = "sqlite://…"`). The environment and flags win over the file.
+    #[arg(long, global = true, env = "RECUPERA_CONFIG")]
+    config: Option<std::path::PathBuf>,
+
     #[command(subcommand)]
     command: Command,
 }
@@ -48,15 +53,25 @@ enum UserCommand {
     },
 }
 
-#[tokio::main]
-async fn main() {
+fn main() {
+    // One clear line for the operator, not a backtrace.
+    let fail = |err: anyhow::Error| -> ! {
+        eprintln!("recupera-server: {err:#}");
+        std::process::exit(1);
+    };
+    // Before anything else runs (and before any thread exists): the file's settings become the
+    // environment variables they stand for, unless the environment already has them.
+    if let Err(err) = config_file::apply(&Cli::command()) {
+        fail(err);
+    }
+    let cli = Cli::parse();
     tracing_subscriber::fmt()
         .with_env_filter(EnvFilter::try_from_env("RECUPERA_LOG").unwrap_or_else(|_| EnvFilter::new("info")))
         .init();
-    // One clear line for the operator, not a backtrace.
-    if let Err(err) = run(Cli::parse().command).await {
-        eprintln!("recupera-server: {err:#}");
-        std::process::exit(1);
+    let runtime =
+        tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap_or_else(|e| fail(e.into()));
+    if let Err(err) = runtime.block_on(run(cli.command)) {
+        fail(err);
     }
 }
 
