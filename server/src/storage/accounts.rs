@@ -44,7 +44,7 @@ impl Db {
         .bind(new.language)
         .bind(now)
         .bind(now)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await;
         match result {
             Ok(done) => Ok(Ok(done.last_insert_rowid())),
@@ -88,7 +88,7 @@ impl Db {
         flow_id: &str,
         now: i64,
     ) -> anyhow::Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.writer.begin().await?;
         sqlx::query("UPDATE accounts SET password_hash = ?, password_changed_at = ? WHERE id = ?")
             .bind(hash)
             .bind(now)

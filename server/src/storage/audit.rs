@@ -17,7 +17,7 @@ impl Db {
             .bind(flow_id)
             .bind(ip)
             .bind(user_agent)
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?;
         Ok(())
     }
@@ -34,7 +34,7 @@ impl Db {
         let done = sqlx::query("INSERT OR IGNORE INTO bot_check_used (signature, expires_at) VALUES (?, ?)")
             .bind(signature)
             .bind(expires_at)
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?;
         Ok(done.rows_affected() == 1)
     }
@@ -44,11 +44,11 @@ impl Db {
         sqlx::query("INSERT OR IGNORE INTO server_secrets (name, value) VALUES (?, ?)")
             .bind(name)
             .bind(fresh)
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?;
         Ok(sqlx::query_scalar("SELECT value FROM server_secrets WHERE name = ?")
             .bind(name)
-            .fetch_one(&self.pool)
+            .fetch_one(&self.writer)
             .await?)
     }
 }

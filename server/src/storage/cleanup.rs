@@ -19,7 +19,9 @@ impl Db {
     /// Deletes what can no longer matter, so tables do not grow without end.
     pub async fn clean_up(&self, now: i64) -> anyhow::Result<Removed> {
         let run = |sql: &'static str, before: i64| async move {
-            Ok::<u64, anyhow::Error>(sqlx::query(sql).bind(before).execute(&self.pool).await?.rows_affected())
+            Ok::<u64, anyhow::Error>(
+                sqlx::query(sql).bind(before).execute(&self.writer).await?.rows_affected(),
+            )
         };
         Ok(Removed {
             sessions: run("DELETE FROM sessions WHERE expires_at <= ?", now).await?,

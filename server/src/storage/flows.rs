@@ -36,7 +36,7 @@ impl Db {
         .bind(&flow.step)
         .bind(flow.created_at)
         .bind(flow.expires_at)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(())
     }
@@ -67,7 +67,7 @@ impl Db {
         .bind(code_expires_at)
         .bind(next_send_at)
         .bind(id)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(())
     }
@@ -81,7 +81,7 @@ impl Db {
         ip: &str,
         now: i64,
     ) -> anyhow::Result<i64> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.writer.begin().await?;
         let failed: i64 = sqlx::query_scalar(
             "UPDATE recovery_flows SET failed_attempts = failed_attempts + 1 WHERE id = ? RETURNING failed_attempts",
         )
@@ -121,7 +121,7 @@ impl Db {
         )
         .bind(now)
         .bind(id)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(())
     }
@@ -129,7 +129,7 @@ impl Db {
     pub async fn end_flow(&self, id: &str) -> anyhow::Result<()> {
         sqlx::query("UPDATE recovery_flows SET step = 'ended', code_hash = NULL WHERE id = ?")
             .bind(id)
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?;
         Ok(())
     }

@@ -35,7 +35,7 @@ impl Db {
         .bind(args.to_string())
         .bind(now)
         .bind(now)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?
         .last_insert_rowid();
         Ok(id)
@@ -58,7 +58,7 @@ impl Db {
         .bind(lease_until)
         .bind(now)
         .bind(now)
-        .fetch_optional(&self.pool)
+        .fetch_optional(&self.writer)
         .await?)
     }
 
@@ -66,7 +66,7 @@ impl Db {
         sqlx::query("UPDATE outbox SET sent_at = ?, claimed_until = 0, last_error = NULL WHERE id = ?")
             .bind(now)
             .bind(id)
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?;
         Ok(())
     }
@@ -76,7 +76,7 @@ impl Db {
             .bind(retry_at)
             .bind(error)
             .bind(id)
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?;
         Ok(())
     }

@@ -15,7 +15,7 @@ impl Db {
         .bind(account_id)
         .bind(now)
         .bind(expires_at)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(())
     }
@@ -34,7 +34,10 @@ impl Db {
     }
 
     pub async fn delete_session(&self, token_hash: &[u8]) -> anyhow::Result<()> {
-        sqlx::query("DELETE FROM sessions WHERE token_hash = ?").bind(token_hash).execute(&self.pool).await?;
+        sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
+            .bind(token_hash)
+            .execute(&self.writer)
+            .await?;
         Ok(())
     }
 
@@ -52,7 +55,7 @@ impl Db {
             .bind(identifier)
             .bind(ip)
             .bind(now)
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?;
         Ok(())
     }
