@@ -3,7 +3,8 @@
 //!
 //! Measured: bytes on the wire for a first and a repeat visit; API latency (p50/p99) and throughput
 //! under 16 concurrent clients for start-recovery (known and unknown identifiers alternating, and the
-//! gap between their medians), verify (wrong codes), the password check, and sign-in (which hashes);
+//! gap between their medians), sending a code, verify (wrong codes), the password check, and sign-in
+//! (which hashes);
 //! the server's peak memory after 64 concurrent password hashes.
 //!
 //! `--quick` runs every measurement briefly against the debug server: it proves the harness works (it is
@@ -160,6 +161,28 @@ async fn measure(server: &RunningServer, mode: &Mode) -> anyhow::Result<Vec<Row>
         numbers: json!({ "gap_ms": gap, "known_p50_ms": known_p50, "unknown_p50_ms": unknown_p50 }),
     });
 
+    // Send: each flow sends its first code (known and unknown identifiers alternating; a known one
+    // queues a mail in the same request).
+    let fresh = new_flows(&client, &base, mode.requests, known).await?;
+    let send = latencies(mode.requests, {
+        let (client, base, fresh) = (client.clone(), base.clone(), Arc::new(fresh));
+        move |i| {
+            let (client, base, fresh) = (client.clone(), base.clone(), fresh.clone());
+            async move {
+                let url = format!("{base}api/v1/recovery/{}/code", fresh[i]);
+                let status = client.post(url).json(&json!({ "channel": "email" })).send().await?.status();
+                Ok((status.is_success(), 0))
+            }
+        }
+    })
+    .await?;
+    println!(
+        "    server memory: {} MiB (peak {} MiB)",
+        memory_kib(server.pid(), "VmRSS:") / 1024,
+        memory_kib(server.pid(), "VmHWM:") / 1024
+    );
+    rows.push(send.row("send a code (known/unknown alternating)", 20.0));
+
     let flows = flows_with_codes(&client, &base, 50).await?;
     let verify = latencies(mode.requests, {
         let (client, base, flows) = (client.clone(), base.clone(), Arc::new(flows));
@@ -312,6 +335,25 @@ async fn solved_challenges(
         solved.push(base64::engine::general_purpose::STANDARD.encode(payload));
     }
     Ok(solved)
+}
+
+/// `count` new flows, for `known` and unknown identifiers alternating, not yet sent a code.
+async fn new_flows(
+    client: &reqwest::Client,
+    base: &str,
+    count: usize,
+    known: &str,
+) -> anyhow::Result<Vec<String>> {
+    let challenges = solved_challenges(client, base, count).await?;
+    let mut flows = Vec::with_capacity(count);
+    for (i, bot_check) in challenges.into_iter().enumerate() {
+        let identifier = if i % 2 == 0 { known.to_owned() } else { format!("fresh{i}@recupera.test") };
+        let body = json!({ "identifier": identifier, "bot_check": bot_check, "language": "es" });
+        let flow: Value =
+            client.post(format!("{base}api/v1/recovery")).json(&body).send().await?.json().await?;
+        flows.push(flow["flow_id"].as_str().context("no flow id")?.to_owned());
+    }
+    Ok(flows)
 }
 
 /// Flows (of unknown identifiers: no mail is queued) waiting for a code.

@@ -215,10 +215,9 @@ pub async fn verify(
     let matches = stored.len() == expected.len()
         && bool::from(subtle::ConstantTimeEq::ct_eq(stored, expected.as_slice()));
     if !matches {
-        let failed = state.db.record_code_failure(&flow.id, flow.account_id, &caller.ip, now).await?;
-        state
+        let failed = state
             .db
-            .audit("code_failed", flow.account_id, Some(&flow.id), &caller.ip, &caller.user_agent, now)
+            .record_code_failure(&flow.id, flow.account_id, &caller.ip, &caller.user_agent, now)
             .await?;
         let attempts_left = (i64::from(policy.attempts_per_flow) - failed).max(0) as u32;
         if attempts_left == 0 {

@@ -74,11 +74,14 @@ impl Db {
 
     /// Counts a wrong code against the flow, the account and the IP address, in one transaction.
     /// Returns the flow's failed attempts after this one.
+    /// The audit row (`code_failed`, with `user_agent`) is written in the same transaction: one trip
+    /// to the writer instead of two.
     pub async fn record_code_failure(
         &self,
         id: &str,
         account_id: Option<i64>,
         ip: &str,
+        user_agent: &str,
         now: i64,
     ) -> anyhow::Result<i64> {
         let mut tx = self.writer.begin().await?;
@@ -94,6 +97,16 @@ impl Db {
             .bind(now)
             .execute(&mut *tx)
             .await?;
+        sqlx::query(
+            "INSERT INTO audit_log (at, event, account_id, flow_id, ip, user_agent) VALUES (?, 'code_failed', ?, ?, ?, ?)",
+        )
+        .bind(now)
+        .bind(account_id)
+        .bind(id)
+        .bind(ip)
+        .bind(user_agent)
+        .execute(&mut *tx)
+        .await?;
         tx.commit().await?;
         Ok(failed)
     }
