@@ -57,7 +57,13 @@ pub fn SignInDialog() -> impl IntoView {
             class="sign-in-dialog"
             node_ref=dialog
             aria-labelledby="sign-in-dialog-title"
-            on:close=move |_| session.dialog_open.set(false)
+            // A `close` event can arrive late, after the box was opened again (Esc, then Enter at once):
+            // only a box that is really closed marks itself closed.
+            on:close=move |_| {
+                if dialog.get_untracked().is_some_and(|d| !d.open()) {
+                    session.dialog_open.set(false);
+                }
+            }
             on:keydown=keep_focus_inside
         >
             <div class="dialog-head">
