@@ -120,11 +120,7 @@ fn render(rows: &[Row], mode: &Mode) -> String {
 async fn measure(server: &RunningServer, mode: &Mode) -> anyhow::Result<Vec<Row>> {
     let base = server.url();
     let client = reqwest::Client::builder().pool_max_idle_per_host(CONCURRENCY).build()?;
-    println!(
-        "    server memory: {} MiB (peak {} MiB)",
-        memory_kib(server.pid(), "VmRSS:") / 1024,
-        memory_kib(server.pid(), "VmHWM:") / 1024
-    );
+    print_memory(server.pid());
     let mut rows = first_load(&client, &base).await?;
 
     // Accounts and flows the load needs.
@@ -146,11 +142,7 @@ async fn measure(server: &RunningServer, mode: &Mode) -> anyhow::Result<Vec<Row>
     .await?;
     let known_p50 = percentile(&identify.by_group(0), 50.0);
     let unknown_p50 = percentile(&identify.by_group(1), 50.0);
-    println!(
-        "    server memory: {} MiB (peak {} MiB)",
-        memory_kib(server.pid(), "VmRSS:") / 1024,
-        memory_kib(server.pid(), "VmHWM:") / 1024
-    );
+    print_memory(server.pid());
     rows.push(identify.row("start recovery (known/unknown alternating)", 20.0));
     let gap = (known_p50 - unknown_p50).abs();
     rows.push(Row {
@@ -176,11 +168,7 @@ async fn measure(server: &RunningServer, mode: &Mode) -> anyhow::Result<Vec<Row>
         }
     })
     .await?;
-    println!(
-        "    server memory: {} MiB (peak {} MiB)",
-        memory_kib(server.pid(), "VmRSS:") / 1024,
-        memory_kib(server.pid(), "VmHWM:") / 1024
-    );
+    print_memory(server.pid());
     rows.push(send.row("send a code (known/unknown alternating)", 20.0));
 
     let flows = flows_with_codes(&client, &base, 50).await?;
@@ -197,11 +185,7 @@ async fn measure(server: &RunningServer, mode: &Mode) -> anyhow::Result<Vec<Row>
         }
     })
     .await?;
-    println!(
-        "    server memory: {} MiB (peak {} MiB)",
-        memory_kib(server.pid(), "VmRSS:") / 1024,
-        memory_kib(server.pid(), "VmHWM:") / 1024
-    );
+    print_memory(server.pid());
     rows.push(verify.row("verify (wrong codes)", 20.0));
 
     let check = latencies(mode.requests, {
@@ -217,11 +201,7 @@ async fn measure(server: &RunningServer, mode: &Mode) -> anyhow::Result<Vec<Row>
         }
     })
     .await?;
-    println!(
-        "    server memory: {} MiB (peak {} MiB)",
-        memory_kib(server.pid(), "VmRSS:") / 1024,
-        memory_kib(server.pid(), "VmHWM:") / 1024
-    );
+    print_memory(server.pid());
     rows.push(check.row("password check", 20.0));
 
     // Sign-in hashes (argon2id, 19 MiB, t=2): a few requests tell its cost per request.
@@ -239,11 +219,7 @@ async fn measure(server: &RunningServer, mode: &Mode) -> anyhow::Result<Vec<Row>
         }
     })
     .await?;
-    println!(
-        "    server memory: {} MiB (peak {} MiB)",
-        memory_kib(server.pid(), "VmRSS:") / 1024,
-        memory_kib(server.pid(), "VmHWM:") / 1024
-    );
+    print_memory(server.pid());
     let mut row = sign_in.row("sign-in (argon2id verify, 16 clients)", f64::INFINITY);
     row.budget = "reported".into();
     row.verdict = None;
@@ -499,6 +475,15 @@ async fn peak_memory(client: &reqwest::Client, base: &str, pid: u32) -> anyhow::
         verdict: Some(kib > 0 && mib < 256.0),
         numbers: json!({ "peak_rss_kib": kib, "peak_rss_before_burst_kib": before_kib }),
     })
+}
+
+/// The server's memory now and at its peak, as progress output between measurements.
+fn print_memory(pid: u32) {
+    println!(
+        "    server memory: {} MiB (peak {} MiB)",
+        memory_kib(pid, "VmRSS:") / 1024,
+        memory_kib(pid, "VmHWM:") / 1024
+    );
 }
 
 /// A `/proc/<pid>/status` memory figure, in KiB (0 when unknown).
