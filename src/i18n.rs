@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 use leptos_fluent::leptos_fluent;
+use recupera_api::pseudo_locale::{is_pseudo_locale, pseudo_localize};
 
 /// Provides the language context to `children`.
 ///
@@ -19,7 +20,13 @@ pub fn I18nProvider(children: Children) -> impl IntoView {
         check_translations: "./{src,server/src}/**/*.rs",
         // Both languages are left-to-right: Unicode isolation marks around arguments would only get in
         // the way of copy-paste and of screen readers.
-        customise: |bundle| bundle.set_use_isolating(false),
+        // `en-XA` (`?lang=en-XA`) is the pseudo-locale: English, transformed as it is shown.
+        customise: |bundle| {
+            bundle.set_use_isolating(false);
+            if bundle.locales.iter().any(|tag| is_pseudo_locale(&tag.to_string())) {
+                bundle.set_transform(Some(pseudo_localize));
+            }
+        },
         sync_html_tag_lang: true,
         url_param: "lang",
         initial_language_from_url_param: true,

@@ -95,3 +95,51 @@ async fn the_password_rules_tick_as_the_person_types() {
     settle().await;
     assert_eq!((met(), unmet()), (2, 0));
 }
+
+/// Every text node under `node` that has a letter, with the attribute texts a person hears or sees.
+fn texts(node: &web_sys::Node, out: &mut Vec<String>) {
+    if let Some(element) = node.dyn_ref::<web_sys::Element>() {
+        // Language names are written in their own language on purpose, in every locale.
+        if element.class_list().contains("language-switch") {
+            return;
+        }
+        for attribute in ["aria-label", "placeholder", "title", "alt"] {
+            if let Some(text) = element.get_attribute(attribute) {
+                out.push(text);
+            }
+        }
+    }
+    if node.node_type() == web_sys::Node::TEXT_NODE {
+        let text = node.text_content().unwrap_or_default();
+        if text.chars().any(char::is_alphabetic) {
+            out.push(text);
+        }
+    }
+    let children = node.child_nodes();
+    for i in 0..children.length() {
+        texts(&children.item(i).unwrap(), out);
+    }
+}
+
+#[wasm_bindgen_test]
+async fn in_the_pseudo_locale_every_text_of_every_screen_is_pseudo_localized() {
+    for path in ["/", "/recuperar", "/identificate", "/registro", "/ruta-que-no-existe"] {
+        go_to(&format!("{path}?lang=en-XA"));
+        let app = mount(App);
+        settle().await;
+        assert_eq!(support::html_lang(), "en-XA", "{path}");
+        let mut found = Vec::new();
+        texts(&app.container.clone().into(), &mut found);
+        assert!(found.len() > 5, "{path}: {found:?}");
+        // A text straight from `locales/` is accented and bracketed: a plain ASCII letter betrays one
+        // that is not.
+        let plain: Vec<&String> = found
+            .iter()
+            .filter(|text| !text.contains('[') || text.chars().any(|c| c.is_ascii_alphabetic()))
+            .collect();
+        assert!(plain.is_empty(), "{path}: not localized: {plain:?}");
+        drop(app);
+    }
+    web_sys::window().unwrap().local_storage().unwrap().unwrap().remove_item("lang").unwrap();
+    go_to("/");
+}

@@ -1,5 +1,5 @@
-//! `GET /api/v1/dev/mailbox`: in dev mode only, the messages the server would have delivered, so a
-//! newcomer can finish the journey without a mail server.
+//! Dev mode only: `GET /api/v1/dev/mailbox` lists the messages the server would have delivered, so a
+//! newcomer can finish the journey without a mail server; `POST /api/v1/dev/clock` moves time on.
 
 use serde::{Deserialize, Serialize};
 
@@ -17,3 +17,15 @@ pub struct MailboxMessage {
     /// Unix seconds.
     pub created_at: i64,
 }
+
+/// `POST /api/v1/dev/clock`, dev mode only: moves the server's clock forward, so end-to-end tests see
+/// a code expire or a cool-down end without waiting for it. The clock never goes back.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AdvanceClockRequest {
+    /// 1 to 86 400 (one day).
+    pub seconds: u32,
+}
+
+/// The longest single step `POST /api/v1/dev/clock` takes.
+pub const MAX_CLOCK_STEP_S: u32 = 86_400;

@@ -9,6 +9,7 @@ pub mod dev;
 pub mod error;
 pub mod health;
 pub mod password;
+pub mod pseudo_locale;
 pub mod recovery;
 pub mod validation;
 

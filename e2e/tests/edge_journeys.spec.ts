@@ -2,75 +2,81 @@
 // no code; weak, common and mistyped new passwords are caught with their message.
 import { test, expect, newAccount, codeFromMailbox } from './fixtures';
 import type { Page } from '@playwright/test';
+import { LANGUAGES, NEW_PASSWORD, type Texts } from './texts';
 
-test.use({ locale: 'es-ES' });
-
-async function identify(page: Page, identifier: string) {
-  await page.goto('/recuperar');
-  await page.getByLabel('Email o ID de usuario').fill(identifier);
-  await page.getByLabel('No soy un robot').check();
-  await expect(page.getByText('Comprobado. Puedes continuar.')).toBeVisible();
-  await page.getByRole('button', { name: 'Enviar' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Elige cómo verificar' })).toBeVisible();
+async function identify(page: Page, t: Texts, identifier: string) {
+  await page.goto(`/recuperar?lang=${t.lang}`);
+  await page.getByLabel(t.identifier).fill(identifier);
+  await page.getByLabel(t.robot).check();
+  await expect(page.getByText(t.checkedFull)).toBeVisible();
+  await page.getByRole('button', { name: t.send }).click();
+  await expect(page.getByRole('heading', { level: 1, name: t.methodTitle })).toBeVisible();
 }
 
-test('an unknown email sees the same screens, and gets only a short notice, never a code', async ({ page, context }) => {
-  const nobody = `nadie-${Date.now()}@recupera.test`;
-  await identify(page, nobody);
-  await page.getByRole('button', { name: 'Verificación de Email' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Escribe el código' })).toBeVisible();
-  await expect(page.getByRole('status')).toHaveText(/Si la cuenta existe, te hemos enviado un código/);
+for (const t of LANGUAGES) {
+  test.describe(`in ${t.locale}`, () => {
+    test.use({ locale: t.locale });
 
-  const mailbox = await context.newPage();
-  await mailbox.goto('/dev/buzon');
-  const notice = mailbox.getByRole('listitem').filter({ hasText: nobody });
-  await expect(notice).toHaveCount(1);
-  await expect(notice.getByRole('heading')).toHaveText('Recuperación de cuenta en Recupera');
-  await expect(notice.locator('pre')).not.toHaveText(/\d{4} \d{4}/);
+    test('an unknown email sees the same screens, and gets only a short notice, never a code', async ({ page, context }) => {
+      const nobody = `nadie-${Date.now()}-${t.lang}@recupera.test`;
+      await identify(page, t, nobody);
+      await page.getByRole('button', { name: t.email }).click();
+      await expect(page.getByRole('heading', { level: 1, name: t.codeTitle })).toBeVisible();
+      await expect(page.getByRole('status')).toHaveText(t.codeSent);
 
-  // A wrong guess is refused just as for a real account.
-  await page.getByLabel('Código de verificación').fill('1234 5678');
-  await page.getByRole('button', { name: 'Verificar' }).click();
-  await expect(page.getByRole('alert')).toContainText('Ese código no es correcto. Te quedan 4 intentos.');
-});
+      const mailbox = await context.newPage();
+      await mailbox.goto('/dev/buzon');
+      const notice = mailbox.getByRole('listitem').filter({ hasText: nobody });
+      await expect(notice).toHaveCount(1);
+      await expect(notice.getByRole('heading')).toHaveText(t.noAccountSubject);
+      await expect(notice.locator('pre')).not.toHaveText(/\d{4} \d{4}/);
 
-test('an unknown phone is never sent an SMS', async ({ page, context }) => {
-  const phone = `+3469${Math.floor(1e6 + Math.random() * 8e6)}`;
-  await identify(page, phone);
-  await page.getByRole('button', { name: 'Verificación por SMS' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Escribe el código' })).toBeVisible();
-  const mailbox = await context.newPage();
-  await mailbox.goto('/dev/buzon');
-  await expect(mailbox.getByRole('heading', { level: 1, name: 'Buzón de pruebas' })).toBeVisible();
-  await expect(mailbox.getByRole('listitem').filter({ hasText: phone })).toHaveCount(0);
-});
+      // A wrong guess is refused just as for a real account.
+      await page.getByLabel(t.code).fill('1234 5678');
+      await page.getByRole('button', { name: t.verify }).click();
+      await expect(page.getByRole('alert')).toContainText(t.wrongCode);
+    });
 
-test('weak, common, personal and mistyped new passwords are caught with their message', async ({ page, context, baseURL }) => {
-  const account = await newAccount(baseURL!, false);
-  await identify(page, account.email);
-  await page.getByRole('button', { name: 'Verificación de Email' }).click();
-  const code = await codeFromMailbox(context, account.email, /Buzón de pruebas/);
-  await page.getByLabel('Código de verificación').fill(code);
-  await page.getByRole('button', { name: 'Verificar' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Crea una contraseña nueva' })).toBeVisible();
+    test('an unknown phone is never sent an SMS', async ({ page, context }) => {
+      const phone = `+3469${Math.floor(1e6 + Math.random() * 8e6)}`;
+      await identify(page, t, phone);
+      await page.getByRole('button', { name: t.sms }).click();
+      await expect(page.getByRole('heading', { level: 1, name: t.codeTitle })).toBeVisible();
+      const mailbox = await context.newPage();
+      await mailbox.goto('/dev/buzon');
+      await expect(mailbox.getByRole('heading', { level: 1, name: t.mailbox })).toBeVisible();
+      await expect(mailbox.getByRole('listitem').filter({ hasText: phone })).toHaveCount(0);
+    });
 
-  const newPassword = page.getByLabel('Nueva contraseña', { exact: true });
-  const repeat = page.getByLabel('Repite la contraseña nueva');
-  const change = page.getByRole('button', { name: 'Cambiar la contraseña' });
-  const cases: [string, string, string][] = [
-    ['corta', 'corta', 'La contraseña necesita al menos 15 caracteres.'],
-    ['passwordpassword', 'passwordpassword', 'Esa contraseña es demasiado común o fácil de adivinar.'],
-    [`soy ${account.username} y esta es mi clave`, `soy ${account.username} y esta es mi clave`, 'La contraseña no puede contener tu ID de usuario ni tu email.'],
-    ['Él vio siete cebras ñoñas en Cádiz', 'El vio siete cebras ñoñas en Cádiz', 'Las dos contraseñas no coinciden.'],
-  ];
-  for (const [typed, repeated, message] of cases) {
-    await newPassword.fill(typed);
-    await repeat.fill(repeated);
-    await change.click();
-    await expect(page.getByRole('alert')).toContainText(message);
-    await expect(newPassword, 'what was typed is kept').toHaveValue(typed);
-  }
-  await repeat.fill('Él vio siete cebras ñoñas en Cádiz');
-  await change.click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Se ha cambiado tu contraseña' })).toBeVisible();
-});
+    test('weak, common, personal and mistyped new passwords are caught with their message', async ({ page, context, baseURL }) => {
+      const account = await newAccount(baseURL!, false);
+      await identify(page, t, account.email);
+      await page.getByRole('button', { name: t.email }).click();
+      const code = await codeFromMailbox(context, account.email, t.mailbox);
+      await page.getByLabel(t.code).fill(code);
+      await page.getByRole('button', { name: t.verify }).click();
+      await expect(page.getByRole('heading', { level: 1, name: t.passwordTitle })).toBeVisible();
+
+      const newPassword = page.getByLabel(t.newPassword, { exact: true });
+      const repeat = page.getByLabel(t.repeat);
+      const change = page.getByRole('button', { name: t.change });
+      const personal = `soy ${account.username} y esta es mi clave`;
+      const cases: [string, string, string][] = [
+        ['corta', 'corta', t.tooShort],
+        ['passwordpassword', 'passwordpassword', t.common],
+        [personal, personal, t.personal],
+        [NEW_PASSWORD, NEW_PASSWORD.replace('É', 'E'), t.mismatch],
+      ];
+      for (const [typed, repeated, message] of cases) {
+        await newPassword.fill(typed);
+        await repeat.fill(repeated);
+        await change.click();
+        await expect(page.getByRole('alert')).toContainText(message);
+        await expect(newPassword, 'what was typed is kept').toHaveValue(typed);
+      }
+      await repeat.fill(NEW_PASSWORD);
+      await change.click();
+      await expect(page.getByRole('heading', { level: 1, name: t.doneTitle })).toBeVisible();
+    });
+  });
+}

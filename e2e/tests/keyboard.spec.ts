@@ -2,6 +2,7 @@
 // reachable, operable, and the sign-in box keeps and returns focus.
 import { test, expect, newAccount, codeFromMailbox } from './fixtures';
 import type { Locator, Page } from '@playwright/test';
+import { LANGUAGES, NEW_PASSWORD } from './texts';
 
 /** Presses Tab (or Shift+Tab) until `target` has focus, as a keyboard user would. */
 async function tabTo(page: Page, target: Locator, backwards = false) {
@@ -12,18 +13,17 @@ async function tabTo(page: Page, target: Locator, backwards = false) {
   throw new Error(`could not reach ${target} with the keyboard`);
 }
 
-test.use({ locale: 'es-ES' });
-
-test('the whole recovery with the keyboard only @desktop', async ({ page, context, baseURL }) => {
+for (const t of LANGUAGES) {
+test(`in ${t.locale}: the whole recovery with the keyboard only @desktop`, async ({ page, context, baseURL }) => {
   const account = await newAccount(baseURL!, false);
-  await page.goto('/');
+  await page.goto(`/?lang=${t.lang}`);
 
   // The sign-in box opens, holds focus, closes on Esc and gives focus back to its opener.
-  const opener = page.getByRole('button', { name: 'Iniciar sesión' });
+  const opener = page.getByRole('button', { name: t.signIn });
   await tabTo(page, opener);
   await page.keyboard.press('Enter');
-  const dialog = page.getByRole('dialog', { name: 'Iniciar sesión' });
-  await expect(dialog.getByLabel('Email o ID de usuario')).toBeFocused();
+  const dialog = page.getByRole('dialog', { name: t.signIn });
+  await expect(dialog.getByLabel(t.identifier)).toBeFocused();
   for (let i = 0; i < 12; i++) {
     await page.keyboard.press('Tab');
     expect(await dialog.evaluate((d) => d.contains(document.activeElement)), 'focus stays in the box').toBe(true);
@@ -33,42 +33,43 @@ test('the whole recovery with the keyboard only @desktop', async ({ page, contex
   await expect(opener).toBeFocused();
 
   await page.keyboard.press('Enter');
-  await tabTo(page, dialog.getByRole('link', { name: '¿Has olvidado la contraseña?' }));
+  await tabTo(page, dialog.getByRole('link', { name: t.forgot }));
   await page.keyboard.press('Enter');
 
-  await expect(page.getByRole('heading', { level: 1, name: '¿Has olvidado la contraseña?' })).toBeFocused();
-  await tabTo(page, page.getByLabel('Email o ID de usuario'));
+  await expect(page.getByRole('heading', { level: 1, name: t.forgot })).toBeFocused();
+  await tabTo(page, page.getByLabel(t.identifier));
   await page.keyboard.type(account.username);
-  await tabTo(page, page.getByLabel('No soy un robot'));
+  await tabTo(page, page.getByLabel(t.robot));
   await page.keyboard.press('Space');
-  await expect(page.getByText('Comprobado. Puedes continuar.')).toBeVisible();
-  await tabTo(page, page.getByRole('button', { name: 'Enviar' }));
+  await expect(page.getByText(t.checkedFull)).toBeVisible();
+  await tabTo(page, page.getByRole('button', { name: t.send }));
   await page.keyboard.press('Enter');
 
-  await expect(page.getByRole('heading', { level: 1, name: 'Elige cómo verificar' })).toBeFocused();
-  await tabTo(page, page.getByRole('button', { name: 'Verificación de Email' }));
+  await expect(page.getByRole('heading', { level: 1, name: t.methodTitle })).toBeFocused();
+  await tabTo(page, page.getByRole('button', { name: t.email }));
   await page.keyboard.press('Enter');
 
-  await expect(page.getByRole('heading', { level: 1, name: 'Escribe el código' })).toBeFocused();
-  const code = await codeFromMailbox(context, account.email, /Buzón de pruebas/);
-  await tabTo(page, page.getByLabel('Código de verificación'));
+  await expect(page.getByRole('heading', { level: 1, name: t.codeTitle })).toBeFocused();
+  const code = await codeFromMailbox(context, account.email, t.mailbox);
+  await tabTo(page, page.getByLabel(t.code));
   await page.keyboard.type(code);
   await page.keyboard.press('Enter');
 
-  await expect(page.getByRole('heading', { level: 1, name: 'Crea una contraseña nueva' })).toBeFocused();
-  const password = 'Él vio siete cebras ñoñas en Cádiz';
-  await tabTo(page, page.getByLabel('Nueva contraseña', { exact: true }));
+  await expect(page.getByRole('heading', { level: 1, name: t.passwordTitle })).toBeFocused();
+  const password = NEW_PASSWORD;
+  await tabTo(page, page.getByLabel(t.newPassword, { exact: true }));
   await page.keyboard.type(password);
-  await tabTo(page, page.getByLabel('Repite la contraseña nueva'));
+  await tabTo(page, page.getByLabel(t.repeat));
   await page.keyboard.type(password);
   await page.keyboard.press('Enter');
 
-  await expect(page.getByRole('heading', { level: 1, name: 'Se ha cambiado tu contraseña' })).toBeFocused();
-  await tabTo(page, page.getByRole('main').getByRole('button', { name: 'Iniciar sesión' }));
+  await expect(page.getByRole('heading', { level: 1, name: t.doneTitle })).toBeFocused();
+  await tabTo(page, page.getByRole('main').getByRole('button', { name: t.signIn }));
   await page.keyboard.press('Enter');
-  await expect(dialog.getByLabel('Email o ID de usuario')).toHaveValue(account.username);
-  await tabTo(page, dialog.getByLabel('Contraseña', { exact: true }));
+  await expect(dialog.getByLabel(t.identifier)).toHaveValue(account.username);
+  await tabTo(page, dialog.getByLabel(t.password, { exact: true }));
   await page.keyboard.type(password);
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 1, name: 'Mi cuenta' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: t.myAccount })).toBeVisible();
 });
+}

@@ -1,70 +1,10 @@
 // The whole journey as a person walks it, against the release build on the real server: identify →
 // method → code (read from the dev mailbox) → new password → sign in with it.
 import { test, expect, newAccount, codeFromMailbox, expectAccessible } from './fixtures';
+import { LANGUAGES, NEW_PASSWORD } from './texts';
 
-const es = {
-  locale: 'es-ES',
-  signIn: 'Iniciar sesión',
-  forgot: '¿Has olvidado la contraseña?',
-  forgotMobile: '¿Has olvidado tu contraseña?',
-  myAccount: 'Mi cuenta',
-  signInOrUp: 'Identifícate / Regístrate',
-  identifyLink: 'Identifícate',
-  identifier: 'Email o ID de usuario',
-  robot: 'No soy un robot',
-  checked: 'Comprobado',
-  send: 'Enviar',
-  methodTitle: 'Elige cómo verificar',
-  email: 'Verificación de Email',
-  sms: 'Verificación por SMS',
-  codeTitle: 'Escribe el código',
-  code: 'Código de verificación',
-  verify: 'Verificar',
-  wrongCode: /Ese código no es correcto. Te quedan 4 intentos/,
-  passwordTitle: 'Crea una contraseña nueva',
-  newPassword: 'Nueva contraseña',
-  repeat: 'Repite la contraseña nueva',
-  change: 'Cambiar la contraseña',
-  doneTitle: 'Se ha cambiado tu contraseña',
-  password: 'Contraseña',
-  mailbox: /Buzón de pruebas/,
-  stepTitle: 'Paso 2 de 4: Elige cómo verificar — Recupera',
-  badCredentials: /no coinciden/,
-};
 
-const en = {
-  locale: 'en-GB',
-  signIn: 'Sign in',
-  forgot: 'Forgot your password?',
-  forgotMobile: 'Forgot your password?',
-  myAccount: 'My account',
-  signInOrUp: 'Sign in / Sign up',
-  identifyLink: 'Sign in',
-  identifier: 'Email or user ID',
-  robot: 'I am not a robot',
-  checked: 'Checked',
-  send: 'Send',
-  methodTitle: 'Choose how to verify',
-  email: 'Email verification',
-  sms: 'SMS verification',
-  codeTitle: 'Enter the code',
-  code: 'Verification code',
-  verify: 'Verify',
-  wrongCode: /That code is not right. You have 4 tries left/,
-  passwordTitle: 'Create a new password',
-  newPassword: 'New password',
-  repeat: 'Repeat the new password',
-  change: 'Change password',
-  doneTitle: 'Your password was changed',
-  password: 'Password',
-  mailbox: /Test mailbox/,
-  stepTitle: 'Step 2 of 4: Choose how to verify — Recupera',
-  badCredentials: /do not match/,
-};
-
-const NEW_PASSWORD = 'Él vio siete cebras ñoñas en Cádiz';
-
-for (const t of [es, en]) {
+for (const t of LANGUAGES) {
   test.describe(`in ${t.locale}`, () => {
     test.use({ locale: t.locale });
 
@@ -166,21 +106,43 @@ for (const t of [es, en]) {
   });
 }
 
-test('reloading on a step lands on the same step', async ({ page, context, baseURL }) => {
-  const account = await newAccount(baseURL!, false);
-  await page.goto('/recuperar?lang=es');
-  await page.getByLabel('Email o ID de usuario').fill(account.username);
-  await page.getByLabel('No soy un robot').check();
-  await expect(page.getByText('Comprobado')).toBeVisible();
-  await page.getByRole('button', { name: 'Enviar' }).click();
-  await page.getByRole('button', { name: 'Verificación de Email' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Escribe el código' })).toBeVisible();
-  await page.reload();
-  await expect(page.getByRole('heading', { level: 1, name: 'Escribe el código' })).toBeVisible();
-  // Another browser (a second device) continues the same flow from its address.
-  const other = await context.browser()!.newContext({ locale: 'es-ES' });
-  const phone = await other.newPage();
-  await phone.goto(page.url());
-  await expect(phone.getByRole('heading', { level: 1, name: 'Escribe el código' })).toBeVisible();
-  await other.close();
-});
+for (const t of LANGUAGES) {
+  test(`in ${t.locale}: reloading on every step lands on that step, and another browser continues the flow`, async ({ page, context, baseURL }) => {
+    const account = await newAccount(baseURL!, false);
+    const again = async (heading: string) => {
+      await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+      await page.reload();
+      await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+    };
+    await page.goto(`/recuperar?lang=${t.lang}`);
+    await page.getByLabel(t.identifier).fill(account.username);
+    await page.getByLabel(t.robot).check();
+    await expect(page.getByText(t.checked)).toBeVisible();
+    await page.getByRole('button', { name: t.send }).click();
+    await again(t.methodTitle);
+    await page.getByRole('button', { name: t.email }).click();
+    await again(t.codeTitle);
+
+    // Another browser (a second device) continues the same flow from its address.
+    const other = await context.browser()!.newContext({ locale: t.locale });
+    const phone = await other.newPage();
+    await phone.goto(page.url());
+    await expect(phone.getByRole('heading', { level: 1, name: t.codeTitle })).toBeVisible();
+    const code = await codeFromMailbox(context, account.email, t.mailbox);
+    await phone.getByLabel(t.code).fill(code);
+    await phone.getByRole('button', { name: t.verify }).click();
+    await expect(phone.getByRole('heading', { level: 1, name: t.passwordTitle })).toBeVisible();
+    await other.close();
+
+    // Back on the first device, a reload follows the flow to where it now is.
+    await page.reload();
+    await again(t.passwordTitle);
+    await page.getByLabel(t.newPassword, { exact: true }).fill(NEW_PASSWORD);
+    await page.getByLabel(t.repeat).fill(NEW_PASSWORD);
+    await page.getByRole('button', { name: t.change }).click();
+    await expect(page.getByRole('heading', { level: 1, name: t.doneTitle })).toBeVisible();
+    // Once the password has changed, the address no longer opens the flow; it says why.
+    await page.reload();
+    await expect(page.getByRole('alert')).toHaveText(t.flowCompleted);
+  });
+}

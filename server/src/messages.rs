@@ -6,13 +6,20 @@
 use std::collections::HashMap;
 
 use fluent_templates::{fluent_bundle::FluentValue, static_loader, LanguageIdentifier, Loader};
+use recupera_api::pseudo_locale::{is_pseudo_locale, pseudo_localize};
 
 static_loader! {
     static LOCALES = {
         locales: "../locales",
         fallback_language: "en",
-        // Plain text mail and SMS: no Unicode isolation marks around the code.
-        customise: |bundle| bundle.set_use_isolating(false),
+        // Plain text mail and SMS: no Unicode isolation marks around the code. The pseudo-locale
+        // (`locales/en-XA`, a link to `en`) is English transformed, as in the app.
+        customise: |bundle| {
+            bundle.set_use_isolating(false);
+            if bundle.locales.iter().any(|tag| is_pseudo_locale(&tag.to_string())) {
+                bundle.set_transform(Some(pseudo_localize));
+            }
+        },
     };
 }
 
@@ -22,14 +29,23 @@ pub struct Rendered {
     pub body: String,
 }
 
-/// The language tag to store for `requested`: one the locales have (by primary language), else `en`.
+/// The language tag to store for `requested`: a tag the locales have (exactly, else by primary
+/// language, never landing on the pseudo-locale by accident), else `en`.
 pub fn supported_language(requested: &str) -> String {
+    if let Some(exact) = LOCALES.locales().find(|locale| locale.to_string().eq_ignore_ascii_case(requested)) {
+        return exact.to_string();
+    }
     let primary = requested.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
-    LOCALES
+    let mut candidates: Vec<String> = LOCALES
         .locales()
-        .find(|locale| locale.language.as_str() == primary)
+        .filter(|locale| locale.language.as_str() == primary)
         .map(|locale| locale.to_string())
-        .unwrap_or_else(|| "en".to_owned())
+        .filter(|tag| !is_pseudo_locale(tag))
+        .collect();
+    // The shortest tag is the plain language (`es` before a regional `es-MX`); the locales' order is
+    // a hash map's.
+    candidates.sort_by_key(|tag| (tag.len(), tag.clone()));
+    candidates.into_iter().next().unwrap_or_else(|| "en".to_owned())
 }
 
 pub fn render(template: &str, channel: &str, language: &str, args: &serde_json::Value) -> Rendered {
@@ -129,5 +145,16 @@ mod tests {
         assert_eq!(supported_language("en"), "en");
         assert_eq!(supported_language("fr"), "en");
         assert_eq!(supported_language(""), "en");
+        assert_eq!(supported_language("en-US"), "en");
+        assert_eq!(supported_language("en-XA"), "en-XA");
+    }
+
+    #[test]
+    fn the_pseudo_locale_transforms_text_but_not_the_code() {
+        let args = serde_json::json!({ "code": "1234 5678", "minutes": 15 });
+        let mail = render(template::RECOVERY_CODE, "email", "en-XA", &args);
+        assert!(mail.subject.starts_with("[Ýóóúúŕ ][Ŕééçúúþééŕáá]"), "{}", mail.subject);
+        assert!(mail.subject.contains("1234 5678"), "{}", mail.subject);
+        assert!(mail.body.contains("1234 5678"), "{}", mail.body);
     }
 }

@@ -219,6 +219,38 @@ async fn the_dev_mailbox_does_not_exist_outside_dev_mode() {
 }
 
 #[tokio::test]
+async fn in_dev_mode_the_clock_moves_forward_on_request_and_never_back() {
+    let app = TestApp::new().await;
+    let before = app.state.clock.now();
+    let response = app.post("/api/v1/dev/clock", json!({ "seconds": 960 })).await;
+    assert_eq!(response.status(), StatusCode::NO_CONTENT);
+    let moved = app.state.clock.now() - before;
+    assert!((960..=962).contains(&moved), "{moved}");
+    for refused in [json!({ "seconds": 0 }), json!({ "seconds": 86_401 })] {
+        let response = app.post("/api/v1/dev/clock", refused.clone()).await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY, "{refused}");
+    }
+    // Back in time is not even a number the endpoint reads.
+    let response = app.post("/api/v1/dev/clock", json!({ "seconds": -60 })).await;
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    assert!(app.state.clock.now() - before < 970, "refused requests do not move the clock");
+}
+
+#[tokio::test]
+async fn the_dev_clock_does_not_exist_outside_dev_mode() {
+    let app = TestApp::with_config(|c| {
+        c.dev = false;
+        c.code_key = Some("11".repeat(32));
+        c.bot_check_key = Some("22".repeat(32));
+    })
+    .await;
+    let before = app.state.clock.now();
+    let response = app.post("/api/v1/dev/clock", json!({ "seconds": 960 })).await;
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    assert!(app.state.clock.now() - before < 5);
+}
+
+#[tokio::test]
 async fn production_refuses_to_start_without_its_keys() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("index.html"), support::INDEX_HTML).unwrap();

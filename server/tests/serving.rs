@@ -125,6 +125,7 @@ async fn the_openapi_document_describes_every_endpoint_and_the_error_codes() {
         "/api/v1/recovery/{flow_id}/verify",
         "/api/v1/recovery/{flow_id}/password",
         "/api/v1/dev/mailbox",
+        "/api/v1/dev/clock",
     ] {
         assert!(doc["paths"].get(path).is_some(), "{path} is not described");
     }

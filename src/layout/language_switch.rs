@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, I18n};
+use recupera_api::pseudo_locale::is_pseudo_locale;
 
 /// One button per language, each named in its own language (*Español*, *English*). The active one is
 /// pressed; choosing another changes every text at once and is remembered.
@@ -9,6 +10,8 @@ pub fn LanguageSwitch() -> impl IntoView {
     let buttons = i18n
         .languages
         .iter()
+        // The pseudo-locale is for developers and translators (`?lang=en-XA`), not a choice for people.
+        .filter(|language| !is_pseudo_locale(language.id))
         .map(|&language| {
             let is_active = move || i18n.language.get() == language;
             view! {

@@ -49,6 +49,10 @@ pub fn check(root: &Path) -> anyhow::Result<Vec<String>> {
             continue;
         }
         let locale = entry.file_name().to_string_lossy().into_owned();
+        if recupera_api::pseudo_locale::is_pseudo_locale(&locale) {
+            check_pseudo_locale(&entry.path(), &mut problems);
+            continue;
+        }
         let mut messages = BTreeMap::new();
         let mut files: Vec<PathBuf> = std::fs::read_dir(entry.path())?
             .filter_map(|e| e.ok().map(|e| e.path()))
@@ -110,6 +114,21 @@ pub fn check(root: &Path) -> anyhow::Result<Vec<String>> {
         }
     }
     Ok(problems)
+}
+
+/// The pseudo-locale is made from the source locale as it is shown, so its folder holds one link to
+/// the source locale's folder and nothing to translate.
+fn check_pseudo_locale(folder: &Path, problems: &mut Vec<String>) {
+    let link = folder.join(SOURCE_LOCALE);
+    let points_at_source =
+        std::fs::read_link(&link).is_ok_and(|target| target == Path::new("..").join(SOURCE_LOCALE));
+    let only_the_link = std::fs::read_dir(folder).map(|entries| entries.count() == 1).unwrap_or(false);
+    if !points_at_source || !only_the_link {
+        problems.push(format!(
+            "{}: the pseudo-locale folder must hold only the link `{SOURCE_LOCALE} -> ../{SOURCE_LOCALE}` (it is generated from English as it is shown)",
+            folder.display()
+        ));
+    }
 }
 
 fn read_file(root: &Path, file: &Path, messages: &mut BTreeMap<String, Message>, problems: &mut Vec<String>) {
@@ -260,6 +279,24 @@ mod tests {
         std::fs::write(dir.path().join("locales/en/bad.ftl"), b"# ok\nx = caf\xe9\n").unwrap();
         let problems = check(dir.path()).unwrap();
         assert!(problems.iter().any(|p| p == "locales/en/bad.ftl:2: not UTF-8"), "{problems:#?}");
+    }
+
+    #[test]
+    fn the_pseudo_locale_must_be_only_a_link_to_the_source_locale() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(root, "src/lib.rs", r#"tr!("greeting");"#);
+        write(root, "locales/en/main.ftl", "# Shown on top.\ngreeting = Hello\n");
+        std::fs::create_dir_all(root.join("locales/en-XA")).unwrap();
+        std::os::unix::fs::symlink("../en", root.join("locales/en-XA/en")).unwrap();
+        assert_eq!(check(root).unwrap(), Vec::<String>::new());
+
+        write(root, "locales/en-XA/main.ftl", "# Translated by hand.\ngreeting = Ĥéĺĺó\n");
+        let problems = check(root).unwrap();
+        assert!(
+            problems.iter().any(|p| p.contains("en-XA: the pseudo-locale folder must hold only the link")),
+            "{problems:#?}"
+        );
     }
 
     #[test]

@@ -9,6 +9,7 @@ mod app_server;
 mod bench;
 mod l10n;
 mod process;
+mod screenshots;
 mod serve;
 mod test;
 mod tools;
@@ -25,6 +26,8 @@ commands:
   bench [--quick]    measure bytes on the wire, API latency and throughput, hashing, memory;
                      judge the budgets (--quick: a short smoke run, not judged)
   l10n               check locales/: complete, consistent, commented, every message used
+  screenshots        every screen, desktop and phone, in every language (en-XA too), as PNG
+                     files under target/screenshots/<lang>/ for translators
   setup              install the tools `serve` and `test` need, then stop
 ";
 
@@ -35,6 +38,7 @@ fn main() -> ExitCode {
         Some("test") => test::run_command(),
         Some("l10n") => l10n::run_command(),
         Some("bench") => bench::run_command(&args[1..]),
+        Some("screenshots") => screenshots::run_command(),
         Some("setup") => tools::Toolchain::for_tests().map(|_| ()),
         Some("help" | "--help" | "-h") | None => {
             print!("{USAGE}");

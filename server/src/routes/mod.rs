@@ -2,6 +2,7 @@
 
 mod accounts;
 pub(crate) mod bot_check;
+mod dev_clock;
 mod dev_mailbox;
 mod health;
 mod openapi;
@@ -33,6 +34,7 @@ pub fn api_router() -> Router<AppState> {
         .route("/recovery/{flow_id}/verify", post(recovery::verify))
         .route("/recovery/{flow_id}/password", post(recovery::set_password))
         .route("/dev/mailbox", get(dev_mailbox::mailbox))
+        .route("/dev/clock", post(dev_clock::advance))
         // Unknown API paths answer JSON, never the app's HTML: a client must be able to tell.
         .fallback(|| async { AppError::not_found() })
         .method_not_allowed_fallback(|| async {

@@ -4,7 +4,7 @@
 use axum::Json;
 use utoipa::OpenApi;
 
-use super::{accounts, bot_check, dev_mailbox, health, password_check, recovery, session};
+use super::{accounts, bot_check, dev_clock, dev_mailbox, health, password_check, recovery, session};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -26,6 +26,7 @@ use super::{accounts, bot_check, dev_mailbox, health, password_check, recovery, 
         recovery::verify,
         recovery::set_password,
         dev_mailbox::mailbox,
+        dev_clock::advance,
     )
 )]
 pub struct ApiDoc;

@@ -1,5 +1,5 @@
 use leptos::{ev, prelude::*, task::spawn_local};
-use leptos_fluent::{move_tr, tr};
+use leptos_fluent::{move_tr, tr, I18n};
 use recupera_api::{
     recovery::{Channel, SendCodeRequest, VerifyCodeRequest},
     validation::normalize_code,
@@ -44,20 +44,26 @@ pub fn EnterCodeStep() -> impl IntoView {
         }
     });
 
-    // Seconds until *Reenviar código* works, counted down here from what the server said.
-    let remaining =
-        RwSignal::new(context.flow.with_untracked(|f| f.as_ref().map(|f| f.resend_after_s).unwrap_or(0)));
+    // Seconds until *Reenviar código* works. The server says how many; the wizard keeps the moment
+    // that makes on this device's clock and counts down to it, so the countdown stays right when the
+    // browser slows timers (a tab in the background, a laptop asleep).
+    let deadline = move |seconds: u32| js_sys::Date::now() + f64::from(seconds) * 1000.0;
+    let resend_at = RwSignal::new(deadline(
+        context.flow.with_untracked(|f| f.as_ref().map(|f| f.resend_after_s).unwrap_or(0)),
+    ));
+    let now = RwSignal::new(js_sys::Date::now());
     Effect::new(move |_| {
         if let Some(seconds) = context.flow.with(|f| f.as_ref().map(|f| f.resend_after_s)) {
-            remaining.set(seconds);
+            resend_at.set(deadline(seconds));
+            now.set(js_sys::Date::now());
         }
     });
-    if let Ok(ticker) = set_interval_with_handle(
-        move || remaining.update(|s| *s = s.saturating_sub(1)),
-        std::time::Duration::from_secs(1),
-    ) {
+    if let Ok(ticker) =
+        set_interval_with_handle(move || now.set(js_sys::Date::now()), std::time::Duration::from_millis(500))
+    {
         on_cleanup(move || ticker.clear());
     }
+    let remaining = Memo::new(move |_| ((resend_at.get() - now.get()) / 1000.0).ceil().max(0.0) as u32);
 
     let verify = move || {
         if busy.get_untracked() {
@@ -90,6 +96,9 @@ pub fn EnterCodeStep() -> impl IntoView {
             let _ = busy.try_set(false);
         });
     };
+    // Taken here, not in the task below: after an `.await` the task runs outside the component and
+    // cannot look the language up.
+    let i18n = expect_context::<I18n>();
     let resend = move |_| {
         if busy.get_untracked() || remaining.get_untracked() > 0 {
             return;
@@ -104,8 +113,8 @@ pub fn EnterCodeStep() -> impl IntoView {
                     code.set(String::new());
                     context.flow.set(Some(flow));
                     let text = match channel {
-                        Channel::Sms => tr!("recovery-code-resent-sms"),
-                        Channel::Email => tr!("recovery-code-resent-email"),
+                        Channel::Sms => tr!(i18n, "recovery-code-resent-sms"),
+                        Channel::Email => tr!(i18n, "recovery-code-resent-email"),
                     };
                     status.set(Some(text));
                 }

@@ -1,0 +1,60 @@
+// Journey 6: a person creates an account, signs out, forgets the password and gets back in.
+import { test, expect, codeFromMailbox } from './fixtures';
+import { LANGUAGES, NEW_PASSWORD } from './texts';
+
+for (const t of LANGUAGES) {
+  test.describe(`in ${t.locale}`, () => {
+    test.use({ locale: t.locale });
+
+    test('sign up → sign in → sign out → recover by SMS → sign in with the new password', async ({ page, context }) => {
+      const id = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+      const username = `nueva-${id}`;
+      const email = `nueva-${id}@recupera.test`;
+      const phone = `+3462${Math.floor(1e6 + Math.random() * 8e6)}`;
+      const firstPassword = 'Mi primera contraseña de verdad';
+
+      await page.goto(`/registro?lang=${t.lang}`);
+      await expect(page.getByRole('heading', { level: 1, name: t.signUpTitle })).toBeVisible();
+      await page.getByLabel(t.username, { exact: true }).fill(username);
+      await page.getByLabel('Email', { exact: true }).fill(email);
+      await page.getByLabel(t.phone).fill(phone);
+      await page.getByLabel(t.password, { exact: true }).fill(firstPassword);
+      await page.getByRole('button', { name: t.createAccount }).click();
+      await expect(page.getByRole('status')).toHaveText(t.created);
+
+      await page.getByRole('main').getByRole('link', { name: t.identifyLink, exact: true }).click();
+      await page.getByLabel(t.identifier).fill(username);
+      await page.getByLabel(t.password, { exact: true }).fill(firstPassword);
+      await page.getByRole('main').getByRole('button', { name: t.signIn }).click();
+      await expect(page.getByRole('heading', { level: 1, name: t.myAccount })).toBeVisible();
+      await expect(page.getByRole('main')).toContainText(email);
+      await page.getByRole('button', { name: t.signOut }).click();
+      await expect(page.getByRole('heading', { name: t.signInOrUp })).toBeVisible();
+
+      await page.getByRole('main').getByRole('link', { name: t.identifyLink, exact: true }).click();
+      await page.getByRole('link', { name: t.forgotMobile }).click();
+      await page.getByLabel(t.identifier).fill(email);
+      await page.getByLabel(t.robot).check();
+      await expect(page.getByText(t.checkedFull)).toBeVisible();
+      await page.getByRole('button', { name: t.send }).click();
+      await page.getByRole('button', { name: t.sms }).click();
+      const code = await codeFromMailbox(context, phone, t.mailbox);
+      await page.getByLabel(t.code).fill(code.replace(' ', '-'));
+      await page.getByRole('button', { name: t.verify }).click();
+      await page.getByLabel(t.newPassword, { exact: true }).fill(NEW_PASSWORD);
+      await page.getByLabel(t.repeat).fill(NEW_PASSWORD);
+      await page.getByRole('button', { name: t.change }).click();
+      await expect(page.getByRole('heading', { level: 1, name: t.doneTitle })).toBeVisible();
+
+      await page.getByRole('main').getByRole('button', { name: t.signIn }).click();
+      await expect(page.getByLabel(t.identifier)).toHaveValue(email);
+      await page.getByLabel(t.password, { exact: true }).fill(firstPassword);
+      await page.getByLabel(t.password, { exact: true }).press('Enter');
+      await expect(page.getByRole('alert')).toContainText(t.badCredentials);
+      await page.getByLabel(t.password, { exact: true }).fill(NEW_PASSWORD);
+      await page.getByLabel(t.password, { exact: true }).press('Enter');
+      await expect(page.getByRole('heading', { level: 1, name: t.myAccount })).toBeVisible();
+      await expect(page.getByRole('main')).toContainText(username);
+    });
+  });
+}
