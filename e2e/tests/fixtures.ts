@@ -1,13 +1,16 @@
 // What every end-to-end test shares: the page fails its test on any console error or uncaught
 // exception (a broken wasm-opt, a CSP violation, a 404 for an asset all show up there).
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { test as base, expect } from '@playwright/test';
 
 export const test = base.extend<{ consoleErrors: string[] }>({
   consoleErrors: [
-    async ({ page }, use) => {
+    async ({ page }, use, testInfo) => {
       const errors: string[] = [];
+      // Everything the page said, kept as target/e2e/artifacts/<test>/console.log when the test fails.
+      const log: string[] = [];
       page.on('console', (message) => {
+        log.push(`[${message.type()}] ${message.text()}`);
         if (message.type() !== 'error') return;
         // The API refuses wrong input with a 4xx on purpose (a wrong code, say); the browser logs those.
         // Anything else — a missing asset, a CSP violation, a panic — fails the test.
@@ -15,8 +18,32 @@ export const test = base.extend<{ consoleErrors: string[] }>({
           message.location().url.includes('/api/v1/') && /status of 4\d\d/.test(message.text());
         if (!expectedRefusal) errors.push(message.text());
       });
-      page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
+      page.on('pageerror', (error) => {
+        log.push(`[uncaught] ${error.message}`);
+        errors.push(`uncaught: ${error.message}`);
+      });
+      // The screens the test passed through, by their document title (one per screen and language),
+      // for the run's summary. The binding and script go through the debugging protocol: the page's
+      // CSP stays as it is.
+      const screens = new Set<string>();
+      await page.exposeBinding('__recuperaScreen', (_source, title: string) => {
+        if (title) screens.add(title);
+      });
+      await page.addInitScript(() => {
+        let last = '';
+        new MutationObserver(() => {
+          if (document.title === last) return;
+          last = document.title;
+          (window as unknown as { __recuperaScreen: (title: string) => void }).__recuperaScreen(last);
+        }).observe(document, { subtree: true, childList: true, characterData: true });
+      });
+
       await use(errors);
+
+      testInfo.annotations.push({ type: 'screens', description: JSON.stringify([...screens]) });
+      if (testInfo.status !== testInfo.expectedStatus || errors.length > 0) {
+        writeFileSync(testInfo.outputPath('console.log'), `${log.join('\n')}\n`);
+      }
       expect(errors, 'the browser console shows no errors').toEqual([]);
     },
     { auto: true },
