@@ -138,6 +138,8 @@ async fn in_the_pseudo_locale_every_text_of_every_screen_is_pseudo_localized() {
             .filter(|text| !text.contains('[') || text.chars().any(|c| c.is_ascii_alphabetic()))
             .collect();
         assert!(plain.is_empty(), "{path}: not localized: {plain:?}");
+        let title = web_sys::window().unwrap().document().unwrap().title();
+        assert!(!title.chars().any(|c| c.is_ascii_alphabetic()), "{path}: title not localized: {title}");
         drop(app);
     }
     web_sys::window().unwrap().local_storage().unwrap().unwrap().remove_item("lang").unwrap();

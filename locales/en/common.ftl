@@ -10,6 +10,11 @@
 
 # Header, top left: the product's name, a link back to the home page.
 header-brand = { -brand-name }
+
+# The browser tab's title on every page: the page's own title, then the product's name.
+# Variables:
+#   $page (String) - the page's title, e.g. "Paso 2 de 4: Elige cómo verificar"
+page-title = { $page } — { -brand-name }
 # Header, top right, on wide screens: a button that opens the sign-in box.
 header-sign-in = Sign in
 # Header, top right, on phone-sized screens: a link to the screen with sign-in and sign-up.

@@ -19,11 +19,11 @@ use crate::{
     recovery::wizard::WizardStep,
     routing::{Link, Route},
 };
-use choose_method::ChooseMethodStep;
-use done::DoneStep;
-use enter_code::EnterCodeStep;
-use identify::IdentifyStep;
-use new_password::NewPasswordStep;
+pub use choose_method::ChooseMethodStep;
+pub use done::DoneStep;
+pub use enter_code::EnterCodeStep;
+pub use identify::IdentifyStep;
+pub use new_password::NewPasswordStep;
 
 /// What every step of a started flow shares.
 #[derive(Clone, Copy)]

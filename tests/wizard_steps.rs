@@ -1,0 +1,257 @@
+//! The wizard's later steps and the account screens in a real browser, each mounted on its own with
+//! the flow the server would have answered: what a person sees in both languages, and what the
+//! screen does with their input before anything is sent.
+#![cfg(target_arch = "wasm32")]
+
+mod support;
+
+use gloo_timers::future::TimeoutFuture;
+use leptos::prelude::*;
+use recupera::{
+    i18n::I18nProvider,
+    pages::{
+        recovery::{
+            remember_identifier, ChooseMethodStep, DoneStep, EnterCodeStep, FlowContext, NewPasswordStep,
+        },
+        SignInPage, SignUpPage,
+    },
+    routing::Router,
+    session::Session,
+};
+use recupera_api::recovery::{Channel, RecoveryFlow, RecoveryStep};
+use support::{mount, settle, Mounted};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A flow as the server describes it at `step`.
+fn flow(step: RecoveryStep, resend_after_s: u32) -> RecoveryFlow {
+    RecoveryFlow {
+        flow_id: "flow-under-test".into(),
+        step,
+        methods: vec![Channel::Email, Channel::Sms],
+        channel: (step != RecoveryStep::ChooseMethod).then_some(Channel::Email),
+        resend_after_s,
+        attempts_left: 5,
+        expires_in_s: 3600,
+    }
+}
+
+/// Mounts `screen` in `lang` with what the app around it provides: language, router, session and
+/// (for a wizard step) the flow.
+fn mount_screen<V: IntoView + 'static>(lang: &str, flow: Option<RecoveryFlow>, screen: fn() -> V) -> Mounted {
+    let history = web_sys::window().unwrap().history().unwrap();
+    history
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("/?lang={lang}")))
+        .unwrap();
+    mount(move || {
+        view! {
+            <I18nProvider>
+                {
+                    Router::provide();
+                    Session::provide();
+                    provide_context(FlowContext {
+                        flow: RwSignal::new(flow.clone()),
+                        choosing_method: RwSignal::new(false),
+                    });
+                    screen()
+                }
+            </I18nProvider>
+        }
+    })
+}
+
+fn input(app: &Mounted, selector: &str) -> web_sys::HtmlInputElement {
+    app.all(selector)[0].clone().unchecked_into()
+}
+
+fn type_into(app: &Mounted, selector: &str, value: &str) {
+    let field = input(app, selector);
+    field.set_value(value);
+    field.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+}
+
+/// Waits (up to `limit_ms`) until `condition` holds, looking every 50 ms; says whether it did.
+async fn until(limit_ms: u32, condition: impl Fn() -> bool) -> bool {
+    for _ in 0..limit_ms / 50 {
+        if condition() {
+            return true;
+        }
+        TimeoutFuture::new(50).await;
+    }
+    condition()
+}
+
+fn title() -> String {
+    web_sys::window().unwrap().document().unwrap().title()
+}
+
+#[wasm_bindgen_test]
+async fn the_method_step_offers_email_and_sms_in_both_languages() {
+    let app = mount_screen("es", Some(flow(RecoveryStep::ChooseMethod, 0)), ChooseMethodStep);
+    settle().await;
+    assert_eq!(app.text("h1"), "Elige cómo verificar");
+    assert_eq!(app.text(".step-caption"), "Paso 2 de 4");
+    assert_eq!(title(), "Paso 2 de 4: Elige cómo verificar — Recupera");
+    let names: Vec<String> = app.all(".method-name").iter().map(|e| e.text_content().unwrap()).collect();
+    assert_eq!(names, ["Verificación de Email", "Verificación por SMS"]);
+    drop(app);
+
+    let app = mount_screen("en", Some(flow(RecoveryStep::ChooseMethod, 0)), ChooseMethodStep);
+    settle().await;
+    assert_eq!(app.text("h1"), "Choose how to verify");
+    let names: Vec<String> = app.all(".method-name").iter().map(|e| e.text_content().unwrap()).collect();
+    assert_eq!(names, ["Email verification", "SMS verification"]);
+}
+
+#[wasm_bindgen_test]
+async fn the_code_field_is_a_one_time_code_field_and_takes_the_pasted_forms() {
+    let app = mount_screen("es", Some(flow(RecoveryStep::EnterCode, 60)), EnterCodeStep);
+    settle().await;
+    assert_eq!(app.text("h1"), "Escribe el código");
+    assert_eq!(app.text("label[for=recovery-code]"), "Código de verificación");
+    let code = input(&app, "#recovery-code");
+    assert_eq!(code.get_attribute("inputmode").as_deref(), Some("numeric"));
+    assert_eq!(code.get_attribute("autocomplete").as_deref(), Some("one-time-code"));
+
+    // Eight digits as they arrive — with a space or a dash — pass the screen's own check (they go to
+    // the server, which this test has not: the answer is the network message, not a format one).
+    for pasted in ["1234 5678", "1234-5678", " 12345678 "] {
+        type_into(&app, "#recovery-code", pasted);
+        app.by_text("button[type=submit]", "Verificar").click();
+        settle().await;
+        TimeoutFuture::new(50).await;
+        settle().await;
+        let shown = app.all("#recovery-code-error").first().map(|e| e.text_content().unwrap());
+        assert_ne!(shown.as_deref(), Some("El código tiene 8 cifras."), "{pasted:?} was refused");
+        assert_eq!(input(&app, "#recovery-code").value(), pasted, "what was pasted is kept");
+    }
+    // Anything else is refused on the spot, by the field.
+    type_into(&app, "#recovery-code", "1234 567");
+    app.by_text("button[type=submit]", "Verificar").click();
+    settle().await;
+    assert_eq!(app.text("#recovery-code-error"), "El código tiene 8 cifras.");
+}
+
+#[wasm_bindgen_test]
+async fn the_resend_countdown_runs_and_then_resend_works() {
+    let app = mount_screen("es", Some(flow(RecoveryStep::EnterCode, 2)), EnterCodeStep);
+    settle().await;
+    let resend = app.by_text("button", "Reenviar código");
+    assert_eq!(resend.get_attribute("aria-disabled").as_deref(), Some("true"));
+    assert_eq!(app.text("#resend-wait"), "Podrás pedir otro código dentro de 0:02.");
+    let shown = until(3_000, || app.text("#resend-wait") == "Podrás pedir otro código dentro de 0:01.").await;
+    assert!(shown, "the countdown reached 0:01");
+    let done = until(3_000, || resend.get_attribute("aria-disabled").as_deref() == Some("false")).await;
+    assert!(done, "resend works once the countdown is over");
+    assert_eq!(app.text("#resend-wait"), "");
+}
+
+#[wasm_bindgen_test]
+async fn the_new_password_step_offers_the_identifier_to_password_managers_and_checks_the_repeat() {
+    remember_identifier("flow-under-test", "ana@example.com");
+    let app = mount_screen("es", Some(flow(RecoveryStep::NewPassword, 0)), NewPasswordStep);
+    settle().await;
+    assert_eq!(app.text("h1"), "Crea una contraseña nueva");
+    assert_eq!(title(), "Paso 4 de 4: Crea una contraseña nueva — Recupera");
+    let username = input(&app, "input[autocomplete=username]");
+    assert_eq!(username.value(), "ana@example.com");
+    let password = input(&app, "#new-password");
+    assert_eq!(password.get_attribute("autocomplete").as_deref(), Some("new-password"));
+    assert_eq!(password.type_(), "password");
+
+    // Show / hide.
+    app.all(".field")[0]
+        .query_selector("button")
+        .unwrap()
+        .unwrap()
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
+    settle().await;
+    assert_eq!(input(&app, "#new-password").type_(), "text");
+
+    type_into(&app, "#new-password", "Él vio siete cebras ñoñas en Cádiz");
+    type_into(&app, "#new-password-confirmation", "El vio siete cebras ñoñas en Cádiz");
+    app.by_text("button[type=submit]", "Cambiar la contraseña").click();
+    settle().await;
+    assert_eq!(app.text("#new-password-confirmation-error"), "Las dos contraseñas no coinciden.");
+
+    type_into(&app, "#new-password", "corta");
+    app.by_text("button[type=submit]", "Cambiar la contraseña").click();
+    settle().await;
+    assert_eq!(app.text("#new-password-error"), "La contraseña necesita al menos 15 caracteres.");
+}
+
+#[wasm_bindgen_test]
+async fn the_done_step_says_so_and_offers_to_sign_in_in_both_languages() {
+    let app = mount_screen("es", Some(flow(RecoveryStep::Done, 0)), DoneStep);
+    settle().await;
+    assert_eq!(app.text("h1"), "Se ha cambiado tu contraseña");
+    assert_eq!(title(), "Se ha cambiado tu contraseña — Recupera");
+    app.by_text("button", "Iniciar sesión");
+    drop(app);
+    let app = mount_screen("en", Some(flow(RecoveryStep::Done, 0)), DoneStep);
+    settle().await;
+    assert_eq!(app.text("h1"), "Your password was changed");
+    app.by_text("button", "Sign in");
+}
+
+#[wasm_bindgen_test]
+async fn the_sign_in_page_has_its_labels_the_blue_forgot_link_and_asks_for_the_identifier() {
+    let app = mount_screen("es", None, SignInPage);
+    settle().await;
+    assert_eq!(app.text("h1"), "Iniciar sesión");
+    assert_eq!(app.text("label[for=sign-in-identifier]"), "Email o ID de usuario");
+    assert_eq!(app.text("label[for=sign-in-password]"), "Contraseña");
+    assert_eq!(input(&app, "#sign-in-identifier").get_attribute("autocomplete").as_deref(), Some("username"));
+    assert_eq!(
+        input(&app, "#sign-in-password").get_attribute("autocomplete").as_deref(),
+        Some("current-password")
+    );
+    app.by_text("a", "¿Has olvidado tu contraseña?");
+    app.by_text("button[type=submit]", "Iniciar sesión").click();
+    settle().await;
+    assert_eq!(
+        app.text("#sign-in-identifier-error"),
+        "Escribe un email, un ID de usuario o un número de móvil en formato internacional (+34 …)."
+    );
+}
+
+#[wasm_bindgen_test]
+async fn sign_up_checks_each_field_before_sending_in_both_languages() {
+    let app = mount_screen("es", None, SignUpPage);
+    settle().await;
+    assert_eq!(app.text("h1"), "Crea tu cuenta");
+    assert_eq!(app.text("label[for=sign-up-phone]"), "Teléfono móvil (opcional)");
+    assert_eq!(
+        input(&app, "#sign-up-password").get_attribute("autocomplete").as_deref(),
+        Some("new-password")
+    );
+    type_into(&app, "#sign-up-username", "a");
+    app.by_text("button[type=submit]", "Crear cuenta").click();
+    settle().await;
+    assert_eq!(
+        app.text("#sign-up-username-error"),
+        "Un ID de usuario tiene de 3 a 32 letras, cifras, puntos, guiones o guiones bajos, y no solo cifras."
+    );
+    type_into(&app, "#sign-up-username", "ana");
+    type_into(&app, "#sign-up-email", "ana-en-ejemplo.com");
+    app.by_text("button[type=submit]", "Crear cuenta").click();
+    settle().await;
+    assert_eq!(app.text("#sign-up-email-error"), "Escribe una dirección de email como nombre@ejemplo.com.");
+    type_into(&app, "#sign-up-email", "ana@ejemplo.com");
+    type_into(&app, "#sign-up-phone", "600 000");
+    app.by_text("button[type=submit]", "Crear cuenta").click();
+    settle().await;
+    assert_eq!(
+        app.text("#sign-up-phone-error"),
+        "Escribe el teléfono en formato internacional, como +34 600 000 001."
+    );
+    drop(app);
+
+    let app = mount_screen("en", None, SignUpPage);
+    settle().await;
+    assert_eq!(app.text("h1"), "Create your account");
+    assert_eq!(app.text("label[for=sign-up-phone]"), "Mobile phone (optional)");
+}
