@@ -14,6 +14,8 @@ use crate::api::{self, ApiError};
 
 const STRIDE: u32 = 1 << 16;
 const SLICE_MS: u64 = 8;
+/// A prefetched challenge is used within this time (the server's challenges live ten minutes).
+const PREFETCH_KEPT_MS: f64 = 5.0 * 60.0 * 1000.0;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum State {
@@ -33,6 +35,13 @@ pub fn BotCheck(
 ) -> impl IntoView {
     let state = RwSignal::new(State::Idle);
     let progress = RwSignal::new(0.0_f64);
+    // The challenge is fetched as the screen opens, so solving starts the moment the box is ticked.
+    let prefetched = StoredValue::new_local(None::<(altcha::Challenge, f64)>);
+    spawn_local(async move {
+        if let Ok(challenge) = api::bot_check_challenge().await {
+            let _ = prefetched.try_set_value(Some((challenge, js_sys::Date::now())));
+        }
+    });
     // A solution that the form has cleared (used, refused or expired) needs a new tick.
     Effect::new(move |_| {
         if solution.get().is_none() && state.get_untracked() == State::Solved {
@@ -44,7 +53,12 @@ pub fn BotCheck(
         progress.set(0.0);
         spawn_local(async move {
             // The form may have been left while solving: `try_set` does nothing then.
-            match solve(progress).await {
+            let fresh = prefetched
+                .try_update_value(Option::take)
+                .flatten()
+                .filter(|(_, fetched_at)| js_sys::Date::now() - fetched_at < PREFETCH_KEPT_MS)
+                .map(|(challenge, _)| challenge);
+            match solve(fresh, progress).await {
                 Ok(payload) => {
                     let _ = solution.try_set(Some(payload));
                     let _ = state.try_set(State::Solved);
@@ -91,8 +105,12 @@ pub fn BotCheck(
     }
 }
 
-async fn solve(progress: RwSignal<f64>) -> Result<String, ApiError> {
-    let challenge = api::bot_check_challenge().await?;
+/// Solves `prefetched`, or a challenge fetched now when there is none (already used, or too old).
+async fn solve(prefetched: Option<altcha::Challenge>, progress: RwSignal<f64>) -> Result<String, ApiError> {
+    let challenge = match prefetched {
+        Some(challenge) => challenge,
+        None => api::bot_check_challenge().await?,
+    };
     // Each hex digit of the prefix multiplies the expected tries by 16.
     let expected_tries = 16f64.powi(challenge.parameters.key_prefix.len() as i32);
     for offset in 0..STRIDE {

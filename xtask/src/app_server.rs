@@ -83,8 +83,10 @@ impl RunningServer {
     ) -> anyhow::Result<RunningServer> {
         let child = Command::new(binary)
             .current_dir(workspace_root())
-            .args(["serve", "--dev", "--dist-dir", "dist"])
+            .args(["serve", "--dev"])
             .args(["--bind", &address.to_string(), "--database-url", database_url])
+            // The app trunk built; a caller may serve another folder (the benchmark adds a page).
+            .env("RECUPERA_DIST_DIR", "dist")
             .envs(env.iter().copied())
             .env("RECUPERA_LOG", "warn")
             .spawn()
