@@ -23,9 +23,9 @@ pub struct MailboxMessage {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AdvanceClockRequest {
-    /// 1 to 86 400 (one day).
+    /// 1 to 2 678 400 (31 days).
     pub seconds: u32,
 }
 
 /// The longest single step `POST /api/v1/dev/clock` takes.
-pub const MAX_CLOCK_STEP_S: u32 = 86_400;
+pub const MAX_CLOCK_STEP_S: u32 = 31 * 24 * 3600;

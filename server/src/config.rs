@@ -38,6 +38,10 @@ pub struct Config {
     #[arg(long, env = "RECUPERA_TRUSTED_PROXIES", default_value_t = 0)]
     pub trusted_proxies: usize,
 
+    /// Seconds between two cleanups of expired sessions, old flows and sent mail.
+    #[arg(long, env = "RECUPERA_CLEANUP_INTERVAL_S", default_value_t = 600)]
+    pub cleanup_interval_s: u64,
+
     #[command(flatten)]
     pub delivery: Delivery,
 

@@ -20,7 +20,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Serve the API and the app.
-    Serve(Config),
+    Serve(Box<Config>),
     /// Bring the database schema up to date, then exit.
     Migrate {
         #[arg(long, env = "RECUPERA_DATABASE_URL", default_value = "sqlite://data/recupera.db")]
@@ -77,7 +77,7 @@ fn main() {
 
 async fn run(command: Command) -> anyhow::Result<()> {
     match command {
-        Command::Serve(config) => serve(config).await,
+        Command::Serve(config) => serve(*config).await,
         Command::Migrate { database_url } => {
             Db::connect(&database_url).await?;
             tracing::info!(%database_url, "database is up to date");

@@ -68,10 +68,11 @@ pub fn read_new_password() -> anyhow::Result<String> {
     Ok(line.trim_end_matches(['\r', '\n']).to_owned())
 }
 
-/// Every ten minutes, deletes expired sessions, old flows, stale budget rows and sent mail.
+/// Every `cleanup_interval_s` (ten minutes by default), deletes expired sessions, old flows, stale
+/// budget rows and sent mail.
 pub fn spawn_cleanup(state: AppState) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
-        let mut every = tokio::time::interval(Duration::from_secs(600));
+        let mut every = tokio::time::interval(Duration::from_secs(state.config.cleanup_interval_s.max(1)));
         loop {
             every.tick().await;
             match state.db.clean_up(state.clock.now()).await {

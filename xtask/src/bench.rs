@@ -1,11 +1,14 @@
 //! `cargo xtask bench [--quick]`: what users feel and operators pay, measured against the real server
 //! on loopback, printed as a table with each budget's verdict, and written to `target/bench/results.json`.
 //!
-//! Measured: bytes on the wire for a first and a repeat visit; API latency (p50/p99) and throughput
-//! under 16 concurrent clients for start-recovery (known and unknown identifiers alternating, and the
-//! gap between their medians), sending a code, verify (wrong codes), the password check, and sign-in
-//! (which hashes);
-//! the server's peak memory after 64 concurrent password hashes.
+//! Measured: bytes on the wire for a first and a repeat visit; time to interactive of the identify
+//! screen in headless Chromium against a static form page (median, min, max of fresh loads); API
+//! latency (p50/p99) and throughput under 16 concurrent clients for start-recovery (known and unknown
+//! identifiers alternating, and the gap between their medians), sending a code, verify (wrong codes)
+//! and the password check — each run three times, the median run reported — and sign-in (which
+//! hashes); the server's peak memory after 64 concurrent password hashes; then the same API figures
+//! with 100 000 accounts and 1 000 000 old flows in the database, and the time the periodic cleanup
+//! takes to remove those flows once they are past keeping.
 //!
 //! `--quick` runs every measurement briefly against the debug server: it proves the harness works (it is
 //! part of `cargo xtask test`); its numbers are not judged. Budgets are judged on a full run only. The
@@ -35,11 +38,13 @@ struct Mode {
     quick: bool,
     /// Requests per API measurement.
     requests: usize,
+    /// Times each API measurement runs; the median round is reported.
+    rounds: usize,
 }
 
 pub fn run_command(args: &[String]) -> anyhow::Result<()> {
     let quick = args.iter().any(|a| a == "--quick");
-    let mode = Mode { quick, requests: if quick { 200 } else { 4000 } };
+    let mode = Mode { quick, requests: if quick { 200 } else { 3000 }, rounds: if quick { 1 } else { 3 } };
     let tools = Toolchain::for_serve()?;
     build_release_app(&tools)?;
     let profile = if quick { "debug" } else { "release" };
@@ -58,12 +63,15 @@ pub fn run_command(args: &[String]) -> anyhow::Result<()> {
         let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
     }
     let dist = served_with_reference_page(&out)?;
+    let db_url = format!("sqlite://{}", db.display());
     let server = RunningServer::start_with_env(
         &workspace_root().join(format!("target/{profile}/recupera-server")),
         free_loopback_address()?,
         &format!("sqlite://{}", db.display()),
         &[
             ("RECUPERA_DIST_DIR", dist.to_str().context("a UTF-8 path")?),
+            // The growth measurement waits for the cleanup to remove a backlog.
+            ("RECUPERA_CLEANUP_INTERVAL_S", "2"),
             ("RECUPERA_BOT_CHECK_COST", "1"),
             ("RECUPERA_BOT_CHECK_PREFIX", "0"),
             ("RECUPERA_ATTEMPTS_PER_FLOW", "1000000000"),
@@ -75,7 +83,7 @@ pub fn run_command(args: &[String]) -> anyhow::Result<()> {
     )?;
     step(&format!("Measuring ({})", if quick { "quick smoke run: numbers not judged" } else { "full run" }));
     let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build()?;
-    let results = runtime.block_on(measure(&server, &mode))?;
+    let results = runtime.block_on(measure(&server, &mode, &db_url))?;
     drop(server);
 
     let report = render(&results, &mode);
@@ -107,129 +115,243 @@ impl Row {
 }
 
 fn render(rows: &[Row], mode: &Mode) -> String {
-    let mut out = format!("{:<44} {:<52} {:<22} {}\n", "measure", "result", "budget", "verdict");
+    let mut out = format!("{:<62} {:<72} {:<20} {}\n", "measure", "result", "budget", "verdict");
     for row in rows {
         let verdict = match (mode.quick, row.verdict) {
             (true, _) | (false, None) => "-",
             (false, Some(true)) => "PASS",
             (false, Some(false)) => "FAIL",
         };
-        out.push_str(&format!("{:<44} {:<52} {:<22} {verdict}\n", row.name, row.value, row.budget));
+        out.push_str(&format!("{:<62} {:<72} {:<20} {verdict}\n", row.name, row.value, row.budget));
     }
     out
 }
 
-async fn measure(server: &RunningServer, mode: &Mode) -> anyhow::Result<Vec<Row>> {
+async fn measure(server: &RunningServer, mode: &Mode, db_url: &str) -> anyhow::Result<Vec<Row>> {
     let base = server.url();
     let client = reqwest::Client::builder().pool_max_idle_per_host(CONCURRENCY).build()?;
     print_memory(server.pid());
     let mut rows = first_load(&client, &base).await?;
     rows.push(time_to_interactive(&base, if mode.quick { 2 } else { 15 })?);
-
-    // Accounts and flows the load needs.
-    let known = "demo@recupera.test";
-    let challenges = solved_challenges(&client, &base, mode.requests).await?;
-    let identify = latencies(mode.requests, {
-        let (client, base, challenges) = (client.clone(), base.clone(), Arc::new(challenges));
-        move |i| {
-            let (client, base, challenges) = (client.clone(), base.clone(), challenges.clone());
-            async move {
-                let identifier =
-                    if i % 2 == 0 { known.to_owned() } else { format!("nobody{i}@recupera.test") };
-                let body = json!({ "identifier": identifier, "bot_check": challenges[i], "language": "es" });
-                let status = client.post(format!("{base}api/v1/recovery")).json(&body).send().await?.status();
-                Ok((status.as_u16() == 201, i % 2))
-            }
-        }
-    })
-    .await?;
-    let known_p50 = percentile(&identify.by_group(0), 50.0);
-    let unknown_p50 = percentile(&identify.by_group(1), 50.0);
+    rows.extend(api_under_load(&client, &base, mode, "").await?);
     print_memory(server.pid());
-    rows.push(identify.row("start recovery (known/unknown alternating)", 20.0));
-    let gap = (known_p50 - unknown_p50).abs();
-    rows.push(Row {
-        name: "start recovery: known vs unknown median gap".into(),
-        value: format!("{gap:.3} ms (known {known_p50:.2}, unknown {unknown_p50:.2})"),
-        budget: "< 1 ms".into(),
-        verdict: Some(gap < 1.0),
-        numbers: json!({ "gap_ms": gap, "known_p50_ms": known_p50, "unknown_p50_ms": unknown_p50 }),
-    });
-
-    // Send: each flow sends its first code (known and unknown identifiers alternating; a known one
-    // queues a mail in the same request).
-    let fresh = new_flows(&client, &base, mode.requests, known).await?;
-    let send = latencies(mode.requests, {
-        let (client, base, fresh) = (client.clone(), base.clone(), Arc::new(fresh));
-        move |i| {
-            let (client, base, fresh) = (client.clone(), base.clone(), fresh.clone());
-            async move {
-                let url = format!("{base}api/v1/recovery/{}/code", fresh[i]);
-                let status = client.post(url).json(&json!({ "channel": "email" })).send().await?.status();
-                Ok((status.is_success(), 0))
-            }
-        }
-    })
-    .await?;
-    print_memory(server.pid());
-    rows.push(send.row("send a code (known/unknown alternating)", 20.0));
-
-    let flows = flows_with_codes(&client, &base, 50).await?;
-    let verify = latencies(mode.requests, {
-        let (client, base, flows) = (client.clone(), base.clone(), Arc::new(flows));
-        move |i| {
-            let (client, base, flows) = (client.clone(), base.clone(), flows.clone());
-            async move {
-                let flow = &flows[i % flows.len()];
-                let url = format!("{base}api/v1/recovery/{flow}/verify");
-                let status = client.post(url).json(&json!({ "code": "0000 0000" })).send().await?.status();
-                Ok((status.as_u16() == 422, 0))
-            }
-        }
-    })
-    .await?;
-    print_memory(server.pid());
-    rows.push(verify.row("verify (wrong codes)", 20.0));
-
-    let check = latencies(mode.requests, {
-        let (client, base) = (client.clone(), base.clone());
-        move |i| {
-            let (client, base) = (client.clone(), base.clone());
-            async move {
-                let body = json!({ "password": format!("una frase bastante larga {i}") });
-                let status =
-                    client.post(format!("{base}api/v1/password/check")).json(&body).send().await?.status();
-                Ok((status.is_success(), 0))
-            }
-        }
-    })
-    .await?;
-    print_memory(server.pid());
-    rows.push(check.row("password check", 20.0));
 
     // Sign-in hashes (argon2id, 19 MiB, t=2): a few requests tell its cost per request.
     let hashing_requests = if mode.quick { 16 } else { 200 };
-    let sign_in = latencies(hashing_requests, {
-        let (client, base) = (client.clone(), base.clone());
-        move |_| {
-            let (client, base) = (client.clone(), base.clone());
-            async move {
-                let body =
-                    json!({ "identifier": "demo", "password": "not the password, but hashed all the same" });
-                let status = client.post(format!("{base}api/v1/session")).json(&body).send().await?.status();
-                Ok((status.as_u16() == 401, 0))
-            }
-        }
-    })
-    .await?;
+    let body = json!({ "identifier": "demo", "password": "not the password, but hashed all the same" });
+    let sign_in =
+        post_load(&client, &base, vec![("api/v1/session".into(), body, 0); hashing_requests], 401).await?;
     print_memory(server.pid());
-    let mut row = sign_in.row("sign-in (argon2id verify, 16 clients)", f64::INFINITY);
+    let mut row = sign_in.row("sign-in (argon2id verify, 16 clients)", f64::INFINITY, 1);
     row.budget = "reported".into();
     row.verdict = None;
     rows.push(row);
     rows.push(hash_time(&client, &base).await?);
     rows.push(peak_memory(&client, &base, server.pid()).await?);
+
+    // Growth: the same API figures with a big, old database, then the cleanup's work on it.
+    let (accounts, old_flows) = if mode.quick { (1_000, 10_000) } else { (100_000, 1_000_000) };
+    step(&format!("Growing the database: {accounts} accounts, {old_flows} expired flows"));
+    let filled = grow_database(db_url, accounts, old_flows).await?;
+    println!("    written in {:.1} s", filled.as_secs_f64());
+    let grown = format!(" [{}k accounts, {}k old flows]", accounts / 1000, old_flows / 1000);
+    rows.extend(api_under_load(&client, &base, mode, &grown).await?);
+    print_memory(server.pid());
+    rows.push(cleanup_of_old_flows(&client, &base, db_url, old_flows).await?);
     Ok(rows)
+}
+
+/// Start-recovery, send, verify and the password check under 16 concurrent clients: each load runs
+/// `mode.rounds` times, and the round with the median p99 is reported (the machine is shared and
+/// noisy; one round can be unlucky). `suffix` names the database's state.
+async fn api_under_load(
+    client: &reqwest::Client,
+    base: &str,
+    mode: &Mode,
+    suffix: &str,
+) -> anyhow::Result<Vec<Row>> {
+    let known = "demo@recupera.test";
+    let (mut identify, mut send, mut verify, mut check) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for round in 0..mode.rounds {
+        // Known and unknown identifiers alternate; group 0 is known, 1 unknown.
+        let challenges = solved_challenges(client, base, mode.requests).await?;
+        let requests = challenges
+            .into_iter()
+            .enumerate()
+            .map(|(i, bot_check)| {
+                let identifier =
+                    if i % 2 == 0 { known.to_owned() } else { format!("nobody{round}-{i}@recupera.test") };
+                (
+                    "api/v1/recovery".to_owned(),
+                    json!({ "identifier": identifier, "bot_check": bot_check, "language": "es" }),
+                    i % 2,
+                )
+            })
+            .collect();
+        identify.push(post_load(client, base, requests, 201).await?);
+
+        // Each flow sends its first code (a known identifier queues a mail in the same request).
+        let fresh = new_flows(client, base, mode.requests, known).await?;
+        let requests = fresh
+            .iter()
+            .map(|flow| (format!("api/v1/recovery/{flow}/code"), json!({ "channel": "email" }), 0))
+            .collect();
+        send.push(post_load(client, base, requests, 200).await?);
+
+        let flows = flows_with_codes(client, base, 50).await?;
+        let requests = (0..mode.requests)
+            .map(|i| {
+                (
+                    format!("api/v1/recovery/{}/verify", flows[i % flows.len()]),
+                    json!({ "code": "0000 0000" }),
+                    0,
+                )
+            })
+            .collect();
+        verify.push(post_load(client, base, requests, 422).await?);
+
+        let requests = (0..mode.requests)
+            .map(|i| {
+                (
+                    "api/v1/password/check".to_owned(),
+                    json!({ "password": format!("una frase bastante larga {i}") }),
+                    0,
+                )
+            })
+            .collect();
+        check.push(post_load(client, base, requests, 200).await?);
+    }
+    let rounds = mode.rounds;
+    let mut gaps: Vec<f64> = identify
+        .iter()
+        .map(|load| percentile(&load.by_group(0), 50.0) - percentile(&load.by_group(1), 50.0))
+        .collect();
+    gaps.sort_by(|a, b| a.abs().total_cmp(&b.abs()));
+    let gap = gaps[gaps.len() / 2];
+    let identify = median_round(identify);
+    let (known_p50, unknown_p50) =
+        (percentile(&identify.by_group(0), 50.0), percentile(&identify.by_group(1), 50.0));
+    Ok(vec![
+        identify.row(&format!("start recovery (known/unknown){suffix}"), 20.0, rounds),
+        Row {
+            name: format!("start recovery: known vs unknown median gap{suffix}"),
+            value: format!("{:.3} ms (known {known_p50:.2}, unknown {unknown_p50:.2})", gap.abs()),
+            budget: "< 1 ms".into(),
+            verdict: Some(gap.abs() < 1.0),
+            numbers: json!({ "gap_ms": gap, "gaps_by_round_ms": gaps, "known_p50_ms": known_p50, "unknown_p50_ms": unknown_p50 }),
+        },
+        median_round(send).row(&format!("send a code (known/unknown){suffix}"), 20.0, rounds),
+        median_round(verify).row(&format!("verify (wrong codes){suffix}"), 20.0, rounds),
+        median_round(check).row(&format!("password check{suffix}"), 20.0, rounds),
+    ])
+}
+
+/// The round whose p99 is the median of the rounds'.
+fn median_round(mut rounds: Vec<Load>) -> Load {
+    rounds.sort_by(|a, b| a.p99().total_cmp(&b.p99()));
+    rounds.swap_remove(rounds.len() / 2)
+}
+
+/// Sends `requests` (path under the base URL, JSON body, group) by 16 concurrent clients; a request
+/// counts when it is answered with `expected`.
+async fn post_load(
+    client: &reqwest::Client,
+    base: &str,
+    requests: Vec<(String, Value, usize)>,
+    expected: u16,
+) -> anyhow::Result<Load> {
+    let requests = Arc::new(requests);
+    let (client, base) = (client.clone(), base.to_owned());
+    latencies(requests.len(), move |i| {
+        let (client, base, requests) = (client.clone(), base.clone(), requests.clone());
+        async move {
+            let (path, body, group) = &requests[i];
+            let status = client.post(format!("{base}{path}")).json(body).send().await?.status();
+            Ok((status.as_u16() == expected, *group))
+        }
+    })
+    .await
+}
+
+/// Adds `accounts` accounts and `flows` flows that expired an hour ago (kept a week for support, so
+/// the cleanup leaves them) straight into the database file: what a busy year leaves behind.
+async fn grow_database(db_url: &str, accounts: u32, flows: u32) -> anyhow::Result<Duration> {
+    use sqlx::Connection;
+    let started = Instant::now();
+    let mut db = sqlx::SqliteConnection::connect(db_url).await?;
+    sqlx::query("PRAGMA busy_timeout = 30000").execute(&mut db).await?;
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH)?.as_secs() as i64;
+    let mut tx = db.begin().await?;
+    sqlx::query(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?1)
+         INSERT INTO accounts (username, email, phone, password_hash, language, created_at, password_changed_at)
+         SELECT 'grown' || i, 'grown' || i || '@recupera.test', '+3491' || printf('%07d', i),
+                '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$notarealhashnotarealhashnotarealhash', 'es', ?2, ?2
+         FROM n",
+    )
+    .bind(accounts)
+    .bind(now - 365 * 24 * 3600)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?1)
+         INSERT INTO recovery_flows (id, account_id, identifier_kind, identifier, language, step, sends,
+                                     failed_attempts, created_at, expires_at)
+         SELECT printf('grown-%08d', i),
+                CASE WHEN i % 2 = 0 THEN (SELECT id FROM accounts WHERE username = 'grown1') + i % ?2 END,
+                'email', 'grown' || i || '@recupera.test', 'es', 'ended', 1, i % 3, ?3 - 3600, ?3 - 3600
+         FROM n",
+    )
+    .bind(flows)
+    .bind(accounts)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    db.close().await?;
+    Ok(started.elapsed())
+}
+
+async fn old_flows_left(db: &mut sqlx::SqliteConnection) -> anyhow::Result<i64> {
+    let (n,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM recovery_flows WHERE id >= 'grown-' AND id < 'grown.'")
+            .fetch_one(db)
+            .await?;
+    Ok(n)
+}
+
+/// A week on (the server's dev clock moves), the old flows are past keeping: the periodic cleanup
+/// removes them in batches. Reports how long until the table is back to its live rows.
+async fn cleanup_of_old_flows(
+    client: &reqwest::Client,
+    base: &str,
+    db_url: &str,
+    old_flows: u32,
+) -> anyhow::Result<Row> {
+    use sqlx::Connection;
+    let mut db = sqlx::SqliteConnection::connect(db_url).await?;
+    let before = old_flows_left(&mut db).await?;
+    let moved = client
+        .post(format!("{base}api/v1/dev/clock"))
+        .json(&json!({ "seconds": 8 * 24 * 3600 }))
+        .send()
+        .await?;
+    anyhow::ensure!(moved.status().as_u16() == 204, "the dev clock did not move: {}", moved.status());
+    let started = Instant::now();
+    let limit = Duration::from_secs(300);
+    let mut left = before;
+    while left > 0 && started.elapsed() < limit {
+        tokio::time::sleep(Duration::from_millis(250)).await;
+        left = old_flows_left(&mut db).await?;
+    }
+    let took = started.elapsed().as_secs_f64();
+    Ok(Row {
+        name: format!("cleanup of {}k flows past keeping", old_flows / 1000),
+        value: format!("{} removed, {left} left, in {took:.1} s", before - left),
+        budget: "all removed".into(),
+        verdict: Some(left == 0),
+        numbers: json!({ "before": before, "left": left, "seconds": took }),
+    })
 }
 
 /// Bytes on the wire for a first visit (every asset, compressed as served) and a repeat visit (what
@@ -345,8 +467,10 @@ fn time_to_interactive(base: &str, loads: usize) -> anyhow::Result<Row> {
     );
     let measured: Value = serde_json::from_slice(&output.stdout).context("its output is not JSON")?;
     let series = |key: &str| -> Vec<f64> {
-        let mut values: Vec<f64> =
-            measured[key].as_array().map(|a| a.iter().filter_map(Value::as_f64).collect()).unwrap_or_default();
+        let mut values: Vec<f64> = measured[key]
+            .as_array()
+            .map(|a| a.iter().filter_map(Value::as_f64).collect())
+            .unwrap_or_default();
         values.sort_by(f64::total_cmp);
         values
     };
@@ -436,17 +560,26 @@ struct Load {
 }
 
 impl Load {
+    fn p99(&self) -> f64 {
+        percentile(&self.samples.iter().map(|(ms, _)| *ms).collect::<Vec<_>>(), 99.0)
+    }
+
     fn by_group(&self, group: usize) -> Vec<f64> {
         self.samples.iter().filter(|(_, g)| *g == group).map(|(ms, _)| *ms).collect()
     }
 
-    fn row(&self, name: &str, p99_budget_ms: f64) -> Row {
+    /// The report line; `rounds` > 1 says this was the median of that many rounds.
+    fn row(&self, name: &str, p99_budget_ms: f64, rounds: usize) -> Row {
         let all: Vec<f64> = self.samples.iter().map(|(ms, _)| *ms).collect();
         let (p50, p99) = (percentile(&all, 50.0), percentile(&all, 99.0));
         let rate = all.len() as f64 / self.elapsed.as_secs_f64();
         Row {
             name: name.into(),
-            value: format!("{rate:.0} req/s, p50 {p50:.2} ms, p99 {p99:.2} ms, {} errors", self.errors),
+            value: format!(
+                "{rate:.0} req/s, p50 {p50:.2} ms, p99 {p99:.2} ms, {} errors{}",
+                self.errors,
+                if rounds > 1 { format!(" (median of {rounds} runs)") } else { String::new() }
+            ),
             budget: format!("p99 <= {p99_budget_ms} ms"),
             verdict: Some(p99 <= p99_budget_ms && self.errors == 0),
             numbers: json!({ "requests_per_s": rate, "p50_ms": p50, "p99_ms": p99, "errors": self.errors, "count": all.len() }),

@@ -21,7 +21,7 @@ pub struct Transports {
 #[derive(Clone)]
 enum Mail {
     Dev,
-    Smtp { transport: AsyncSmtpTransport<Tokio1Executor>, from: Mailbox },
+    Smtp { transport: Box<AsyncSmtpTransport<Tokio1Executor>>, from: Mailbox },
 }
 
 #[derive(Clone)]
@@ -45,7 +45,7 @@ impl Transports {
                     builder = builder.credentials(Credentials::new(user.clone(), password.clone()));
                 }
                 let from = delivery.mail_from.parse().context("RECUPERA_MAIL_FROM is not a mail address")?;
-                Mail::Smtp { transport: builder.build(), from }
+                Mail::Smtp { transport: Box::new(builder.build()), from }
             }
             None if dev => Mail::Dev,
             None => bail!("RECUPERA_SMTP_HOST is not set; outside dev mode mail must go somewhere"),

@@ -12,7 +12,7 @@ use crate::{extract::ApiJson, AppError, AppState};
 
 #[utoipa::path(post, path = "/api/v1/dev/clock", tag = "dev", request_body = AdvanceClockRequest,
     responses((status = 204, description = "The clock moved forward"),
-        (status = 422, body = ErrorBody, description = "Not 1 to 86 400 seconds"),
+        (status = 422, body = ErrorBody, description = "Not 1 second to 31 days"),
         (status = 404, body = ErrorBody, description = "Not in dev mode")))]
 pub async fn advance(
     State(state): State<AppState>,
