@@ -78,7 +78,9 @@ pub async fn sign_up(request: &SignUpRequest) -> Result<serde_json::Value, ApiEr
     post("/accounts", request).await
 }
 
-pub async fn bot_check_challenge() -> Result<altcha::Challenge, ApiError> {
+/// An ALTCHA challenge, kept as the JSON the server sent: it goes back verbatim with the solution, so
+/// the server's signature over it still holds.
+pub async fn bot_check_challenge() -> Result<serde_json::Value, ApiError> {
     get("/bot-check/challenge").await
 }
 

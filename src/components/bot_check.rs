@@ -1,19 +1,23 @@
 //! *No soy un robot*: a checkbox that, when ticked, fetches a proof-of-work challenge from the server
 //! and solves it in the background, with visible progress.
 //!
-//! Solving is time-sliced so the page never freezes: each slice tries counters for a few milliseconds
-//! and then yields to the browser. Slice `k` tries `k, k + STRIDE, k + 2·STRIDE, …`, so slices never
-//! repeat each other's work.
+//! The work is the ALTCHA protocol's: find a counter for which PBKDF2-HMAC-SHA-256 of the challenge's
+//! nonce followed by the counter (4 bytes, big-endian), with the challenge's salt and cost, starts
+//! with the challenge's key prefix. The browser's own WebCrypto derives each key, natively and off the
+//! page's thread, so the page never freezes and the app carries no hashing code of its own.
 
 use base64::Engine;
-use gloo_timers::future::TimeoutFuture;
 use leptos::{prelude::*, task::spawn_local};
 use leptos_fluent::move_tr;
+use serde_json::{json, Value};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
 use crate::api::{self, ApiError};
 
-const STRIDE: u32 = 1 << 16;
-const SLICE_MS: u64 = 8;
+/// Counters tried before giving up (the expected number is 16 per hex digit of the prefix: 256 for the
+/// default two).
+const MAX_TRIES: u32 = 1 << 20;
 /// A prefetched challenge is used within this time (the server's challenges live ten minutes).
 const PREFETCH_KEPT_MS: f64 = 5.0 * 60.0 * 1000.0;
 
@@ -36,7 +40,7 @@ pub fn BotCheck(
     let state = RwSignal::new(State::Idle);
     let progress = RwSignal::new(0.0_f64);
     // The challenge is fetched as the screen opens, so solving starts the moment the box is ticked.
-    let prefetched = StoredValue::new_local(None::<(altcha::Challenge, f64)>);
+    let prefetched = StoredValue::new_local(None::<(Value, f64)>);
     spawn_local(async move {
         if let Ok(challenge) = api::bot_check_challenge().await {
             let _ = prefetched.try_set_value(Some((challenge, js_sys::Date::now())));
@@ -106,30 +110,77 @@ pub fn BotCheck(
 }
 
 /// Solves `prefetched`, or a challenge fetched now when there is none (already used, or too old).
-async fn solve(prefetched: Option<altcha::Challenge>, progress: RwSignal<f64>) -> Result<String, ApiError> {
+/// Gives the solution to send: base64 of `{ challenge, solution: { counter, derivedKey } }`.
+async fn solve(prefetched: Option<Value>, progress: RwSignal<f64>) -> Result<String, ApiError> {
     let challenge = match prefetched {
         Some(challenge) => challenge,
         None => api::bot_check_challenge().await?,
     };
-    // Each hex digit of the prefix multiplies the expected tries by 16.
-    let expected_tries = 16f64.powi(challenge.parameters.key_prefix.len() as i32);
-    for offset in 0..STRIDE {
-        let mut options = altcha::SolveChallengeOptions::new(&challenge);
-        options.counter_start = offset;
-        options.counter_step = STRIDE;
-        options.timeout_ms = SLICE_MS;
-        if let Ok(Some(solution)) = altcha::solve_challenge(options) {
+    let parameters = &challenge["parameters"];
+    let (Some("PBKDF2/SHA-256"), Some(nonce), Some(salt), Some(cost), Some(key_length), Some(prefix)) = (
+        parameters["algorithm"].as_str(),
+        parameters["nonce"].as_str().and_then(from_hex),
+        parameters["salt"].as_str().and_then(from_hex),
+        parameters["cost"].as_u64().and_then(|n| u32::try_from(n).ok()),
+        parameters["keyLength"].as_u64().and_then(|n| u32::try_from(n).ok()),
+        parameters["keyPrefix"].as_str().map(str::to_ascii_lowercase),
+    ) else {
+        return Err(ApiError::Network);
+    };
+    let subtle = window().crypto().map_err(|_| ApiError::Network)?.subtle();
+    let salt = js_sys::Uint8Array::from(salt.as_slice());
+    let usages = js_sys::Array::of1(&"deriveBits".into());
+    let expected_tries = 16f64.powi(prefix.len() as i32);
+    let mut password = nonce;
+    password.extend_from_slice(&[0; 4]);
+    let counter_at = password.len() - 4;
+    for counter in 0..MAX_TRIES {
+        password[counter_at..].copy_from_slice(&counter.to_be_bytes());
+        let derived = derive(&subtle, &password, &salt, &usages, cost, key_length).await?;
+        if derived.starts_with(&prefix) {
             let _ = progress.try_set(1.0);
-            let payload = altcha::Payload { challenge, solution };
-            let json = serde_json::to_vec(&payload).map_err(|_| ApiError::Network)?;
-            return Ok(base64::engine::general_purpose::STANDARD.encode(json));
+            let payload =
+                json!({ "challenge": challenge, "solution": { "counter": counter, "derivedKey": derived } });
+            return Ok(base64::engine::general_purpose::STANDARD.encode(payload.to_string()));
         }
         // A rough estimate: the chance a solution would have been found by now.
-        let tried = f64::from(offset + 1) * 10.0;
-        if progress.try_set((1.0 - (-tried / expected_tries).exp()).min(0.97)).is_some() {
+        if counter % 8 == 7
+            && progress.try_set((1.0 - (-f64::from(counter + 1) / expected_tries).exp()).min(0.97)).is_some()
+        {
             return Err(ApiError::Network); // the check is no longer on the page: stop working
         }
-        TimeoutFuture::new(0).await;
     }
     Err(ApiError::Network)
+}
+
+/// PBKDF2-HMAC-SHA-256 of `password` by WebCrypto, as lowercase hex.
+async fn derive(
+    subtle: &web_sys::SubtleCrypto,
+    password: &[u8],
+    salt: &js_sys::Uint8Array,
+    usages: &js_sys::Array,
+    iterations: u32,
+    key_length: u32,
+) -> Result<String, ApiError> {
+    let failed = |_| ApiError::Network;
+    let key_data = js_sys::Uint8Array::from(password);
+    let key = JsFuture::from(
+        subtle.import_key_with_str("raw", &key_data, "PBKDF2", false, usages).map_err(failed)?,
+    )
+    .await
+    .map_err(failed)?
+    .unchecked_into::<web_sys::CryptoKey>();
+    let algorithm = web_sys::Pbkdf2Params::new("PBKDF2", &"SHA-256".into(), iterations, salt);
+    let bits =
+        JsFuture::from(subtle.derive_bits_with_object(&algorithm, &key, key_length * 8).map_err(failed)?)
+            .await
+            .map_err(failed)?;
+    Ok(js_sys::Uint8Array::new(&bits).to_vec().iter().map(|byte| format!("{byte:02x}")).collect())
+}
+
+fn from_hex(text: &str) -> Option<Vec<u8>> {
+    if text.len() % 2 != 0 {
+        return None;
+    }
+    (0..text.len()).step_by(2).map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok()).collect()
 }

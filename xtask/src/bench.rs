@@ -45,7 +45,7 @@ struct Mode {
 pub fn run_command(args: &[String]) -> anyhow::Result<()> {
     let quick = args.iter().any(|a| a == "--quick");
     let mode = Mode { quick, requests: if quick { 200 } else { 3000 }, rounds: if quick { 1 } else { 3 } };
-    let tools = Toolchain::for_serve()?;
+    let tools = Toolchain::for_bench()?;
     build_release_app(&tools)?;
     let profile = if quick { "debug" } else { "release" };
     step(&format!("Building the server ({profile})"));
@@ -222,6 +222,24 @@ async fn api_under_load(
         check.push(post_load(client, base, requests, 200).await?);
     }
     let rounds = mode.rounds;
+    let seconds = if mode.quick { 2 } else { 10 };
+    let flow = flows_with_codes(client, base, 1).await?.remove(0);
+    let wrk_verify = wrk_row(
+        base,
+        &format!("verify (wrong codes){suffix}"),
+        &format!("api/v1/recovery/{flow}/verify"),
+        &json!({ "code": "0000 0000" }),
+        seconds,
+        422,
+    )?;
+    let wrk_check = wrk_row(
+        base,
+        &format!("password check{suffix}"),
+        "api/v1/password/check",
+        &json!({ "password": "una frase bastante larga y mía" }),
+        seconds,
+        200,
+    )?;
     let mut gaps: Vec<f64> = identify
         .iter()
         .map(|load| percentile(&load.by_group(0), 50.0) - percentile(&load.by_group(1), 50.0))
@@ -243,7 +261,88 @@ async fn api_under_load(
         median_round(send).row(&format!("send a code (known/unknown){suffix}"), 20.0, rounds),
         median_round(verify).row(&format!("verify (wrong codes){suffix}"), 20.0, rounds),
         median_round(check).row(&format!("password check{suffix}"), 20.0, rounds),
+        wrk_verify,
+        wrk_check,
     ])
+}
+
+/// The same kind of load from wrk, a load tool outside this program (16 connections on 2 threads for
+/// `seconds`), for the endpoints whose requests can repeat: a cross-check of the figures above. Every
+/// answer must be `expected`.
+/// Start-recovery and send cannot repeat a request (each needs a fresh proof of work or flow).
+fn wrk_row(
+    base: &str,
+    name: &str,
+    path: &str,
+    body: &Value,
+    seconds: u32,
+    expected: u16,
+) -> anyhow::Result<Row> {
+    let dir = workspace_root().join("target/bench");
+    let script = dir.join(format!("wrk-{}.lua", name.replace(' ', "-")));
+    // wrk's Lua: every request is this POST.
+    std::fs::write(
+        &script,
+        format!(
+            "wrk.method = \"POST\"\nwrk.body = {}\nwrk.headers[\"Content-Type\"] = \"application/json\"\n",
+            lua_string(&body.to_string())
+        ),
+    )?;
+    let output = std::process::Command::new("wrk")
+        .args(["-t2", "-c16", &format!("-d{seconds}s"), "--latency", "-s"])
+        .arg(&script)
+        .arg(format!("{base}{path}"))
+        .output()
+        .context("cannot run wrk")?;
+    anyhow::ensure!(output.status.success(), "wrk failed: {}", String::from_utf8_lossy(&output.stderr));
+    let text = String::from_utf8_lossy(&output.stdout).into_owned();
+    let p50 = wrk_latency_ms(&text, "50%").context("no p50 in wrk's report")?;
+    let p99 = wrk_latency_ms(&text, "99%").context("no p99 in wrk's report")?;
+    let rate: f64 = text
+        .lines()
+        .find_map(|line| line.trim().strip_prefix("Requests/sec:"))
+        .and_then(|v| v.trim().parse().ok())
+        .context("no rate in wrk's report")?;
+    let socket_errors = text
+        .lines()
+        .find_map(|line| line.trim().strip_prefix("Socket errors:"))
+        .map(|v| {
+            v.split(',').filter_map(|part| part.split_whitespace().last()?.parse::<u64>().ok()).sum::<u64>()
+        })
+        .unwrap_or(0);
+    // wrk counts answers outside 2xx/3xx; a refusal (422) is the expected answer for wrong codes.
+    let non_2xx: u64 = text
+        .lines()
+        .find_map(|line| line.trim().strip_prefix("Non-2xx or 3xx responses:"))
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(0);
+    let errors = socket_errors + if expected < 400 { non_2xx } else { 0 };
+    Ok(Row {
+        name: format!("{name} (wrk, {seconds} s)"),
+        value: format!("{rate:.0} req/s, p50 {p50:.2} ms, p99 {p99:.2} ms, {errors} errors"),
+        budget: "p99 <= 20 ms".into(),
+        verdict: Some(p99 <= 20.0 && errors == 0),
+        numbers: json!({ "requests_per_s": rate, "p50_ms": p50, "p99_ms": p99, "errors": errors, "report": text }),
+    })
+}
+
+fn lua_string(text: &str) -> String {
+    format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+/// A latency line of wrk's `--latency` report (`99%   12.34ms`), in milliseconds.
+fn wrk_latency_ms(report: &str, percent: &str) -> Option<f64> {
+    let line = report.lines().map(str::trim).find(|line| line.starts_with(percent))?;
+    let value = line.split_whitespace().nth(1)?;
+    let (number, unit) = value.split_at(value.find(|c: char| c.is_ascii_alphabetic())?);
+    let number: f64 = number.parse().ok()?;
+    Some(match unit {
+        "us" => number / 1000.0,
+        "ms" => number,
+        "s" => number * 1000.0,
+        "m" => number * 60_000.0,
+        _ => return None,
+    })
 }
 
 /// The round whose p99 is the median of the rounds'.
@@ -281,7 +380,9 @@ async fn grow_database(db_url: &str, accounts: u32, flows: u32) -> anyhow::Resul
     let mut db = sqlx::SqliteConnection::connect(db_url).await?;
     sqlx::query("PRAGMA busy_timeout = 30000").execute(&mut db).await?;
     let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH)?.as_secs() as i64;
-    let mut tx = db.begin().await?;
+    // In steps of 100 000 rows, each its own transaction: the running server's writes wait for a step
+    // (a second or so), never long enough to give up.
+    const STEP: u32 = 100_000;
     sqlx::query(
         "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?1)
          INSERT INTO accounts (username, email, phone, password_hash, language, created_at, password_changed_at)
@@ -291,23 +392,26 @@ async fn grow_database(db_url: &str, accounts: u32, flows: u32) -> anyhow::Resul
     )
     .bind(accounts)
     .bind(now - 365 * 24 * 3600)
-    .execute(&mut *tx)
+    .execute(&mut db)
     .await?;
-    sqlx::query(
-        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?1)
-         INSERT INTO recovery_flows (id, account_id, identifier_kind, identifier, language, step, sends,
-                                     failed_attempts, created_at, expires_at)
-         SELECT printf('grown-%08d', i),
-                CASE WHEN i % 2 = 0 THEN (SELECT id FROM accounts WHERE username = 'grown1') + i % ?2 END,
-                'email', 'grown' || i || '@recupera.test', 'es', 'ended', 1, i % 3, ?3 - 3600, ?3 - 3600
-         FROM n",
-    )
-    .bind(flows)
-    .bind(accounts)
-    .bind(now)
-    .execute(&mut *tx)
-    .await?;
-    tx.commit().await?;
+    for first in (1..=flows).step_by(STEP as usize) {
+        let last = (first + STEP - 1).min(flows);
+        sqlx::query(
+            "WITH RECURSIVE n(i) AS (SELECT ?1 UNION ALL SELECT i + 1 FROM n WHERE i < ?2)
+             INSERT INTO recovery_flows (id, account_id, identifier_kind, identifier, language, step, sends,
+                                         failed_attempts, created_at, expires_at)
+             SELECT printf('grown-%08d', i),
+                    CASE WHEN i % 2 = 0 THEN (SELECT id FROM accounts WHERE username = 'grown1') + i % ?3 END,
+                    'email', 'grown' || i || '@recupera.test', 'es', 'ended', 1, i % 3, ?4 - 3600, ?4 - 3600
+             FROM n",
+        )
+        .bind(first)
+        .bind(last)
+        .bind(accounts)
+        .bind(now)
+        .execute(&mut db)
+        .await?;
+    }
     db.close().await?;
     Ok(started.elapsed())
 }

@@ -142,6 +142,17 @@ impl Toolchain {
             .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"))
     }
 
+    /// What `cargo xtask bench` needs besides the browser: wrk, the HTTP load tool (Debian).
+    pub fn for_bench() -> anyhow::Result<Toolchain> {
+        let toolchain = Toolchain::for_tests()?;
+        if on_path("wrk") {
+            println!("    wrk: present");
+        } else {
+            apt_install(&["wrk"], "the benchmark drives the API with wrk, an HTTP load tool")?;
+        }
+        Ok(toolchain)
+    }
+
     fn ensure_browser(&self) -> anyhow::Result<()> {
         if on_path("chromium") && on_path("chromedriver") {
             println!("    chromium and chromedriver: present");
