@@ -1,6 +1,7 @@
 //! `cargo xtask l10n`: the translators' check. Reports, as `file:line: problem`, every file that is not
 //! UTF-8 or does not parse, every message missing from a locale or found only in one, every message
-//! whose variables differ between locales, every message without a comment, and every message of the
+//! whose variables differ between locales, every message without a comment (or whose comment does not
+//! explain one of its variables), and every message of the
 //! source locale (`en`) that no code uses.
 
 use std::{
@@ -169,6 +170,16 @@ fn read_file(root: &Path, file: &Path, messages: &mut BTreeMap<String, Message>,
                 .lines()
                 .position(|l| l.split('=').next().is_some_and(|name| name.trim() == id) && l.contains('='))
                 .map_or(0, |i| i + 1);
+            // Translators are told what each variable holds (`#   $seconds (Number) - …`).
+            let comment = message.comment.as_ref().map(|c| c.content.join("\n")).unwrap_or_default();
+            for variable in &variables {
+                if message.comment.is_some() && !comment.contains(&format!("${variable}")) {
+                    problems.push(format!(
+                        "{}:{line}: message {id} does not explain ${variable} in its comment (# Variables: …)",
+                        shown.display()
+                    ));
+                }
+            }
             let found =
                 Message { file: shown.clone(), line, variables, commented: message.comment.is_some() };
             if let Some(earlier) = messages.insert(id.clone(), found) {
@@ -252,7 +263,7 @@ mod tests {
         write(
             root,
             "locales/es/main.ftl",
-            "# Shown on top.\ngreeting = Hola { $name }\n# Extra.\nunused-in-es = Hola\n",
+            "# Shown on top.\n# Variables:\n#   $name (String) - who\ngreeting = Hola { $name }\n# Extra.\nunused-in-es = Hola\n",
         );
         assert_eq!(check(root).unwrap(), Vec::<String>::new());
 
@@ -269,6 +280,18 @@ mod tests {
         expect("locales/es: message unused-in-es is missing (source: locales/en/main.ftl:6)");
         expect("locales/en/extra.ftl:2: message orphan is used nowhere in the code");
         expect("locales/en/broken.ftl:2: does not parse");
+    }
+
+    #[test]
+    fn a_variable_the_comment_does_not_explain_is_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "src/lib.rs", r#"tr!("wait", {"seconds" => s});"#);
+        write(dir.path(), "locales/en/a.ftl", "# Under the button.\nwait = Wait { $seconds } s\n");
+        let problems = check(dir.path()).unwrap();
+        assert!(
+            problems.iter().any(|p| p == "locales/en/a.ftl:2: message wait does not explain $seconds in its comment (# Variables: …)"),
+            "{problems:#?}"
+        );
     }
 
     #[test]
