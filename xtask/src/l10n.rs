@@ -1,8 +1,7 @@
 //! `cargo xtask l10n`: the translators' check. Reports, as `file:line: problem`, every file that is not
 //! UTF-8 or does not parse, every message missing from a locale or found only in one, every message
 //! whose variables differ between locales, every message without a comment (or whose comment does not
-//! explain one of its variables), and every message of the
-//! source locale (`en`) that no code uses.
+//! explain one of its variables), and every message of the source locale (`en`) that no code uses.
 
 use std::{
     collections::{BTreeMap, BTreeSet},
