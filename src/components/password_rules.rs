@@ -63,7 +63,18 @@ pub fn PasswordRules(
                 .then(|| answer.rules.iter().find(|r| r.rule == PasswordRule::NotCommon).map(|r| r.met))?
         })
     };
-    let score = move || server.get().filter(|(typed, _)| *typed == password.get()).map(|(_, a)| a.score);
+    // A password the policy refuses is never shown as better than weak, however random it looks
+    // (`Xk9#mQ2$` is strong by its entropy, and still too short).
+    let all_rules_met = move || rules().iter().all(|status| status.met) && not_common() != Some(false);
+    let score = move || {
+        server.get().filter(|(typed, _)| *typed == password.get()).map(|(_, answer)| {
+            if all_rules_met() {
+                answer.score
+            } else {
+                answer.score.min(1)
+            }
+        })
+    };
     let min = policy.min_length;
     view! {
         <ul class="password-rules" id="password-rules">
