@@ -71,11 +71,18 @@ export async function newAccount(baseURL: string, withPhone: boolean) {
   return account;
 }
 
-/** The newest code sent to `to`, read from the dev mailbox page the way a person would. */
-export async function codeFromMailbox(context: import('@playwright/test').BrowserContext, to: string, mailboxTitle: RegExp) {
+/** The newest code sent to `to`, read from the dev mailbox page the way a person would (with axe-core
+ * run on that page too when `checkAccessibility`). */
+export async function codeFromMailbox(
+  context: import('@playwright/test').BrowserContext,
+  to: string,
+  mailboxTitle: RegExp,
+  checkAccessibility = false,
+) {
   const mailbox = await context.newPage();
   await mailbox.goto('/dev/buzon');
   await expect(mailbox.getByRole('heading', { level: 1, name: mailboxTitle })).toBeVisible();
+  if (checkAccessibility) await expectAccessible(mailbox, 'dev mailbox');
   const message = mailbox.getByRole('listitem').filter({ hasText: to }).first();
   const body = await message.locator('pre').textContent();
   await mailbox.close();

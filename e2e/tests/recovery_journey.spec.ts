@@ -36,7 +36,7 @@ for (const t of LANGUAGES) {
       await expect(page.getByRole('alert')).toContainText(t.wrongCode);
       await expectAccessible(page, 'enter code, wrong code');
 
-      const code = await codeFromMailbox(context, account.email, t.mailbox);
+      const code = await codeFromMailbox(context, account.email, t.mailbox, true);
       await page.getByLabel(t.code).fill(code.replace(' ', '-'));
       await page.getByRole('button', { name: t.verify }).click();
 
@@ -65,12 +65,15 @@ for (const t of LANGUAGES) {
     test('mobile: Mi cuenta → Identifícate → forgot (blue link) → SMS code → new password → sign in @mobile', async ({ page, context, baseURL }) => {
       const account = await newAccount(baseURL!, true);
       await page.goto('/');
+      await expectAccessible(page, 'home');
       await page.getByRole('link', { name: t.myAccount, exact: true }).click();
       await expect(page.getByRole('heading', { name: t.signInOrUp })).toBeVisible();
       await expectAccessible(page, 'my account, signed out');
       await page.getByRole('main').getByRole('link', { name: t.identifyLink, exact: true }).click();
       await expectAccessible(page, 'sign-in page');
       await page.getByRole('link', { name: t.forgotMobile }).click();
+      await expect(page.getByRole('heading', { level: 1, name: t.forgot })).toBeVisible();
+      await expectAccessible(page, 'identify');
 
       await page.getByLabel(t.identifier).fill(account.username);
       await page.getByLabel(t.robot).check();
@@ -81,19 +84,23 @@ for (const t of LANGUAGES) {
       await expect(page.getByRole('heading', { level: 1, name: t.codeTitle })).toBeVisible();
       await expectAccessible(page, 'enter code');
 
-      const code = await codeFromMailbox(context, account.phone!, t.mailbox);
+      const code = await codeFromMailbox(context, account.phone!, t.mailbox, true);
       await page.getByLabel(t.code).fill(code);
       await page.getByRole('button', { name: t.verify }).click();
+      await expect(page.getByRole('heading', { level: 1, name: t.passwordTitle })).toBeVisible();
+      await expectAccessible(page, 'new password');
       await page.getByLabel(t.newPassword, { exact: true }).fill(NEW_PASSWORD);
       await page.getByLabel(t.repeat).fill(NEW_PASSWORD);
       await page.getByRole('button', { name: t.change }).click();
       await expect(page.getByRole('heading', { level: 1, name: t.doneTitle })).toBeVisible();
+      await expectAccessible(page, 'done');
 
       await page.getByRole('main').getByRole('button', { name: t.signIn }).click();
       await expect(page.getByLabel(t.identifier)).toHaveValue(account.username);
       await page.getByLabel(t.password, { exact: true }).fill(NEW_PASSWORD);
       await page.getByRole('main').getByRole('button', { name: t.signIn }).click();
       await expect(page.getByRole('heading', { level: 1, name: t.myAccount })).toBeVisible();
+      await expectAccessible(page, 'my account');
       // Nothing overflows even the narrowest phones (320 px), on any screen of the journey.
       await page.setViewportSize({ width: 320, height: 640 });
       for (const path of ['/', '/mi-cuenta', '/identificate', '/registro', '/recuperar', '/dev/buzon']) {
