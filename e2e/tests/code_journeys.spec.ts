@@ -1,7 +1,7 @@
 // Journey 4: what happens around the code — wrong codes, a resend after the countdown, a code and a
 // flow that expire, a budget used up. Time moves by the server's dev clock (POST /api/v1/dev/clock)
 // and the page's fake clock, never by sleeping.
-import { test, expect, newAccount, codeFromMailbox } from './fixtures';
+import { test, expect, newAccount, codeFromMailbox, startRecovery } from './fixtures';
 import type { Page } from '@playwright/test';
 import { LANGUAGES, type Texts } from './texts';
 
@@ -17,11 +17,7 @@ async function advanceServerClock(baseURL: string, seconds: number) {
 
 /** Identify → email: the code step, with the first code on its way. */
 async function toCodeStep(page: Page, t: Texts, email: string) {
-  await page.goto(`/recuperar?lang=${t.lang}`);
-  await page.getByLabel(t.identifier).fill(email);
-  await page.getByLabel(t.robot).check();
-  await expect(page.getByText(t.checkedFull)).toBeVisible();
-  await page.getByRole('button', { name: t.send }).click();
+  await startRecovery(page, t, email);
   await page.getByRole('button', { name: t.email }).click();
   await expect(page.getByRole('heading', { level: 1, name: t.codeTitle })).toBeVisible();
 }

@@ -1,17 +1,7 @@
 // The journeys around the main one: an identifier with no account looks exactly the same and gets
 // no code; weak, common and mistyped new passwords are caught with their message.
-import { test, expect, newAccount, codeFromMailbox } from './fixtures';
-import type { Page } from '@playwright/test';
-import { LANGUAGES, NEW_PASSWORD, type Texts } from './texts';
-
-async function identify(page: Page, t: Texts, identifier: string) {
-  await page.goto(`/recuperar?lang=${t.lang}`);
-  await page.getByLabel(t.identifier).fill(identifier);
-  await page.getByLabel(t.robot).check();
-  await expect(page.getByText(t.checkedFull)).toBeVisible();
-  await page.getByRole('button', { name: t.send }).click();
-  await expect(page.getByRole('heading', { level: 1, name: t.methodTitle })).toBeVisible();
-}
+import { test, expect, newAccount, codeFromMailbox, startRecovery } from './fixtures';
+import { LANGUAGES, NEW_PASSWORD } from './texts';
 
 for (const t of LANGUAGES) {
   test.describe(`in ${t.locale}`, () => {
@@ -19,7 +9,7 @@ for (const t of LANGUAGES) {
 
     test('an unknown email sees the same screens, and gets only a short notice, never a code', async ({ page, context }) => {
       const nobody = `nadie-${Date.now()}-${t.lang}@recupera.test`;
-      await identify(page, t, nobody);
+      await startRecovery(page, t, nobody);
       await page.getByRole('button', { name: t.email }).click();
       await expect(page.getByRole('heading', { level: 1, name: t.codeTitle })).toBeVisible();
       await expect(page.getByRole('status')).toHaveText(t.codeSent);
@@ -39,7 +29,7 @@ for (const t of LANGUAGES) {
 
     test('an unknown phone is never sent an SMS', async ({ page, context }) => {
       const phone = `+3469${Math.floor(1e6 + Math.random() * 8e6)}`;
-      await identify(page, t, phone);
+      await startRecovery(page, t, phone);
       await page.getByRole('button', { name: t.sms }).click();
       await expect(page.getByRole('heading', { level: 1, name: t.codeTitle })).toBeVisible();
       const mailbox = await context.newPage();
@@ -50,7 +40,7 @@ for (const t of LANGUAGES) {
 
     test('weak, common, personal and mistyped new passwords are caught with their message', async ({ page, context, baseURL }) => {
       const account = await newAccount(baseURL!, false);
-      await identify(page, t, account.email);
+      await startRecovery(page, t, account.email);
       await page.getByRole('button', { name: t.email }).click();
       const code = await codeFromMailbox(context, account.email, t.mailbox);
       await page.getByLabel(t.code).fill(code);

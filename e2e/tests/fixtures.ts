@@ -1,7 +1,8 @@
 // What every end-to-end test shares: the page fails its test on any console error or uncaught
 // exception (a broken wasm-opt, a CSP violation, a 404 for an asset all show up there).
 import { readFileSync, writeFileSync } from 'node:fs';
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
+import type { Texts } from './texts';
 
 export const test = base.extend<{ consoleErrors: string[] }>({
   consoleErrors: [
@@ -51,6 +52,17 @@ export const test = base.extend<{ consoleErrors: string[] }>({
 });
 
 export { expect };
+
+/** The wizard's first step as a person does it, in `t`'s language: identifier, bot check, *Enviar*;
+ * ends on the method step. */
+export async function startRecovery(page: Page, t: Texts, identifier: string) {
+  await page.goto(`/recuperar?lang=${t.lang}`);
+  await page.getByLabel(t.identifier).fill(identifier);
+  await page.getByLabel(t.robot).check();
+  await expect(page.getByText(t.checkedFull)).toBeVisible();
+  await page.getByRole('button', { name: t.send }).click();
+  await expect(page.getByRole('heading', { level: 1, name: t.methodTitle })).toBeVisible();
+}
 
 /** Creates an account through the API, with names unique to this run. */
 export async function newAccount(baseURL: string, withPhone: boolean) {

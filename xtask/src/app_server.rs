@@ -61,6 +61,24 @@ fn with_suffix(path: &Path, suffix: &str) -> std::path::PathBuf {
     name.into()
 }
 
+/// Builds the debug server and starts it in dev mode on a free loopback port, with a fresh `folder`
+/// (emptied first) holding its database `database_file`.
+pub fn start_debug_server_in(
+    tools: &Toolchain,
+    folder: &Path,
+    database_file: &str,
+) -> anyhow::Result<RunningServer> {
+    run(tools.command("cargo").args(["build", "--locked", "-p", "recupera-server"]))?;
+    let _ = std::fs::remove_dir_all(folder);
+    std::fs::create_dir_all(folder)?;
+    let database_url = format!("sqlite://{}", folder.join(database_file).display());
+    RunningServer::start(
+        &workspace_root().join("target/debug/recupera-server"),
+        free_loopback_address()?,
+        &database_url,
+    )
+}
+
 /// A running `recupera-server`; stopped when dropped.
 pub struct RunningServer {
     child: Child,

@@ -6,8 +6,8 @@
 use anyhow::Context;
 
 use crate::{
-    app_server::{build_release_app, free_loopback_address, RunningServer},
-    process::{describe, run},
+    app_server::{build_release_app, start_debug_server_in},
+    process::describe,
     step,
     tools::Toolchain,
     workspace_root,
@@ -17,16 +17,8 @@ pub fn run_command() -> anyhow::Result<()> {
     let tools = Toolchain::for_tests()?;
     build_release_app(&tools)?;
     step("Walking every screen (Playwright, Chromium, desktop 1280×800 and phone 375×740)");
-    run(tools.command("cargo").args(["build", "--locked", "-p", "recupera-server"]))?;
     let folder = workspace_root().join("target/screenshots");
-    let _ = std::fs::remove_dir_all(&folder);
-    std::fs::create_dir_all(&folder)?;
-    let database_url = format!("sqlite://{}", folder.join("screenshots.db").display());
-    let server = RunningServer::start(
-        &workspace_root().join("target/debug/recupera-server"),
-        free_loopback_address()?,
-        &database_url,
-    )?;
+    let server = start_debug_server_in(&tools, &folder, "screenshots.db")?;
     let mut playwright = tools.command("npx");
     playwright
         .args(["playwright", "test", "--config", "e2e/screenshots.config.ts"])

@@ -15,8 +15,8 @@ use std::process::Command;
 use anyhow::Context;
 
 use crate::{
-    app_server::{build_release_app, free_loopback_address, RunningServer},
-    process::{describe, run, run_counting_libtest, Tally},
+    app_server::{build_release_app, start_debug_server_in},
+    process::{describe, run_counting_libtest, Tally},
     step,
     tools::Toolchain,
     workspace_root,
@@ -80,16 +80,8 @@ pub fn run_command() -> anyhow::Result<()> {
 /// Starts the server on a free port with a fresh database and runs the Playwright suite against it.
 fn end_to_end(tools: &Toolchain) -> anyhow::Result<Tally> {
     step("End-to-end tests (Playwright, Chromium, release build, real server)");
-    run(tools.command("cargo").args(["build", "--locked", "-p", "recupera-server"]))?;
     let artifacts = workspace_root().join("target/e2e");
-    let _ = std::fs::remove_dir_all(&artifacts);
-    std::fs::create_dir_all(&artifacts)?;
-    let database_url = format!("sqlite://{}", artifacts.join("e2e.db").display());
-    let server = RunningServer::start(
-        &workspace_root().join("target/debug/recupera-server"),
-        free_loopback_address()?,
-        &database_url,
-    )?;
+    let server = start_debug_server_in(tools, &artifacts, "e2e.db")?;
     let report = artifacts.join("results.json");
     let mut playwright = tools.command("npx");
     playwright
