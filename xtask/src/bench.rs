@@ -5,8 +5,8 @@
 //! screen in headless Chromium against a static form page (median, min, max of fresh loads); API
 //! latency (p50/p99) and throughput under 16 concurrent clients for start-recovery (known and unknown
 //! identifiers alternating, and the gap between their medians), sending a code, verify (wrong codes)
-//! and the password check — each run three times, the median run reported — and sign-in (which
-//! hashes); the server's peak memory after 64 concurrent password hashes; then the same API figures
+//! and the password check — each run three times, the median run reported, then once more by wrk, an
+//! HTTP load tool — and sign-in (which hashes); the server's peak memory after 64 concurrent password hashes; then the same API figures
 //! with 100 000 accounts and 1 000 000 old flows in the database, and the time the periodic cleanup
 //! takes to remove those flows once they are past keeping.
 //!
@@ -222,24 +222,39 @@ async fn api_under_load(
         check.push(post_load(client, base, requests, 200).await?);
     }
     let rounds = mode.rounds;
+    // The same loads from wrk. Requests that cannot repeat (a proof of work, a flow's first code)
+    // are prepared for the whole run: two and a half times what the built-in load's rate would send.
     let seconds = if mode.quick { 2 } else { 10 };
+    let enough = |loads: &[Load]| {
+        let rate = loads.iter().map(Load::rate).fold(0.0, f64::max);
+        ((rate * f64::from(seconds) * 2.5) as usize).max(200)
+    };
+    let requests: Vec<(String, Value)> = solved_challenges(client, base, enough(&identify))
+        .await?
+        .into_iter()
+        .enumerate()
+        .map(|(i, bot_check)| {
+            let identifier = if i % 2 == 0 { known.to_owned() } else { format!("wrk{i}@recupera.test") };
+            (
+                "api/v1/recovery".to_owned(),
+                json!({ "identifier": identifier, "bot_check": bot_check, "language": "es" }),
+            )
+        })
+        .collect();
+    let wrk_identify =
+        wrk_row(base, &format!("start recovery (known/unknown){suffix}"), &requests, seconds, 201)?;
+    let requests: Vec<(String, Value)> = new_flows(client, base, enough(&send), known)
+        .await?
+        .into_iter()
+        .map(|flow| (format!("api/v1/recovery/{flow}/code"), json!({ "channel": "email" })))
+        .collect();
+    let wrk_send = wrk_row(base, &format!("send a code (known/unknown){suffix}"), &requests, seconds, 200)?;
     let flow = flows_with_codes(client, base, 1).await?.remove(0);
-    let wrk_verify = wrk_row(
-        base,
-        &format!("verify (wrong codes){suffix}"),
-        &format!("api/v1/recovery/{flow}/verify"),
-        &json!({ "code": "0000 0000" }),
-        seconds,
-        422,
-    )?;
-    let wrk_check = wrk_row(
-        base,
-        &format!("password check{suffix}"),
-        "api/v1/password/check",
-        &json!({ "password": "una frase bastante larga y mía" }),
-        seconds,
-        200,
-    )?;
+    let wrong_code = [(format!("api/v1/recovery/{flow}/verify"), json!({ "code": "0000 0000" }))];
+    let wrk_verify = wrk_row(base, &format!("verify (wrong codes){suffix}"), &wrong_code, seconds, 422)?;
+    let password =
+        [("api/v1/password/check".to_owned(), json!({ "password": "una frase bastante larga y mía" }))];
+    let wrk_check = wrk_row(base, &format!("password check{suffix}"), &password, seconds, 200)?;
     let mut gaps: Vec<f64> = identify
         .iter()
         .map(|load| percentile(&load.by_group(0), 50.0) - percentile(&load.by_group(1), 50.0))
@@ -261,62 +276,94 @@ async fn api_under_load(
         median_round(send).row(&format!("send a code (known/unknown){suffix}"), 20.0, rounds),
         median_round(verify).row(&format!("verify (wrong codes){suffix}"), 20.0, rounds),
         median_round(check).row(&format!("password check{suffix}"), 20.0, rounds),
+        wrk_identify,
+        wrk_send,
         wrk_verify,
         wrk_check,
     ])
 }
 
-/// The same kind of load from wrk, a load tool outside this program (16 connections on 2 threads for
-/// `seconds`), for the endpoints whose requests can repeat: a cross-check of the figures above. Every
-/// answer must be `expected`.
-/// Start-recovery and send cannot repeat a request (each needs a fresh proof of work or flow).
+/// The same kind of load from wrk, an HTTP load tool outside this program: 16 connections on 2
+/// threads for `seconds`. Each thread sends its share of `requests` (path, JSON body) in turn, and
+/// starts over when it has sent them all (which a one-request list does at once). Every answer must
+/// be `expected`; any other is an error.
 fn wrk_row(
     base: &str,
     name: &str,
-    path: &str,
-    body: &Value,
+    requests: &[(String, Value)],
     seconds: u32,
     expected: u16,
 ) -> anyhow::Result<Row> {
+    const THREADS: usize = 2;
     let dir = workspace_root().join("target/bench");
-    let script = dir.join(format!("wrk-{}.lua", name.replace(' ', "-")));
-    // wrk's Lua: every request is this POST.
+    let slug: String = name.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
+    let lines = dir.join(format!("wrk-{slug}.txt"));
+    let script = dir.join(format!("wrk-{slug}.lua"));
+    // One request a line: path, a tab, the body (compact JSON has neither tabs nor newlines).
+    let text: String = requests.iter().map(|(path, body)| format!("/{path}\t{body}\n")).collect();
+    std::fs::write(&lines, text)?;
     std::fs::write(
         &script,
         format!(
-            "wrk.method = \"POST\"\nwrk.body = {}\nwrk.headers[\"Content-Type\"] = \"application/json\"\n",
-            lua_string(&body.to_string())
+            r#"-- Written by cargo xtask bench. Thread k sends lines k+1, k+1+{THREADS}, … of the file, starting over at its end.
+local threads = {{}}
+function setup(thread)
+  thread:set("id", #threads)
+  threads[#threads + 1] = thread
+end
+local lines, index
+function init(args)
+  lines = {{}}
+  for line in io.lines(args[1]) do lines[#lines + 1] = line end
+  index = wrk.thread:get("id")
+end
+unexpected = 0
+function request()
+  local line = lines[index % #lines + 1]
+  index = index + {THREADS}
+  local tab = line:find("	", 1, true)
+  return wrk.format("POST", line:sub(1, tab - 1), {{ ["Content-Type"] = "application/json" }}, line:sub(tab + 1))
+end
+function response(status)
+  if status ~= {expected} then unexpected = unexpected + 1 end
+end
+function done()
+  local total = 0
+  for _, thread in ipairs(threads) do total = total + thread:get("unexpected") end
+  io.write("Unexpected answers: " .. total .. "\n")
+end
+"#
         ),
     )?;
     let output = std::process::Command::new("wrk")
-        .args(["-t2", "-c16", &format!("-d{seconds}s"), "--latency", "-s"])
+        .args([
+            format!("-t{THREADS}"),
+            "-c16".into(),
+            format!("-d{seconds}s"),
+            "--latency".into(),
+            "-s".into(),
+        ])
         .arg(&script)
-        .arg(format!("{base}{path}"))
+        .arg(base)
+        .arg("--")
+        .arg(&lines)
         .output()
         .context("cannot run wrk")?;
     anyhow::ensure!(output.status.success(), "wrk failed: {}", String::from_utf8_lossy(&output.stderr));
     let text = String::from_utf8_lossy(&output.stdout).into_owned();
     let p50 = wrk_latency_ms(&text, "50%").context("no p50 in wrk's report")?;
     let p99 = wrk_latency_ms(&text, "99%").context("no p99 in wrk's report")?;
-    let rate: f64 = text
-        .lines()
-        .find_map(|line| line.trim().strip_prefix("Requests/sec:"))
-        .and_then(|v| v.trim().parse().ok())
-        .context("no rate in wrk's report")?;
-    let socket_errors = text
-        .lines()
-        .find_map(|line| line.trim().strip_prefix("Socket errors:"))
-        .map(|v| {
-            v.split(',').filter_map(|part| part.split_whitespace().last()?.parse::<u64>().ok()).sum::<u64>()
-        })
+    let field = |label: &str| {
+        text.lines().find_map(|line| line.trim().strip_prefix(label).map(str::trim).map(str::to_owned))
+    };
+    let rate: f64 = field("Requests/sec:").and_then(|v| v.parse().ok()).context("no rate in wrk's report")?;
+    let socket_errors: u64 = field("Socket errors:")
+        .map(|v| v.split(',').filter_map(|part| part.split_whitespace().last()?.parse::<u64>().ok()).sum())
         .unwrap_or(0);
-    // wrk counts answers outside 2xx/3xx; a refusal (422) is the expected answer for wrong codes.
-    let non_2xx: u64 = text
-        .lines()
-        .find_map(|line| line.trim().strip_prefix("Non-2xx or 3xx responses:"))
-        .and_then(|v| v.trim().parse().ok())
-        .unwrap_or(0);
-    let errors = socket_errors + if expected < 400 { non_2xx } else { 0 };
+    let unexpected: u64 = field("Unexpected answers:")
+        .and_then(|v| v.parse().ok())
+        .context("no count of unexpected answers")?;
+    let errors = socket_errors + unexpected;
     Ok(Row {
         name: format!("{name} (wrk, {seconds} s)"),
         value: format!("{rate:.0} req/s, p50 {p50:.2} ms, p99 {p99:.2} ms, {errors} errors"),
@@ -324,10 +371,6 @@ fn wrk_row(
         verdict: Some(p99 <= 20.0 && errors == 0),
         numbers: json!({ "requests_per_s": rate, "p50_ms": p50, "p99_ms": p99, "errors": errors, "report": text }),
     })
-}
-
-fn lua_string(text: &str) -> String {
-    format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
 }
 
 /// A latency line of wrk's `--latency` report (`99%   12.34ms`), in milliseconds.
@@ -664,6 +707,10 @@ struct Load {
 }
 
 impl Load {
+    fn rate(&self) -> f64 {
+        self.samples.len() as f64 / self.elapsed.as_secs_f64()
+    }
+
     fn p99(&self) -> f64 {
         percentile(&self.samples.iter().map(|(ms, _)| *ms).collect::<Vec<_>>(), 99.0)
     }
