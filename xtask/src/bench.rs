@@ -6,9 +6,9 @@
 //! latency (p50/p99) and throughput under 16 concurrent clients for start-recovery (known and unknown
 //! identifiers alternating, and the gap between their medians), sending a code, verify (wrong codes)
 //! and the password check — each run three times, the median run reported, then once more by wrk, an
-//! HTTP load tool — and sign-in (which hashes); the server's peak memory after 64 concurrent password hashes; then the same API figures
-//! with 100 000 accounts and 1 000 000 old flows in the database, and the time the periodic cleanup
-//! takes to remove those flows once they are past keeping.
+//! HTTP load tool — and sign-in (which hashes); the server's peak memory after 64 concurrent password
+//! hashes; then the same API figures with 100 000 accounts and 1 000 000 old flows in the database,
+//! and the time the periodic cleanup takes to remove those flows once they are past keeping.
 //!
 //! `--quick` runs every measurement briefly against the debug server: it proves the harness works (it is
 //! part of `cargo xtask test`); its numbers are not judged. Budgets are judged on a full run only. The
