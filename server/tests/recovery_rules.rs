@@ -453,3 +453,23 @@ async fn behind_a_trusted_proxy_the_ip_budget_counts_the_forwarded_client_not_th
     let other_client = support::body_json(guess("198.51.100.2", flow_id).await).await;
     assert_eq!(other_client["code"], "code_invalid", "another client behind the same proxy is not blocked");
 }
+
+#[tokio::test]
+async fn the_code_comes_in_the_wizards_language_and_the_change_notice_in_the_accounts() {
+    // The account was created in Spanish; the wizard (the helper's `start_recovery`) runs in English.
+    let app = TestApp::new().await;
+    app.sign_up("ana", EMAIL, None, DEMO_PASSWORD).await;
+    let (_, flow) = app.start_recovery(EMAIL).await;
+    let flow_id = flow["flow_id"].as_str().unwrap();
+    app.flow_action(flow_id, "code", json!({ "channel": "email" })).await;
+    let mailbox = app.mailbox().await;
+    let subject = mailbox[0]["subject"].as_str().unwrap();
+    assert!(subject.starts_with("Your Recupera verification code: "), "{subject}");
+
+    let code = app.latest_code_for(EMAIL).await;
+    app.flow_action(flow_id, "verify", json!({ "code": code })).await;
+    let (status, _) = app.flow_action(flow_id, "password", json!({ "password": NEW_PASSWORD })).await;
+    assert_eq!(status, StatusCode::OK);
+    let mailbox = app.mailbox().await;
+    assert_eq!(mailbox[0]["subject"], "Se ha cambiado tu contraseña de Recupera", "the owner's language");
+}

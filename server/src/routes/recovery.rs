@@ -137,10 +137,11 @@ pub async fn send_code(
         (None, _) => None,
     };
     let event = match (recipient, &account) {
-        (Some(to), Some(account)) => {
+        // The code is read by the person in the wizard now: in the wizard's language.
+        (Some(to), Some(_)) => {
             state
                 .db
-                .enqueue_message(channel, &to, &account.language, template::RECOVERY_CODE, &args, now)
+                .enqueue_message(channel, &to, &flow.language, template::RECOVERY_CODE, &args, now)
                 .await?;
             "code_sent"
         }
@@ -281,6 +282,8 @@ pub async fn set_password(
     let hash = state.hasher.hash(&request.password).await?;
     state.db.change_password(account.id, &hash, &flow.id, now).await?;
 
+    // The notice is for the account's owner, who may not be the person in the wizard ("this wasn't
+    // me"): in the account's language.
     let empty = serde_json::json!({});
     state
         .db
