@@ -191,7 +191,7 @@ pub async fn verify(
         return Err(end_flow(&state, &flow, &caller, ErrorCode::FlowAttemptsExhausted, None, now).await?);
     }
     if let Some(account_id) = flow.account_id {
-        if state.db.account_failures_since(account_id, now - DAY_S).await?
+        if state.db.account_failures_since(account_id, now - DAY_S, policy.attempts_per_account_day).await?
             >= i64::from(policy.attempts_per_account_day)
         {
             return Err(
@@ -199,7 +199,9 @@ pub async fn verify(
             );
         }
     }
-    if state.db.ip_failures_since(&caller.ip, now - HOUR_S).await? >= i64::from(policy.attempts_per_ip_hour) {
+    if state.db.ip_failures_since(&caller.ip, now - HOUR_S, policy.attempts_per_ip_hour).await?
+        >= i64::from(policy.attempts_per_ip_hour)
+    {
         let body = ErrorBody {
             retry_after_s: Some(HOUR_S as u32),
             ..ErrorBody::from(ErrorCode::IpAttemptsExhausted)

@@ -40,8 +40,9 @@ pub async fn sign_in(
         .as_ref()
         .map_or_else(|| request.identifier.trim().to_lowercase(), |i| i.value.to_lowercase());
     let policy = &state.config.policy;
+    let budgets = (policy.sign_in_failures_per_identifier, policy.sign_in_failures_per_ip);
     let (by_identifier, by_ip) =
-        state.db.sign_in_failures_since(&throttle_key, &caller.ip, now - THROTTLE_WINDOW_S).await?;
+        state.db.sign_in_failures_since(&throttle_key, &caller.ip, now - THROTTLE_WINDOW_S, budgets).await?;
     if by_identifier >= i64::from(policy.sign_in_failures_per_identifier)
         || by_ip >= i64::from(policy.sign_in_failures_per_ip)
     {

@@ -61,23 +61,31 @@ impl Db {
     }
 
     /// Failed sign-ins since `since`: for this identifier, and from this IP address.
+    /// Failed sign-ins since `since` for `identifier` and from `ip`, each counted up to its budget
+    /// (`up_to`): the work stays bounded however many there are.
     pub async fn sign_in_failures_since(
         &self,
         identifier: &str,
         ip: &str,
         since: i64,
+        up_to: (u32, u32),
     ) -> anyhow::Result<(i64, i64)> {
-        let by_identifier =
-            sqlx::query_scalar("SELECT COUNT(*) FROM sign_in_failures WHERE identifier = ? AND at > ?")
-                .bind(identifier)
-                .bind(since)
-                .fetch_one(&self.pool)
-                .await?;
-        let by_ip = sqlx::query_scalar("SELECT COUNT(*) FROM sign_in_failures WHERE ip = ? AND at > ?")
-            .bind(ip)
-            .bind(since)
-            .fetch_one(&self.pool)
-            .await?;
+        let by_identifier = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM (SELECT 1 FROM sign_in_failures WHERE identifier = ? AND at > ? LIMIT ?)",
+        )
+        .bind(identifier)
+        .bind(since)
+        .bind(up_to.0)
+        .fetch_one(&self.pool)
+        .await?;
+        let by_ip = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM (SELECT 1 FROM sign_in_failures WHERE ip = ? AND at > ? LIMIT ?)",
+        )
+        .bind(ip)
+        .bind(since)
+        .bind(up_to.1)
+        .fetch_one(&self.pool)
+        .await?;
         Ok((by_identifier, by_ip))
     }
 }
