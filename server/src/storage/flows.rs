@@ -111,34 +111,19 @@ impl Db {
         Ok(failed)
     }
 
-    /// Wrong codes on `account_id` since `since`, counted up to `up_to` (the budget): the work stays
-    /// bounded however many there are.
+    /// Wrong codes on `account_id` since `since`, counted up to `up_to` (the budget).
     pub async fn account_failures_since(
         &self,
         account_id: i64,
         since: i64,
         up_to: u32,
     ) -> anyhow::Result<i64> {
-        Ok(sqlx::query_scalar(
-            "SELECT COUNT(*) FROM (SELECT 1 FROM code_failures WHERE account_id = ? AND at > ? LIMIT ?)",
-        )
-        .bind(account_id)
-        .bind(since)
-        .bind(up_to)
-        .fetch_one(&self.pool)
-        .await?)
+        self.count_recent("code_failures", "account_id", account_id, since, up_to).await
     }
 
     /// Wrong codes from `ip` since `since`, counted up to `up_to` (the budget).
     pub async fn ip_failures_since(&self, ip: &str, since: i64, up_to: u32) -> anyhow::Result<i64> {
-        Ok(sqlx::query_scalar(
-            "SELECT COUNT(*) FROM (SELECT 1 FROM code_failures WHERE ip = ? AND at > ? LIMIT ?)",
-        )
-        .bind(ip)
-        .bind(since)
-        .bind(up_to)
-        .fetch_one(&self.pool)
-        .await?)
+        self.count_recent("code_failures", "ip", ip.to_owned(), since, up_to).await
     }
 
     /// The code was right: it is used up, and the password may now be set.

@@ -56,6 +56,24 @@ impl Db {
         Ok(db)
     }
 
+    /// Rows of `table` whose `column` is `value` and whose `at` is after `since`, counted up to `up_to`:
+    /// a budget check needs no more, so the work stays bounded however many rows pile up.
+    async fn count_recent<T>(
+        &self,
+        table: &'static str,
+        column: &'static str,
+        value: T,
+        since: i64,
+        up_to: u32,
+    ) -> anyhow::Result<i64>
+    where
+        T: for<'q> sqlx::Encode<'q, sqlx::Sqlite> + sqlx::Type<sqlx::Sqlite> + Send,
+    {
+        let sql =
+            format!("SELECT COUNT(*) FROM (SELECT 1 FROM {table} WHERE {column} = ? AND at > ? LIMIT ?)");
+        Ok(sqlx::query_scalar(&sql).bind(value).bind(since).bind(up_to).fetch_one(&self.pool).await?)
+    }
+
     /// Applies the migrations in `server/migrations/` that this database has not seen yet.
     pub async fn migrate(&self) -> anyhow::Result<()> {
         sqlx::migrate!("./migrations").run(&self.writer).await.context("database migration failed")

@@ -47,9 +47,7 @@ impl Db {
             .fetch_one(&self.pool)
             .await?)
     }
-}
 
-impl Db {
     pub async fn record_sign_in_failure(&self, identifier: &str, ip: &str, now: i64) -> anyhow::Result<()> {
         sqlx::query("INSERT INTO sign_in_failures (identifier, ip, at) VALUES (?, ?, ?)")
             .bind(identifier)
@@ -60,9 +58,8 @@ impl Db {
         Ok(())
     }
 
-    /// Failed sign-ins since `since`: for this identifier, and from this IP address.
     /// Failed sign-ins since `since` for `identifier` and from `ip`, each counted up to its budget
-    /// (`up_to`): the work stays bounded however many there are.
+    /// (`up_to`).
     pub async fn sign_in_failures_since(
         &self,
         identifier: &str,
@@ -70,22 +67,10 @@ impl Db {
         since: i64,
         up_to: (u32, u32),
     ) -> anyhow::Result<(i64, i64)> {
-        let by_identifier = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM (SELECT 1 FROM sign_in_failures WHERE identifier = ? AND at > ? LIMIT ?)",
-        )
-        .bind(identifier)
-        .bind(since)
-        .bind(up_to.0)
-        .fetch_one(&self.pool)
-        .await?;
-        let by_ip = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM (SELECT 1 FROM sign_in_failures WHERE ip = ? AND at > ? LIMIT ?)",
-        )
-        .bind(ip)
-        .bind(since)
-        .bind(up_to.1)
-        .fetch_one(&self.pool)
-        .await?;
+        let by_identifier = self
+            .count_recent("sign_in_failures", "identifier", identifier.to_owned(), since, up_to.0)
+            .await?;
+        let by_ip = self.count_recent("sign_in_failures", "ip", ip.to_owned(), since, up_to.1).await?;
         Ok((by_identifier, by_ip))
     }
 }
