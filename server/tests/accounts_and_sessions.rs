@@ -32,12 +32,7 @@ async fn sign_in_works_with_user_name_email_or_phone_and_sets_a_strict_cookie() 
 
 #[tokio::test]
 async fn cookies_are_secure_outside_dev_mode() {
-    let app = TestApp::with_config(|c| {
-        c.dev = false;
-        c.code_key = Some("11".repeat(32));
-        c.bot_check_key = Some("22".repeat(32));
-    })
-    .await;
+    let app = TestApp::production().await;
     app.sign_up("ana", "ana@correo.test", None, DEMO_PASSWORD).await;
     let response =
         app.post("/api/v1/session", json!({ "identifier": "ana", "password": DEMO_PASSWORD })).await;
@@ -208,12 +203,7 @@ async fn bad_input_gets_a_4xx_and_a_code_never_a_500() {
 
 #[tokio::test]
 async fn the_dev_mailbox_does_not_exist_outside_dev_mode() {
-    let app = TestApp::with_config(|c| {
-        c.dev = false;
-        c.code_key = Some("11".repeat(32));
-        c.bot_check_key = Some("22".repeat(32));
-    })
-    .await;
+    let app = TestApp::production().await;
     let response = app.get("/api/v1/dev/mailbox").await;
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
 }
@@ -238,12 +228,7 @@ async fn in_dev_mode_the_clock_moves_forward_on_request_and_never_back() {
 
 #[tokio::test]
 async fn the_dev_clock_does_not_exist_outside_dev_mode() {
-    let app = TestApp::with_config(|c| {
-        c.dev = false;
-        c.code_key = Some("11".repeat(32));
-        c.bot_check_key = Some("22".repeat(32));
-    })
-    .await;
+    let app = TestApp::production().await;
     let before = app.state.clock.now();
     let response = app.post("/api/v1/dev/clock", json!({ "seconds": 960 })).await;
     assert_eq!(response.status(), StatusCode::NOT_FOUND);

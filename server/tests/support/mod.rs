@@ -56,6 +56,16 @@ impl TestApp {
         Self::with_config(|_| {}).await
     }
 
+    /// Outside dev mode, with the keys production requires.
+    pub async fn production() -> TestApp {
+        Self::with_config(|c| {
+            c.dev = false;
+            c.code_key = Some("11".repeat(32));
+            c.bot_check_key = Some("22".repeat(32));
+        })
+        .await
+    }
+
     pub async fn post(&self, uri: &str, body: serde_json::Value) -> Response<Body> {
         let request = Request::post(uri)
             .header(header::CONTENT_TYPE, "application/json")
