@@ -1,6 +1,6 @@
 // The whole journey as a person walks it, against the release build on the real server: identify →
 // method → code (read from the dev mailbox) → new password → sign in with it.
-import { test, expect, newAccount, codeFromMailbox, expectAccessible } from './fixtures';
+import { test, expect, newAccount, codeFromMailbox, expectAccessible, startRecovery } from './fixtures';
 import { LANGUAGES, NEW_PASSWORD } from './texts';
 
 
@@ -121,11 +121,7 @@ for (const t of LANGUAGES) {
       await page.reload();
       await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
     };
-    await page.goto(`/recuperar?lang=${t.lang}`);
-    await page.getByLabel(t.identifier).fill(account.username);
-    await page.getByLabel(t.robot).check();
-    await expect(page.getByText(t.checked)).toBeVisible();
-    await page.getByRole('button', { name: t.send }).click();
+    await startRecovery(page, t, account.username);
     await again(t.methodTitle);
     await page.getByRole('button', { name: t.email }).click();
     await again(t.codeTitle);

@@ -1,5 +1,5 @@
-//! *No soy un robot*: a checkbox that, when ticked, fetches a proof-of-work challenge from the server
-//! and solves it in the background, with visible progress.
+//! *No soy un robot*: a checkbox that, when ticked, solves a proof-of-work challenge from the server
+//! (fetched as the screen opens) in the background, with visible progress.
 //!
 //! The work is the ALTCHA protocol's: find a counter for which PBKDF2-HMAC-SHA-256 of the challenge's
 //! nonce followed by the counter (4 bytes, big-endian), with the challenge's salt and cost, starts

@@ -20,11 +20,12 @@ pub fn PasswordRules(
     #[prop(optional)]
     flow_id: Option<String>,
 ) -> impl IntoView {
-    let rules = move || {
+    // Computed once per change of the password or the names: both the list and the meter read it.
+    let rules = Memo::new(move |_| {
         let identity = identity.get();
         let identity: Vec<&str> = identity.iter().map(String::as_str).collect();
         policy.rules(&password.get(), &identity)
-    };
+    });
     // The server's verdict for the text typed, fetched after a pause in typing.
     let server = RwSignal::new(None::<(String, recupera_api::password::PasswordCheckResponse)>);
     let generation = StoredValue::new(0u32);
@@ -65,7 +66,8 @@ pub fn PasswordRules(
     };
     // A password the policy refuses is never shown as better than weak, however random it looks
     // (`Xk9#mQ2$` is strong by its entropy, and still too short).
-    let all_rules_met = move || rules().iter().all(|status| status.met) && not_common() != Some(false);
+    let all_rules_met =
+        move || rules.with(|rules| rules.iter().all(|status| status.met)) && not_common() != Some(false);
     let score = move || {
         server.get().filter(|(typed, _)| *typed == password.get()).map(|(_, answer)| {
             if all_rules_met() {
@@ -78,7 +80,7 @@ pub fn PasswordRules(
     let min = policy.min_length;
     view! {
         <ul class="password-rules" id="password-rules">
-            {move || rules().into_iter().filter(|r| r.rule != PasswordRule::MaxLength || !r.met).map(|status| {
+            {move || rules.get().into_iter().filter(|r| r.rule != PasswordRule::MaxLength || !r.met).map(|status| {
                 let text = match status.rule {
                     PasswordRule::MinLength => tr!("password-rule-min-length", { "min" => min }),
                     PasswordRule::MaxLength => tr!("password-rule-max-length"),
