@@ -2,7 +2,7 @@
 //! in every language (`locales/*/errors.ftl`). The `match` is exhaustive, so a new code does not
 //! compile until it has words.
 
-use leptos_fluent::tr;
+use crate::tr;
 use recupera_api::{ErrorBody, ErrorCode};
 
 use crate::api::ApiError;

@@ -5,6 +5,12 @@
 # The product's name. Not translated.
 -brand-name = Recupera
 
+## The language itself
+
+# The language's name written in the language itself, on its button in the header's language switch.
+# Not a translation of "English": the name people who read this language know it by.
+language-name = Español
+
 ## Page header
 
 # Header, top left: the product's name, a link back to the home page.

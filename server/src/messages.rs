@@ -71,9 +71,9 @@ pub fn render(template: &str, channel: &str, language: &str, args: &serde_json::
     }
 }
 
-/// Declares a server message and the variables it takes. Shaped like leptos-fluent's `tr!` on purpose:
-/// the app's `check_translations` reads this file too, so every id here must exist in every locale with
-/// exactly these variables, and every message in `locales/` must be used by the app or listed here.
+/// Declares a server message and the variables it takes, shaped like the app's `tr!`: the test below
+/// checks that every id here exists in every locale, and `cargo xtask l10n` counts the ids here as
+/// used (every message in `locales/` must be used by the app or listed here).
 macro_rules! tr {
     ($id:literal) => {
         ($id, &[] as &[&str])

@@ -6,9 +6,9 @@
 //! with the challenge's key prefix. The browser's own WebCrypto derives each key, natively and off the
 //! page's thread, so the page never freezes and the app carries no hashing code of its own.
 
+use crate::move_tr;
 use base64::Engine;
 use leptos::{prelude::*, task::spawn_local};
-use leptos_fluent::move_tr;
 use serde_json::{json, Value};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;

@@ -21,7 +21,7 @@ use leptos::prelude::*;
 /// Sets `document.title` to `"<page> — Recupera"` whenever `page` changes.
 pub fn page_title(page: impl Fn() -> String + 'static) {
     Effect::new(move |_| {
-        let title = leptos_fluent::tr!("page-title", { "page" => page() });
+        let title = crate::tr!("page-title", { "page" => page() });
         document().set_title(&title);
     });
 }

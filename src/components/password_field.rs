@@ -1,5 +1,5 @@
+use crate::move_tr;
 use leptos::prelude::*;
-use leptos_fluent::move_tr;
 
 /// A password input with a *Mostrar* / *Ocultar* button, its label and its error.
 #[component]

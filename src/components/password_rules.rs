@@ -1,5 +1,5 @@
+use crate::{move_tr, tr};
 use leptos::{prelude::*, task::spawn_local};
-use leptos_fluent::{move_tr, tr};
 use recupera_api::password::{PasswordCheckRequest, PasswordPolicy, PasswordRule};
 
 use crate::api;

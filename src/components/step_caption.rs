@@ -1,5 +1,5 @@
+use crate::tr;
 use leptos::prelude::*;
-use leptos_fluent::tr;
 
 use crate::recovery::wizard::WizardStep;
 

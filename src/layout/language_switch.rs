@@ -1,6 +1,8 @@
+use crate::{
+    i18n::{I18n, Language},
+    move_tr,
+};
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, I18n};
-use recupera_api::pseudo_locale::is_pseudo_locale;
 
 /// One button per language, each named in its own language (*Español*, *English*). The active one is
 /// pressed; choosing another changes every text at once and is remembered.
@@ -11,15 +13,15 @@ pub fn LanguageSwitch() -> impl IntoView {
         .languages
         .iter()
         // The pseudo-locale is for developers and translators (`?lang=en-XA`), not a choice for people.
-        .filter(|language| !is_pseudo_locale(language.id))
-        .map(|&language| {
+        .filter(|language| !language.pseudo)
+        .map(|language: &'static Language| {
             let is_active = move || i18n.language.get() == language;
             view! {
                 <button
                     type="button"
                     lang=language.id
                     aria-pressed=move || if is_active() { "true" } else { "false" }
-                    on:click=move |_| i18n.language.set(language)
+                    on:click=move |_| i18n.choose(language)
                 >
                     {language.name}
                 </button>

@@ -1,5 +1,5 @@
+use crate::move_tr;
 use leptos::prelude::*;
-use leptos_fluent::move_tr;
 use recupera_api::recovery::Channel;
 
 use crate::{

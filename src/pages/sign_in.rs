@@ -1,5 +1,5 @@
+use crate::move_tr;
 use leptos::{ev, prelude::*, task::spawn_local};
-use leptos_fluent::move_tr;
 use recupera_api::{account::SignInRequest, ErrorCode};
 
 use crate::{

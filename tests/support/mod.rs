@@ -69,7 +69,7 @@ impl Mounted {
     }
 }
 
-/// `<html lang>`, which leptos-fluent keeps in step with the active language.
+/// `<html lang>`, which the language context keeps in step with the active language.
 pub fn html_lang() -> String {
     document().document_element().unwrap().get_attribute("lang").unwrap_or_default()
 }

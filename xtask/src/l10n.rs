@@ -227,9 +227,10 @@ fn line_of(text: &str, byte: usize) -> usize {
     text[..byte.min(text.len())].matches('\n').count() + 1
 }
 
-/// The app's and the server's Rust code, where message ids appear as string literals.
+/// The app's and the server's Rust code, where message ids appear as string literals (`build.rs`
+/// reads `language-name` for the language switch).
 fn source_code(root: &Path) -> anyhow::Result<String> {
-    let mut code = String::new();
+    let mut code = std::fs::read_to_string(root.join("build.rs")).unwrap_or_default();
     for dir in ["src", "server/src"] {
         let mut stack = vec![root.join(dir)];
         while let Some(path) = stack.pop() {

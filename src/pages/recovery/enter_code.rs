@@ -1,5 +1,5 @@
+use crate::{i18n::I18n, move_tr, tr};
 use leptos::{ev, prelude::*, task::spawn_local};
-use leptos_fluent::{move_tr, tr, I18n};
 use recupera_api::{
     recovery::{Channel, SendCodeRequest, VerifyCodeRequest},
     validation::normalize_code,

@@ -1,5 +1,5 @@
+use crate::{i18n::I18n, move_tr};
 use leptos::{ev, prelude::*, task::spawn_local};
-use leptos_fluent::{move_tr, I18n};
 use recupera_api::{recovery::StartRecoveryRequest, validation::parse_identifier, ErrorCode};
 
 use super::{remember_identifier, step_title};

@@ -8,8 +8,8 @@ mod enter_code;
 mod identify;
 mod new_password;
 
+use crate::move_tr;
 use leptos::{prelude::*, task::spawn_local};
-use leptos_fluent::move_tr;
 use recupera_api::recovery::RecoveryFlow;
 
 use crate::{
@@ -117,7 +117,7 @@ pub fn remembered_identifier(flow_id: &str) -> String {
 /// `document.title` for a step: *Paso 2 de 4: Elige cómo verificar — Recupera*.
 pub fn step_title(step: WizardStep, title: impl Fn() -> String + 'static) {
     page_title(move || match step.number() {
-        Some(number) => leptos_fluent::tr!("recovery-step-title", {
+        Some(number) => crate::tr!("recovery-step-title", {
             "step" => number, "total" => WizardStep::COUNTED, "title" => title()
         }),
         None => title(),

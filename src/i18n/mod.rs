@@ -1,0 +1,127 @@
+//! The language context: which language is active and the texts of `locales/`.
+//!
+//! `tr!("id")` gives a message's text now, `move_tr!("id")` a signal that follows the language switch;
+//! both take variables as `{ "name" => value }` and, outside a component (after an `.await`), the
+//! context first: `tr!(i18n, "id")`. The texts are compiled in by `build.rs` (see `catalog`).
+
+pub mod catalog;
+
+use leptos::prelude::*;
+
+pub use catalog::{Arg, Language, LANGUAGES};
+
+/// The key under which a person's choice of language is kept in local storage.
+const STORAGE_KEY: &str = "lang";
+/// The URL parameter that picks a language (`?lang=es`, `?lang=en-XA`).
+const URL_PARAM: &str = "lang";
+/// The language shown when nothing says otherwise.
+const DEFAULT_LANGUAGE: &str = "en";
+
+/// The active language, shared by every component.
+#[derive(Clone, Copy)]
+pub struct I18n {
+    /// The language texts are shown in; reading it inside a view re-renders on a switch.
+    pub language: RwSignal<&'static Language>,
+    /// Every language of `locales/`, the pseudo-locale included.
+    pub languages: &'static [Language],
+}
+
+impl I18n {
+    /// The text of message `id` in the active language (tracked: a switch re-runs the caller).
+    pub fn tr(&self, id: &str, args: &[(&str, Arg)]) -> String {
+        self.language.with(|language| language.format(id, args))
+    }
+
+    /// Switches every text to `language` and remembers the choice for the next visit.
+    pub fn choose(&self, language: &'static Language) {
+        self.language.set(language);
+        if let Some(storage) = window().local_storage().ok().flatten() {
+            let _ = storage.set_item(STORAGE_KEY, language.id);
+        }
+    }
+}
+
+/// The language context; panics outside `I18nProvider`, which wraps the whole app.
+pub fn expect_i18n() -> I18n {
+    expect_context::<I18n>()
+}
+
+/// Provides the language context to `children`.
+///
+/// The first language comes from `?lang=` in the URL (remembered like a choice in the switch), then the
+/// person's saved choice (local storage), then the browser's languages (`es-MX` finds `es`), then
+/// English. `<html lang>` always follows the active language.
+#[component]
+pub fn I18nProvider(children: Children) -> impl IntoView {
+    let i18n = I18n { language: RwSignal::new(initial_language()), languages: LANGUAGES };
+    provide_context(i18n);
+    // A language asked for in the URL is a choice too: it stays when a later page has no `?lang=`
+    // (a reload of a wizard step, the dev mailbox opened from it).
+    if let Some(language) = language_from_url() {
+        i18n.choose(language);
+    }
+    Effect::new(move |_| {
+        let tag = i18n.language.get().id;
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("lang", tag);
+        }
+    });
+    children()
+}
+
+/// The language `?lang=` asks for, if any.
+fn language_from_url() -> Option<&'static Language> {
+    let search = window().location().search().ok()?;
+    let tag = search
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|pair| pair.strip_prefix(URL_PARAM)?.strip_prefix('='))?;
+    catalog::best_match(&js_sys::decode_uri_component(tag).ok()?.as_string()?)
+}
+
+fn initial_language() -> &'static Language {
+    let from_storage = || {
+        let saved = window().local_storage().ok().flatten()?.get_item(STORAGE_KEY).ok().flatten()?;
+        catalog::language(&saved)
+    };
+    let from_browser = || {
+        window()
+            .navigator()
+            .languages()
+            .iter()
+            .filter_map(|tag| tag.as_string())
+            .find_map(|tag| catalog::best_match(&tag).filter(|language| !language.pseudo))
+    };
+    language_from_url()
+        .or_else(from_storage)
+        .or_else(from_browser)
+        .or_else(|| catalog::language(DEFAULT_LANGUAGE))
+        .unwrap_or(&LANGUAGES[0])
+}
+
+/// The text of a message in the active language: `tr!("id")`, `tr!("id", { "name" => value })`, or with
+/// the context given: `tr!(i18n, "id", …)` (needed where no component is running, after an `.await`).
+#[macro_export]
+macro_rules! tr {
+    ($i18n:ident, $id:literal $(,)?) => {
+        $i18n.tr($id, &[])
+    };
+    ($i18n:ident, $id:literal, { $($key:literal => $value:expr),* $(,)? } $(,)?) => {
+        $i18n.tr($id, &[$(($key, $crate::i18n::Arg::from($value))),*])
+    };
+    ($id:literal $(,)?) => {
+        $crate::i18n::expect_i18n().tr($id, &[])
+    };
+    ($id:literal, { $($key:literal => $value:expr),* $(,)? } $(,)?) => {
+        $crate::i18n::expect_i18n().tr($id, &[$(($key, $crate::i18n::Arg::from($value))),*])
+    };
+}
+
+/// Like `tr!`, as a signal that follows the language switch (and the variables, when they are signals).
+#[macro_export]
+macro_rules! move_tr {
+    ($id:literal $(, { $($key:literal => $value:expr),* $(,)? })? $(,)?) => {{
+        let i18n = $crate::i18n::expect_i18n();
+        ::leptos::prelude::Signal::derive(move || $crate::tr!(i18n, $id $(, { $($key => $value),* })?))
+    }};
+}
