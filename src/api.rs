@@ -10,6 +10,7 @@ use recupera_api::{
     ErrorBody, ErrorCode, API_PREFIX,
 };
 use serde::{de::DeserializeOwned, Serialize};
+use wasm_bindgen::JsCast;
 
 /// Why a call failed.
 #[derive(Clone, Debug, PartialEq)]
@@ -80,8 +81,25 @@ pub async fn sign_up(request: &SignUpRequest) -> Result<serde_json::Value, ApiEr
 
 /// An ALTCHA challenge, kept as the JSON the server sent: it goes back verbatim with the solution, so
 /// the server's signature over it still holds.
+///
+/// The first one may already be on its way: on the identify screen's address, `js/early_challenge.js`
+/// asks for it while the app downloads. That answer is taken once; then every call asks the server.
 pub async fn bot_check_challenge() -> Result<serde_json::Value, ApiError> {
+    if let Some(early) = take_early_challenge() {
+        if let Ok(response) = wasm_bindgen_futures::JsFuture::from(early).await {
+            return decode(Ok(Response::from(response.unchecked_into::<web_sys::Response>()))).await;
+        }
+    }
     get("/bot-check/challenge").await
+}
+
+/// The early challenge request's promise, removed from the page so no one uses it twice.
+fn take_early_challenge() -> Option<js_sys::Promise> {
+    const NAME: &str = "recuperaEarlyChallenge";
+    let window = leptos::prelude::window();
+    let promise = js_sys::Reflect::get(&window, &NAME.into()).ok()?.dyn_into::<js_sys::Promise>().ok()?;
+    let _ = js_sys::Reflect::delete_property(&window, &NAME.into());
+    Some(promise)
 }
 
 pub async fn start_recovery(request: &StartRecoveryRequest) -> Result<RecoveryFlow, ApiError> {

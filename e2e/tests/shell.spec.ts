@@ -49,3 +49,20 @@ test('a deep link serves the app, not a 404', async ({ page }) => {
   expect(response?.status()).toBe(200);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 });
+
+test('opening the identify screen asks for one bot-check challenge, started before the app runs', async ({ page }) => {
+  const challenges: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/api/v1/bot-check/challenge')) challenges.push(request.url());
+  });
+  await page.goto('/recuperar?lang=es');
+  await page.getByLabel('No soy un robot').check();
+  await expect(page.getByText('Comprobado')).toBeVisible();
+  // The early request (js/early_challenge.js) is the one the app used: no second one.
+  expect(challenges).toHaveLength(1);
+  // Elsewhere nothing is asked for before the screen needs it.
+  challenges.length = 0;
+  await page.goto('/?lang=es');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  expect(challenges).toHaveLength(0);
+});
