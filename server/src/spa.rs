@@ -103,13 +103,15 @@ async fn cache_control(request: Request, next: Next) -> Response {
     response
 }
 
-/// trunk names built files `<stem>-<16 hex digits>[_bg].<ext>`: the name changes when the content does.
+/// trunk names built files `<stem>-<hash>[_bg].<ext>`: the name changes when the content does. The hash
+/// is a 64-bit number in hex without leading zeros, so usually 16 digits but sometimes fewer (one
+/// build in sixteen has 15); fewer than 8 would take odds of one in four billion.
 fn is_hashed_asset(path: &str) -> bool {
     let file = path.rsplit('/').next().unwrap_or_default();
     let Some((stem, _ext)) = file.rsplit_once('.') else { return false };
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
     let Some((_, hash)) = stem.rsplit_once('-') else { return false };
-    hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit())
+    (8..=16).contains(&hash.len()) && hash.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
 #[cfg(test)]
@@ -121,6 +123,11 @@ mod tests {
         assert!(is_hashed_asset("/recupera-0123456789abcdef_bg.wasm"));
         assert!(is_hashed_asset("/recupera-0123456789abcdef.js"));
         assert!(is_hashed_asset("/style-0123456789abcdef.css"));
+        // A hash with a leading zero loses it: trunk wrote `recupera-e5bcc623cf6ef1c.js`.
+        assert!(is_hashed_asset("/recupera-e5bcc623cf6ef1c.js"));
+        assert!(is_hashed_asset("/recupera-e5bcc623cf6ef1c_bg.wasm"));
+        assert!(!is_hashed_asset("/sign-up"));
+        assert!(!is_hashed_asset("/recupera-0123456789abcdef0.js"));
         assert!(!is_hashed_asset("/index.html"));
         assert!(!is_hashed_asset("/favicon.svg"));
         assert!(!is_hashed_asset("/my-page"));

@@ -13,7 +13,10 @@
 //! `--quick` runs every measurement briefly against the debug server: it proves the harness works (it is
 //! part of `cargo xtask test`); its numbers are not judged. Budgets are judged on a full run only. The
 //! server runs with the attempt budgets raised and the bot check made cheap, so the load measures the
-//! endpoints' work rather than their refusals or the proof of work.
+//! endpoints' work rather than their refusals or the proof of work. The load comes from many client
+//! addresses (`X-Forwarded-For` through one trusted proxy), as real traffic does: from one address,
+//! the raised per-address budgets would let that address pile up failures no real one can (in
+//! production its budget stops it), and every request would count all of them.
 
 use std::{
     sync::Arc,
@@ -33,6 +36,8 @@ use crate::{
 };
 
 const CONCURRENCY: usize = 16;
+/// How many client addresses a wrk run's requests come from (then they repeat).
+const ADDRESSES_PER_WRK_RUN: usize = 50_000;
 
 struct Mode {
     quick: bool,
@@ -79,6 +84,8 @@ pub fn run_command(args: &[String]) -> anyhow::Result<()> {
             ("RECUPERA_ATTEMPTS_PER_IP_HOUR", "1000000000"),
             ("RECUPERA_SIGN_IN_FAILURES_PER_IDENTIFIER", "1000000000"),
             ("RECUPERA_SIGN_IN_FAILURES_PER_IP", "1000000000"),
+            // The load's requests name their client in `X-Forwarded-For` (see `client_address`).
+            ("RECUPERA_TRUSTED_PROXIES", "1"),
         ],
     )?;
     step(&format!("Measuring ({})", if quick { "quick smoke run: numbers not judged" } else { "full run" }));
@@ -299,8 +306,16 @@ fn wrk_row(
     let slug: String = name.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
     let lines = dir.join(format!("wrk-{slug}.txt"));
     let script = dir.join(format!("wrk-{slug}.lua"));
-    // One request a line: path, a tab, the body (compact JSON has neither tabs nor newlines).
-    let text: String = requests.iter().map(|(path, body)| format!("/{path}\t{body}\n")).collect();
+    // One request a line: path, client address, body, separated by tabs (compact JSON has neither
+    // tabs nor newlines). A list shorter than the run's requests is repeated, each copy from new
+    // addresses.
+    let copies = (ADDRESSES_PER_WRK_RUN / requests.len().max(1)).max(1);
+    let text: String = (0..copies)
+        .flat_map(|copy| {
+            requests.iter().enumerate().map(move |(i, request)| (copy * requests.len() + i, request))
+        })
+        .map(|(k, (path, body))| format!("/{path}\t{}\t{body}\n", client_address(k)))
+        .collect();
     std::fs::write(&lines, text)?;
     std::fs::write(
         &script,
@@ -322,7 +337,9 @@ function request()
   local line = lines[index % #lines + 1]
   index = index + {THREADS}
   local tab = line:find("	", 1, true)
-  return wrk.format("POST", line:sub(1, tab - 1), {{ ["Content-Type"] = "application/json" }}, line:sub(tab + 1))
+  local tab2 = line:find("	", tab + 1, true)
+  local headers = {{ ["Content-Type"] = "application/json", ["X-Forwarded-For"] = line:sub(tab + 1, tab2 - 1) }}
+  return wrk.format("POST", line:sub(1, tab - 1), headers, line:sub(tab2 + 1))
 end
 function response(status)
   if status ~= {expected} then unexpected = unexpected + 1 end
@@ -408,11 +425,23 @@ async fn post_load(
         let (client, base, requests) = (client.clone(), base.clone(), requests.clone());
         async move {
             let (path, body, group) = &requests[i];
-            let status = client.post(format!("{base}{path}")).json(body).send().await?.status();
+            let status = client
+                .post(format!("{base}{path}"))
+                .header("x-forwarded-for", client_address(i))
+                .json(body)
+                .send()
+                .await?
+                .status();
             Ok((status.as_u16() == expected, *group))
         }
     })
     .await
+}
+
+/// The address of the `i`-th client of a load (`10.0.0.0/8`, 16 million of them): each sends a few
+/// requests, as people do, so no address's failure count grows with the length of the run.
+fn client_address(i: usize) -> String {
+    format!("10.{}.{}.{}", (i >> 16) & 0xff, (i >> 8) & 0xff, i & 0xff)
 }
 
 /// Adds `accounts` accounts and `flows` flows that expired an hour ago (kept a week for support, so
