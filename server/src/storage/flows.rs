@@ -1,3 +1,4 @@
+use anyhow::Context;
 use sqlx::FromRow;
 
 use super::Db;
@@ -72,10 +73,10 @@ impl Db {
         Ok(())
     }
 
-    /// Counts a wrong code against the flow, the account and the IP address, in one transaction.
-    /// Returns the flow's failed attempts after this one.
-    /// The audit row (`code_failed`, with `user_agent`) is written in the same transaction: one trip
-    /// to the writer instead of two.
+    /// Counts a wrong code against the flow, the account and the IP address, and audits it: one
+    /// statement, the audit row, whose trigger (`code_failed_counts`, migration 0004) does the
+    /// counting in the same atomic step. Returns the flow's failed attempts with this one (read
+    /// after the write, so a wrong code sent at the same moment on the same flow is counted too).
     pub async fn record_code_failure(
         &self,
         id: &str,
@@ -84,31 +85,12 @@ impl Db {
         user_agent: &str,
         now: i64,
     ) -> anyhow::Result<i64> {
-        let mut tx = self.writer.begin().await?;
-        let failed: i64 = sqlx::query_scalar(
-            "UPDATE recovery_flows SET failed_attempts = failed_attempts + 1 WHERE id = ? RETURNING failed_attempts",
-        )
-        .bind(id)
-        .fetch_one(&mut *tx)
-        .await?;
-        sqlx::query("INSERT INTO code_failures (account_id, ip, at) VALUES (?, ?, ?)")
-            .bind(account_id)
-            .bind(ip)
-            .bind(now)
-            .execute(&mut *tx)
+        self.audit("code_failed", account_id, Some(id), ip, user_agent, now).await?;
+        let failed: Option<i64> = sqlx::query_scalar("SELECT failed_attempts FROM recovery_flows WHERE id = ?")
+            .bind(id)
+            .fetch_optional(&self.pool)
             .await?;
-        sqlx::query(
-            "INSERT INTO audit_log (at, event, account_id, flow_id, ip, user_agent) VALUES (?, 'code_failed', ?, ?, ?, ?)",
-        )
-        .bind(now)
-        .bind(account_id)
-        .bind(id)
-        .bind(ip)
-        .bind(user_agent)
-        .execute(&mut *tx)
-        .await?;
-        tx.commit().await?;
-        Ok(failed)
+        failed.context("the flow of a wrong code is gone")
     }
 
     /// Wrong codes on `account_id` since `since`, counted up to `up_to` (the budget).
