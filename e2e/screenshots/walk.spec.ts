@@ -94,7 +94,9 @@ for (const lang of LANGUAGES) {
     await shot('recovery-new-password');
     await page.locator('button[type=submit]').click();
 
-    await expect(page.locator('.wizard .button-primary')).toBeVisible();
+    // The done step's button is a plain button; the password step's was the form's submit.
+    await expect(page.locator('.wizard button.button-primary[type=button]')).toBeVisible();
+    await expect(page.locator('#new-password')).toHaveCount(0);
     await shot('recovery-done');
     await page.locator('.wizard .button-primary').click();
     await expect(page.locator('#sign-in-password')).toBeVisible();

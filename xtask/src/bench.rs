@@ -627,9 +627,10 @@ fn served_with_reference_page(out: &std::path::Path) -> anyhow::Result<std::path
     Ok(dist)
 }
 
-/// Navigation start → the identify field can take focus and the bot check holds its challenge, in
-/// headless Chromium: median, min and max of `loads` fresh loads, against the static reference page
-/// loaded alternately in the same run.
+/// Navigation start → the identify field is on the screen (painted) and can take focus, and the bot
+/// check holds its challenge, in headless Chromium: median, min and max of `loads` fresh loads, against
+/// the static reference page (on the screen: its load time as a person sees it) loaded alternately in
+/// the same run.
 fn time_to_interactive(base: &str, loads: usize) -> anyhow::Result<Row> {
     let output = std::process::Command::new("node")
         .current_dir(workspace_root())
@@ -654,10 +655,15 @@ fn time_to_interactive(base: &str, loads: usize) -> anyhow::Result<Row> {
     anyhow::ensure!(!app.is_empty() && !reference.is_empty(), "no loads were measured");
     let (app_median, reference_median) = (percentile(&app, 50.0), percentile(&reference, 50.0));
     let ratio = app_median / reference_median;
+    // The same loads, timed when the field was in the page whether painted yet or not: the static
+    // page is then done as soon as its HTML is parsed, before its stylesheet lets it show anything.
+    let (app_parsed, reference_parsed) =
+        (percentile(&series("app_parsed"), 50.0), percentile(&series("reference_parsed"), 50.0));
     Ok(Row {
         name: format!("time to interactive, identify ({} loads)", app.len()),
         value: format!(
-            "{app_median:.0} ms ({:.0}–{:.0}); static page {reference_median:.0} ms ({:.0}–{:.0}): {ratio:.1}×",
+            "{app_median:.0} ms ({:.0}–{:.0}); static page {reference_median:.0} ms ({:.0}–{:.0}): {ratio:.1}× \
+             [field in the page, painted or not: {app_parsed:.0} vs {reference_parsed:.0} ms]",
             app[0],
             app[app.len() - 1],
             reference[0],
@@ -666,7 +672,9 @@ fn time_to_interactive(base: &str, loads: usize) -> anyhow::Result<Row> {
         budget: "≤ 2 × static page".into(),
         verdict: Some(ratio <= 2.0),
         numbers: json!({ "app_ms": app, "reference_ms": reference, "app_median_ms": app_median,
-            "reference_median_ms": reference_median, "ratio": ratio }),
+            "reference_median_ms": reference_median, "ratio": ratio,
+            "unpainted": { "app_median_ms": app_parsed, "reference_median_ms": reference_parsed,
+                "ratio": app_parsed / reference_parsed } }),
     })
 }
 
