@@ -82,3 +82,18 @@ pub fn spawn_cleanup(state: AppState) -> tokio::task::JoinHandle<()> {
         }
     })
 }
+
+/// Every second, copies the write-ahead log back into the database (`Db::checkpoint`), off the
+/// requests' path, so the log stays small without any request paying for it.
+pub fn spawn_checkpoints(state: AppState) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(Duration::from_secs(1));
+        loop {
+            every.tick().await;
+            match state.db.checkpoint().await {
+                Ok((log, copied)) => tracing::trace!(log, copied, "checkpoint"),
+                Err(err) => tracing::error!(error = ?err, "checkpoint failed"),
+            }
+        }
+    })
+}

@@ -86,10 +86,11 @@ impl Db {
         now: i64,
     ) -> anyhow::Result<i64> {
         self.audit("code_failed", account_id, Some(id), ip, user_agent, now).await?;
-        let failed: Option<i64> = sqlx::query_scalar("SELECT failed_attempts FROM recovery_flows WHERE id = ?")
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?;
+        let failed: Option<i64> =
+            sqlx::query_scalar("SELECT failed_attempts FROM recovery_flows WHERE id = ?")
+                .bind(id)
+                .fetch_optional(&self.pool)
+                .await?;
         failed.context("the flow of a wrong code is gone")
     }
 

@@ -34,7 +34,11 @@ impl Db {
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(5));
+            .busy_timeout(Duration::from_secs(5))
+            // SQLite would copy the log back into the database inside whichever write happens to
+            // cross 1 000 pages, making that request wait for it (an fsync included). Instead
+            // `checkpoint` does it in the background, every second (`operations::spawn_checkpoints`).
+            .pragma("wal_autocheckpoint", "0");
         if let Some(parent) = Path::new(options.get_filename()).parent() {
             if !parent.as_os_str().is_empty() {
                 std::fs::create_dir_all(parent)
@@ -72,6 +76,15 @@ impl Db {
         let sql =
             format!("SELECT COUNT(*) FROM (SELECT 1 FROM {table} WHERE {column} = ? AND at > ? LIMIT ?)");
         Ok(sqlx::query_scalar(&sql).bind(value).bind(since).bind(up_to).fetch_one(&self.pool).await?)
+    }
+
+    /// Copies what the write-ahead log holds back into the database file, as far as readers allow,
+    /// without stopping readers or the writer (a passive checkpoint). Returns the log's size in
+    /// pages and how many of them are now in the database.
+    pub async fn checkpoint(&self) -> anyhow::Result<(i64, i64)> {
+        let (_busy, log, copied): (i64, i64, i64) =
+            sqlx::query_as("PRAGMA wal_checkpoint(PASSIVE)").fetch_one(&self.pool).await?;
+        Ok((log, copied))
     }
 
     /// Applies the migrations in `server/migrations/` that this database has not seen yet.
