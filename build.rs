@@ -159,10 +159,22 @@ fn compile_language(folder: &Path) -> Messages {
         .iter()
         .map(|(id, (pattern, file))| {
             let mut pieces = Vec::new();
-            resolver.pattern(pattern, &mut pieces, file, id, 0);
+            resolver.pattern(pattern, &mut pieces, &At { file, id }, 0);
             (id.clone(), merge_text(pieces))
         })
         .collect()
+}
+
+/// The message being compiled, for error messages: `locales/es/errors.ftl: message error-x`.
+struct At<'a> {
+    file: &'a Path,
+    id: &'a str,
+}
+
+impl std::fmt::Display for At<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: message {}", self.file.display(), self.id)
+    }
 }
 
 struct Resolver<'a> {
@@ -171,38 +183,22 @@ struct Resolver<'a> {
 }
 
 impl Resolver<'_> {
-    fn pattern(
-        &self,
-        pattern: &ast::Pattern<&str>,
-        out: &mut Vec<Piece>,
-        file: &Path,
-        id: &str,
-        depth: usize,
-    ) {
-        assert!(depth < 16, "{}: message {id} refers to itself", file.display());
+    fn pattern(&self, pattern: &ast::Pattern<&str>, out: &mut Vec<Piece>, at: &At, depth: usize) {
+        assert!(depth < 16, "{at} refers to itself");
         for element in &pattern.elements {
             match element {
                 ast::PatternElement::TextElement { value } => out.push(Piece::Text((*value).to_owned())),
-                ast::PatternElement::Placeable { expression } => {
-                    self.expression(expression, out, file, id, depth)
-                }
+                ast::PatternElement::Placeable { expression } => self.expression(expression, out, at, depth),
             }
         }
     }
 
-    fn expression(
-        &self,
-        expression: &ast::Expression<&str>,
-        out: &mut Vec<Piece>,
-        file: &Path,
-        id: &str,
-        depth: usize,
-    ) {
+    fn expression(&self, expression: &ast::Expression<&str>, out: &mut Vec<Piece>, at: &At, depth: usize) {
         match expression {
-            ast::Expression::Inline(inline) => self.inline(inline, out, file, id, depth),
+            ast::Expression::Inline(inline) => self.inline(inline, out, at, depth),
             ast::Expression::Select { selector, variants } => {
                 let ast::InlineExpression::VariableReference { id: variable } = selector else {
-                    panic!("{}: message {id} selects on something other than a variable", file.display());
+                    panic!("{at} selects on something other than a variable");
                 };
                 let mut compiled = Vec::new();
                 let mut default = 0;
@@ -215,7 +211,7 @@ impl Resolver<'_> {
                         default = index;
                     }
                     let mut pieces = Vec::new();
-                    self.pattern(&variant.value, &mut pieces, file, id, depth + 1);
+                    self.pattern(&variant.value, &mut pieces, at, depth + 1);
                     compiled.push((key, merge_text(pieces)));
                 }
                 out.push(Piece::Select { variable: variable.name.to_owned(), variants: compiled, default });
@@ -223,14 +219,7 @@ impl Resolver<'_> {
         }
     }
 
-    fn inline(
-        &self,
-        inline: &ast::InlineExpression<&str>,
-        out: &mut Vec<Piece>,
-        file: &Path,
-        id: &str,
-        depth: usize,
-    ) {
+    fn inline(&self, inline: &ast::InlineExpression<&str>, out: &mut Vec<Piece>, at: &At, depth: usize) {
         match inline {
             ast::InlineExpression::StringLiteral { value } => out.push(Piece::Text(unescape(value))),
             ast::InlineExpression::NumberLiteral { value } => out.push(Piece::Text((*value).to_owned())),
@@ -238,32 +227,22 @@ impl Resolver<'_> {
                 out.push(Piece::Variable(variable.name.to_owned()))
             }
             ast::InlineExpression::TermReference { id: term, attribute: None, arguments: None } => {
-                let pattern = self.terms.get(term.name).unwrap_or_else(|| {
-                    panic!(
-                        "{}: message {id} uses the term -{}, which is not defined",
-                        file.display(),
-                        term.name
-                    )
-                });
-                self.pattern(pattern, out, file, id, depth + 1);
+                let pattern = self
+                    .terms
+                    .get(term.name)
+                    .unwrap_or_else(|| panic!("{at} uses the term -{}, which is not defined", term.name));
+                self.pattern(pattern, out, at, depth + 1);
             }
             ast::InlineExpression::MessageReference { id: message, attribute: None } => {
                 let (pattern, _) = self.messages.get(message.name).unwrap_or_else(|| {
-                    panic!(
-                        "{}: message {id} uses the message {}, which is not defined",
-                        file.display(),
-                        message.name
-                    )
+                    panic!("{at} uses the message {}, which is not defined", message.name)
                 });
-                self.pattern(pattern, out, file, id, depth + 1);
+                self.pattern(pattern, out, at, depth + 1);
             }
-            ast::InlineExpression::Placeable { expression } => {
-                self.expression(expression, out, file, id, depth)
-            }
+            ast::InlineExpression::Placeable { expression } => self.expression(expression, out, at, depth),
             other => panic!(
-                "{}: message {id} uses {other:?}, which the app cannot format (only text, variables, terms, \
-                 message references and selectors on a variable)",
-                file.display()
+                "{at} uses {other:?}, which the app cannot format (only text, variables, terms, message \
+                 references and selectors on a variable)"
             ),
         }
     }
