@@ -2,10 +2,9 @@
 //! in every language (`locales/*/errors.ftl`). The `match` is exhaustive, so a new code does not
 //! compile until it has words.
 
-use crate::tr;
 use recupera_api::{ErrorBody, ErrorCode};
 
-use crate::api::ApiError;
+use crate::{api::ApiError, tr};
 
 /// The localized message for an error. Call it inside a reactive closure so it follows the language.
 pub fn error_text(error: &ApiError) -> String {

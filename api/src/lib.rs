@@ -8,6 +8,7 @@ pub mod account;
 pub mod dev;
 pub mod error;
 pub mod health;
+pub mod language_match;
 pub mod password;
 pub mod pseudo_locale;
 pub mod recovery;

@@ -6,7 +6,10 @@
 use std::collections::HashMap;
 
 use fluent_templates::{fluent_bundle::FluentValue, static_loader, LanguageIdentifier, Loader};
-use recupera_api::pseudo_locale::{is_pseudo_locale, pseudo_localize};
+use recupera_api::{
+    language_match::best_match,
+    pseudo_locale::{is_pseudo_locale, pseudo_localize},
+};
 
 static_loader! {
     static LOCALES = {
@@ -32,20 +35,8 @@ pub struct Rendered {
 /// The language tag to store for `requested`: a tag the locales have (exactly, else by primary
 /// language, never landing on the pseudo-locale by accident), else `en`.
 pub fn supported_language(requested: &str) -> String {
-    if let Some(exact) = LOCALES.locales().find(|locale| locale.to_string().eq_ignore_ascii_case(requested)) {
-        return exact.to_string();
-    }
-    let primary = requested.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
-    let mut candidates: Vec<String> = LOCALES
-        .locales()
-        .filter(|locale| locale.language.as_str() == primary)
-        .map(|locale| locale.to_string())
-        .filter(|tag| !is_pseudo_locale(tag))
-        .collect();
-    // The shortest tag is the plain language (`es` before a regional `es-MX`); the locales' order is
-    // a hash map's.
-    candidates.sort_by_key(|tag| (tag.len(), tag.clone()));
-    candidates.into_iter().next().unwrap_or_else(|| "en".to_owned())
+    let tags: Vec<String> = LOCALES.locales().map(ToString::to_string).collect();
+    best_match(requested, tags.iter().map(String::as_str)).unwrap_or("en").to_owned()
 }
 
 pub fn render(template: &str, channel: &str, language: &str, args: &serde_json::Value) -> Rendered {

@@ -6,14 +6,16 @@
 //! with the challenge's key prefix. The browser's own WebCrypto derives each key, natively and off the
 //! page's thread, so the page never freezes and the app carries no hashing code of its own.
 
-use crate::move_tr;
 use base64::Engine;
 use leptos::{prelude::*, task::spawn_local};
 use serde_json::{json, Value};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::api::{self, ApiError};
+use crate::{
+    api::{self, ApiError},
+    move_tr,
+};
 
 /// Counters tried before giving up (the expected number is 16 per hex digit of the prefix: 256 for the
 /// default two).

@@ -1,7 +1,6 @@
-use crate::move_tr;
 use leptos::prelude::*;
 
-use crate::{api::ApiError, errors::error_text};
+use crate::{api::ApiError, errors::error_text, move_tr};
 
 /// The form's problem, at its top. It takes focus when it appears, so keyboard and screen-reader users
 /// learn of it at once; a field's error links to the field.

@@ -1,8 +1,7 @@
-use crate::{move_tr, tr};
 use leptos::{prelude::*, task::spawn_local};
 use recupera_api::password::{PasswordCheckRequest, PasswordPolicy, PasswordRule};
 
-use crate::api;
+use crate::{api, move_tr, tr};
 
 /// The password rules, ticking as the person types (checked in the browser with `recupera_api`'s
 /// policy), and the server's strength score as a meter with words. The blocklist rule comes from the

@@ -1,7 +1,6 @@
-use crate::tr;
 use leptos::prelude::*;
 
-use crate::recovery::wizard::WizardStep;
+use crate::{recovery::wizard::WizardStep, tr};
 
 /// *Paso 2 de 4*, above a step's heading.
 #[component]

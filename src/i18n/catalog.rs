@@ -7,7 +7,7 @@
 
 use std::fmt::Write as _;
 
-use recupera_api::pseudo_locale::pseudo_localize;
+use recupera_api::{language_match, pseudo_locale::pseudo_localize};
 
 /// One piece of a message's text.
 #[derive(Debug)]
@@ -146,13 +146,10 @@ pub fn language(tag: &str) -> Option<&'static Language> {
     LANGUAGES.iter().find(|language| language.id.eq_ignore_ascii_case(tag))
 }
 
-/// The best language for a tag a browser or a person gave: the exact one, else one with the same primary
-/// language (`es-MX` → `es`). Never the pseudo-locale, unless asked for exactly.
+/// The best language for a tag a browser or a person gave (`recupera_api::language_match`): the exact
+/// one, else one with the same primary language (`es-MX` → `es`); never the pseudo-locale by accident.
 pub fn best_match(tag: &str) -> Option<&'static Language> {
-    let primary = |tag: &str| tag.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
-    language(tag).or_else(|| {
-        LANGUAGES.iter().find(|language| !language.pseudo && primary(language.id) == primary(tag))
-    })
+    language_match::best_match(tag, LANGUAGES.iter().map(|language| language.id)).and_then(language)
 }
 
 #[cfg(test)]

@@ -22,8 +22,6 @@ const DEFAULT_LANGUAGE: &str = "en";
 pub struct I18n {
     /// The language texts are shown in; reading it inside a view re-renders on a switch.
     pub language: RwSignal<&'static Language>,
-    /// Every language of `locales/`, the pseudo-locale included.
-    pub languages: &'static [Language],
 }
 
 impl I18n {
@@ -35,9 +33,14 @@ impl I18n {
     /// Switches every text to `language` and remembers the choice for the next visit.
     pub fn choose(&self, language: &'static Language) {
         self.language.set(language);
-        if let Some(storage) = window().local_storage().ok().flatten() {
-            let _ = storage.set_item(STORAGE_KEY, language.id);
-        }
+        remember(language);
+    }
+}
+
+/// Keeps `language` for the next visit (local storage).
+fn remember(language: &Language) {
+    if let Some(storage) = window().local_storage().ok().flatten() {
+        let _ = storage.set_item(STORAGE_KEY, language.id);
     }
 }
 
@@ -53,13 +56,14 @@ pub fn expect_i18n() -> I18n {
 /// English. `<html lang>` always follows the active language.
 #[component]
 pub fn I18nProvider(children: Children) -> impl IntoView {
-    let i18n = I18n { language: RwSignal::new(initial_language()), languages: LANGUAGES };
-    provide_context(i18n);
+    let from_url = language_from_url();
     // A language asked for in the URL is a choice too: it stays when a later page has no `?lang=`
     // (a reload of a wizard step, the dev mailbox opened from it).
-    if let Some(language) = language_from_url() {
-        i18n.choose(language);
+    if let Some(language) = from_url {
+        remember(language);
     }
+    let i18n = I18n { language: RwSignal::new(from_url.unwrap_or_else(saved_or_browser_language)) };
+    provide_context(i18n);
     Effect::new(move |_| {
         let tag = i18n.language.get().id;
         if let Some(html) = document().document_element() {
@@ -79,7 +83,8 @@ fn language_from_url() -> Option<&'static Language> {
     catalog::best_match(&js_sys::decode_uri_component(tag).ok()?.as_string()?)
 }
 
-fn initial_language() -> &'static Language {
+/// Without `?lang=`: the saved choice, else the first of the browser's languages we have, else English.
+fn saved_or_browser_language() -> &'static Language {
     let from_storage = || {
         let saved = window().local_storage().ok().flatten()?.get_item(STORAGE_KEY).ok().flatten()?;
         catalog::language(&saved)
@@ -92,8 +97,7 @@ fn initial_language() -> &'static Language {
             .filter_map(|tag| tag.as_string())
             .find_map(|tag| catalog::best_match(&tag).filter(|language| !language.pseudo))
     };
-    language_from_url()
-        .or_else(from_storage)
+    from_storage()
         .or_else(from_browser)
         .or_else(|| catalog::language(DEFAULT_LANGUAGE))
         .unwrap_or(&LANGUAGES[0])

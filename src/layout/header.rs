@@ -1,8 +1,8 @@
-use crate::move_tr;
 use leptos::prelude::*;
 
 use super::LanguageSwitch;
 use crate::{
+    move_tr,
     routing::{Link, Route},
     session::use_session,
 };

@@ -1,16 +1,16 @@
+use leptos::prelude::*;
+
 use crate::{
-    i18n::{I18n, Language},
+    i18n::{I18n, Language, LANGUAGES},
     move_tr,
 };
-use leptos::prelude::*;
 
 /// One button per language, each named in its own language (*Español*, *English*). The active one is
 /// pressed; choosing another changes every text at once and is remembered.
 #[component]
 pub fn LanguageSwitch() -> impl IntoView {
     let i18n = expect_context::<I18n>();
-    let buttons = i18n
-        .languages
+    let buttons = LANGUAGES
         .iter()
         // The pseudo-locale is for developers and translators (`?lang=en-XA`), not a choice for people.
         .filter(|language| !language.pseudo)

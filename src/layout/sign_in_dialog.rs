@@ -1,7 +1,7 @@
-use crate::move_tr;
 use leptos::prelude::*;
 
 use crate::{
+    move_tr,
     pages::{SignInForm, SignInPlace},
     session::use_session,
 };

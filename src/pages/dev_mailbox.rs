@@ -1,10 +1,10 @@
-use crate::move_tr;
 use leptos::prelude::*;
 use recupera_api::recovery::Channel;
 
 use crate::{
     api::{self, ApiError},
     components::{focus_on_mount, page_title, ErrorSummary},
+    move_tr,
     pages::NotFoundPage,
 };
 

@@ -1,9 +1,9 @@
-use crate::move_tr;
 use leptos::{prelude::*, task::spawn_local};
 
 use crate::{
     api,
     components::{focus_on_mount, page_title},
+    move_tr,
     routing::{Link, Route},
     session::use_session,
 };

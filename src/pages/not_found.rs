@@ -1,8 +1,8 @@
-use crate::move_tr;
 use leptos::prelude::*;
 
 use crate::{
     components::{focus_on_mount, page_title},
+    move_tr,
     routing::{Link, Route},
 };
 

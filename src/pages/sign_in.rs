@@ -1,4 +1,3 @@
-use crate::move_tr;
 use leptos::{ev, prelude::*, task::spawn_local};
 use recupera_api::{account::SignInRequest, ErrorCode};
 
@@ -6,6 +5,7 @@ use crate::{
     api::{self, ApiError},
     components::{focus_on_mount, page_title, ErrorSummary, PasswordField, TextField},
     errors::{field_error, local},
+    move_tr,
     routing::{use_router, Link, Route},
     session::use_session,
 };

@@ -1,4 +1,3 @@
-use crate::{i18n::I18n, move_tr};
 use leptos::{ev, prelude::*, task::spawn_local};
 use recupera_api::{account::SignUpRequest, validation};
 
@@ -6,6 +5,8 @@ use crate::{
     api::{self, ApiError},
     components::{focus_on_mount, page_title, ErrorSummary, PasswordField, PasswordRules, TextField},
     errors::{field_error, local},
+    i18n::I18n,
+    move_tr,
     routing::{Link, Route},
 };
 

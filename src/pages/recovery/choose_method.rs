@@ -1,4 +1,3 @@
-use crate::move_tr;
 use leptos::{prelude::*, task::spawn_local};
 use recupera_api::recovery::{Channel, SendCodeRequest};
 
@@ -6,6 +5,7 @@ use super::{step_title, FlowContext};
 use crate::{
     api::{self, ApiError},
     components::{focus_on_mount, ErrorSummary, StepCaption},
+    move_tr,
     recovery::wizard::WizardStep,
     routing::{Link, Route},
 };

@@ -1,9 +1,9 @@
-use crate::move_tr;
 use leptos::prelude::*;
 
 use super::{remembered_identifier, step_title, FlowContext};
 use crate::{
     components::{focus_on_mount, StepCaption},
+    move_tr,
     recovery::wizard::WizardStep,
     routing::{use_router, Route},
     session::{is_narrow_screen, use_session},

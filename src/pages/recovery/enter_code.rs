@@ -1,4 +1,3 @@
-use crate::{i18n::I18n, move_tr, tr};
 use leptos::{ev, prelude::*, task::spawn_local};
 use recupera_api::{
     recovery::{Channel, SendCodeRequest, VerifyCodeRequest},
@@ -10,8 +9,11 @@ use crate::{
     api::{self, ApiError},
     components::{focus_on_mount, ErrorSummary, StatusRegion, StepCaption, TextField},
     errors::{field_error, local},
+    i18n::I18n,
+    move_tr,
     recovery::wizard::{countdown, WizardStep},
     routing::{Link, Route},
+    tr,
 };
 
 /// Step 3: *Código de verificación*. One input that takes the code as typed or pasted ("1234 5678",

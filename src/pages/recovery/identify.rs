@@ -1,4 +1,3 @@
-use crate::{i18n::I18n, move_tr};
 use leptos::{ev, prelude::*, task::spawn_local};
 use recupera_api::{recovery::StartRecoveryRequest, validation::parse_identifier, ErrorCode};
 
@@ -7,6 +6,8 @@ use crate::{
     api::{self, ApiError},
     components::{focus_on_mount, BotCheck, ErrorSummary, StepCaption, TextField},
     errors::{field_error, is_about, local},
+    i18n::I18n,
+    move_tr,
     recovery::wizard::WizardStep,
     routing::{use_router, Link, Route},
 };

@@ -8,7 +8,6 @@ mod enter_code;
 mod identify;
 mod new_password;
 
-use crate::move_tr;
 use leptos::{prelude::*, task::spawn_local};
 use recupera_api::recovery::RecoveryFlow;
 
@@ -16,6 +15,7 @@ use crate::{
     api::{self, ApiError},
     components::{focus_on_mount, page_title},
     errors::error_text,
+    move_tr,
     recovery::wizard::WizardStep,
     routing::{Link, Route},
 };

@@ -1,4 +1,3 @@
-use crate::move_tr;
 use leptos::{ev, prelude::*, task::spawn_local};
 use recupera_api::{
     password::{check_confirmation, PasswordPolicy},
@@ -10,6 +9,7 @@ use crate::{
     api::{self, ApiError},
     components::{focus_on_mount, ErrorSummary, PasswordField, PasswordRules, StepCaption},
     errors::{field_error, local},
+    move_tr,
     recovery::wizard::WizardStep,
 };
 
