@@ -77,3 +77,26 @@ async fn requests_leave_the_log_to_the_background_checkpoint_which_copies_it_all
     assert!(log > 2_000, "the log was copied back during the writes: {log} pages left in it");
     assert_eq!(copied, log, "a passive checkpoint with no reader in the way copies every page");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_log_written_without_a_pause_still_starts_over_at_each_checkpoint() {
+    let app = TestApp::new().await;
+    let db = app.state.db.clone();
+    // Writes back to back, as under load: there is never a moment with every page of the log copied.
+    let writes = tokio::spawn(async move {
+        for i in 0..3_000 {
+            db.audit("bulk", None, None, "198.51.100.1", &"x".repeat(2_000), i).await.unwrap();
+        }
+    });
+    let mut checkpoints = 0;
+    while !writes.is_finished() {
+        app.state.db.checkpoint().await.unwrap();
+        checkpoints += 1;
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    writes.await.unwrap();
+    let (log, _) = app.state.db.checkpoint().await.unwrap();
+    assert!(checkpoints >= 3, "the writes outlasted only {checkpoints} checkpoints");
+    // Over 3 000 pages were written; a log that started over holds only the last ones.
+    assert!(log < 1_500, "{log} pages in the log after {checkpoints} checkpoints: it never started over");
+}

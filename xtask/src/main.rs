@@ -24,7 +24,8 @@ commands:
                      on http://127.0.0.1:8080/ (SQLite file under ./data/)
   test               run every test: host, in-browser (headless Chromium), end-to-end
   bench [--quick]    measure bytes on the wire, API latency and throughput, hashing, memory;
-                     judge the budgets (--quick: a short smoke run, not judged)
+        [--api]      judge the budgets (--quick: a short smoke run, not judged;
+                     --api: only the API under load, in two minutes)
   l10n               check locales/: complete, consistent, commented, every message used
   screenshots        every screen, desktop and phone, in every language (en-XA too), as PNG
                      files under target/screenshots/<lang>/ for translators
