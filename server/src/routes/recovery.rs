@@ -124,7 +124,7 @@ pub async fn send_code(
     // A flow without an account stores no code at all: nothing can ever match it.
     let code_hash = if account.is_some() { code_mac(&state, &flow.id, &code) } else { Vec::new() };
     let channel = channel_name(request.channel);
-    state
+    let sent = state
         .db
         .set_flow_code(&flow.id, channel, &code_hash, now + policy.code_lifetime_s, now + cooldown)
         .await?;
@@ -161,9 +161,7 @@ pub async fn send_code(
     };
     state.outbox.wake();
     state.db.audit(event, flow.account_id, Some(&flow.id), &caller.ip, &caller.user_agent, now).await?;
-
-    let flow = state.db.flow(&flow.id).await?.ok_or_else(flow_not_found)?;
-    Ok(Json(view(&state, &flow, now)))
+    Ok(Json(view(&state, &sent, now)))
 }
 
 #[utoipa::path(post, path = "/api/v1/recovery/{flow_id}/verify", tag = "recovery", request_body = VerifyCodeRequest,

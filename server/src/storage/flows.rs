@@ -49,7 +49,8 @@ impl Db {
             .await?)
     }
 
-    /// A new code replaces the old one (which dies with it) and starts the next cool-down.
+    /// A new code replaces the old one (which dies with it) and starts the next cool-down. Returns the
+    /// flow as it is now.
     pub async fn set_flow_code(
         &self,
         id: &str,
@@ -57,20 +58,21 @@ impl Db {
         code_hash: &[u8],
         code_expires_at: i64,
         next_send_at: i64,
-    ) -> anyhow::Result<()> {
-        sqlx::query(
+    ) -> anyhow::Result<FlowRow> {
+        Ok(sqlx::query_as::<_, FlowRow>(
             "UPDATE recovery_flows
              SET step = 'enter_code', channel = ?, code_hash = ?, code_expires_at = ?, sends = sends + 1, next_send_at = ?
-             WHERE id = ?",
+             WHERE id = ?
+             RETURNING *",
         )
         .bind(channel)
         .bind(code_hash)
         .bind(code_expires_at)
         .bind(next_send_at)
         .bind(id)
-        .execute(&self.writer)
-        .await?;
-        Ok(())
+        .fetch_optional(&self.writer)
+        .await?
+        .context("the flow given a code is gone")?)
     }
 
     /// Counts a wrong code against the flow, the account and the IP address, and audits it: one
