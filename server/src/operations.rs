@@ -11,7 +11,7 @@ use recupera_api::{
 use crate::{
     messages::supported_language,
     passwords::{assess, Hasher},
-    storage::{accounts::NewAccount, Db},
+    storage::{accounts::NewAccount, Db, LOG_PAGES_BEFORE_RESTART},
     AppState,
 };
 
@@ -84,13 +84,13 @@ pub fn spawn_cleanup(state: AppState) -> tokio::task::JoinHandle<()> {
 }
 
 /// Every second, copies the write-ahead log back into the database (`Db::checkpoint`), off the
-/// requests' path, so the log stays small without any request paying for it.
+/// requests' path, so the log stays bounded without any request paying for it.
 pub fn spawn_checkpoints(state: AppState) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         let mut every = tokio::time::interval(Duration::from_secs(1));
         loop {
             every.tick().await;
-            match state.db.checkpoint().await {
+            match state.db.checkpoint(LOG_PAGES_BEFORE_RESTART).await {
                 Ok((log, copied)) => tracing::trace!(log, copied, "checkpoint"),
                 Err(err) => tracing::error!(error = ?err, "checkpoint failed"),
             }

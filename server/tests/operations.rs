@@ -3,7 +3,10 @@
 mod support;
 
 use recupera_api::password::PasswordPolicy;
-use recupera_server::operations::{add_user, NewUser};
+use recupera_server::{
+    operations::{add_user, NewUser},
+    storage::LOG_PAGES_BEFORE_RESTART,
+};
 use serde_json::json;
 use support::{TestApp, DEMO_PASSWORD};
 
@@ -73,13 +76,13 @@ async fn requests_leave_the_log_to_the_background_checkpoint_which_copies_it_all
     for i in 0..2_500 {
         app.state.db.audit("bulk", None, None, "198.51.100.1", &"x".repeat(2_000), i).await.unwrap();
     }
-    let (log, copied) = app.state.db.checkpoint().await.unwrap();
+    let (log, copied) = app.state.db.checkpoint(LOG_PAGES_BEFORE_RESTART).await.unwrap();
     assert!(log > 2_000, "the log was copied back during the writes: {log} pages left in it");
     assert_eq!(copied, log, "a passive checkpoint with no reader in the way copies every page");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_log_written_without_a_pause_still_starts_over_at_each_checkpoint() {
+async fn a_log_written_without_a_pause_starts_over_once_past_its_bound() {
     let app = TestApp::new().await;
     let db = app.state.db.clone();
     // Writes back to back, as under load: there is never a moment with every page of the log copied.
@@ -88,15 +91,18 @@ async fn a_log_written_without_a_pause_still_starts_over_at_each_checkpoint() {
             db.audit("bulk", None, None, "198.51.100.1", &"x".repeat(2_000), i).await.unwrap();
         }
     });
-    let mut checkpoints = 0;
+    let bound = 1_000;
+    let (mut checkpoints, mut largest) = (0, 0);
     while !writes.is_finished() {
-        app.state.db.checkpoint().await.unwrap();
+        let (log, _) = app.state.db.checkpoint(bound).await.unwrap();
+        largest = largest.max(log);
         checkpoints += 1;
         tokio::time::sleep(std::time::Duration::from_millis(20)).await;
     }
     writes.await.unwrap();
-    let (log, _) = app.state.db.checkpoint().await.unwrap();
+    let (log, _) = app.state.db.checkpoint(bound).await.unwrap();
     assert!(checkpoints >= 3, "the writes outlasted only {checkpoints} checkpoints");
-    // Over 3 000 pages were written; a log that started over holds only the last ones.
-    assert!(log < 1_500, "{log} pages in the log after {checkpoints} checkpoints: it never started over");
+    // Over 6 000 pages were written: a log that started over holds only the last ones.
+    assert!(largest < 4 * bound, "the log grew to {largest} pages with a bound of {bound}");
+    assert!(log < 4 * bound, "{log} pages in the log after {checkpoints} checkpoints: it never started over");
 }

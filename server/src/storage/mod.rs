@@ -15,6 +15,11 @@ use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
 
+/// How many pages (of 1 KiB) the write-ahead log may hold before a checkpoint stops writes for a moment
+/// to start it over (`Db::checkpoint`): under a constant 3 000 writes a second, one such step every
+/// few seconds.
+pub const LOG_PAGES_BEFORE_RESTART: i64 = 256 * 1024;
+
 #[derive(Clone, Debug)]
 pub struct Db {
     /// Readers: many at once (WAL lets them run beside the writer).
@@ -45,8 +50,8 @@ impl Db {
             // cross 1 000 pages, making that request wait for it (an fsync included). Instead
             // `checkpoint` does it in the background, every second (`operations::spawn_checkpoints`).
             .pragma("wal_autocheckpoint", "0")
-            // A log that grew during a burst is cut back to this size when it starts over.
-            .pragma("journal_size_limit", "67108864");
+            // When the log starts over, a file grown larger (`checkpoint`) is cut back to this size.
+            .pragma("journal_size_limit", (LOG_PAGES_BEFORE_RESTART * 1024).to_string());
         if let Some(parent) = Path::new(options.get_filename()).parent() {
             if !parent.as_os_str().is_empty() {
                 std::fs::create_dir_all(parent)
@@ -91,17 +96,24 @@ impl Db {
         Ok(sqlx::query_scalar(&sql).bind(value).bind(since).bind(up_to).fetch_one(&self.pool).await?)
     }
 
-    /// Copies the write-ahead log back into the database file, so that the next write starts the log
-    /// over from its beginning. Returns the log's size in pages before that and how many of them are
-    /// now in the database.
+    /// Copies the write-ahead log back into the database file; returns the log's size in pages and
+    /// how many of them are now in the database. SQLite starts the log over from its beginning at the
+    /// first write after every page in it was copied.
     ///
-    /// The bulk is copied beside the writer (a passive checkpoint on a reading connection), without
-    /// stopping anyone. That alone never empties a log under constant writes: pages keep arriving
-    /// while it copies, and SQLite starts a log over only once every page in it is copied. So the
-    /// few pages written meanwhile are copied on the writer's own connection, where no write can
-    /// come in between — the writer waits for that short step, not for the whole copy.
-    pub async fn checkpoint(&self) -> anyhow::Result<(i64, i64)> {
-        sqlx::query("PRAGMA wal_checkpoint(PASSIVE)").fetch_one(&self.pool).await?;
+    /// The copy runs beside the writer (a passive checkpoint on a reading connection), stopping no
+    /// one. Under constant writes that alone never empties the log: pages keep arriving while it
+    /// copies, and the log would grow without end. So once it holds more than `restart_above` pages,
+    /// the few pages written meanwhile are copied on the writer's own connection, where no write can
+    /// come in between. Writes wait for that step (two syncs: 10–25 ms on a virtual disk), which is
+    /// why it is not taken every time.
+    pub async fn checkpoint(&self, restart_above: i64) -> anyhow::Result<(i64, i64)> {
+        let (_busy, log, copied): (i64, i64, i64) =
+            sqlx::query_as("PRAGMA wal_checkpoint(PASSIVE)").fetch_one(&self.pool).await?;
+        // `copied == log` would not tell the log is empty: both count the pages up to where this
+        // checkpoint started, and writes went on meanwhile. Only the log's size says it never starts over.
+        if log <= restart_above {
+            return Ok((log, copied));
+        }
         let (_busy, log, copied): (i64, i64, i64) =
             sqlx::query_as("PRAGMA wal_checkpoint(PASSIVE)").fetch_one(&self.writer).await?;
         Ok((log, copied))
