@@ -59,7 +59,9 @@ async fn flow_ids_are_unguessable_and_never_reveal_the_identifier() {
     let app = app_with_account().await;
     let (_, flow) = app.start_recovery(EMAIL).await;
     let id = flow["flow_id"].as_str().unwrap();
-    assert_eq!(id.len(), 22, "128 bits in URL-safe base64");
+    assert_eq!(id.len(), 8 + 22, "the second it started in hex, then 128 random bits in URL-safe base64");
+    let second = i64::from_str_radix(&id[..8], 16).unwrap();
+    assert!((second - app.state.clock.now()).abs() <= 1, "{id}");
     assert!(!flow.to_string().contains("ana"), "{flow}");
 }
 

@@ -54,7 +54,7 @@ pub async fn start(
     let now = state.clock.now();
     let account = state.db.find_account(&identifier).await?;
     let flow = FlowRow {
-        id: new_flow_id(),
+        id: new_flow_id(now),
         account_id: account.as_ref().map(|a| a.id),
         identifier_kind: kind_name(identifier.kind).to_owned(),
         identifier: identifier.value,
@@ -358,11 +358,15 @@ fn view(state: &AppState, flow: &FlowRow, now: i64) -> RecoveryFlow {
     }
 }
 
-/// 128 random bits, URL-safe.
-fn new_flow_id() -> String {
-    let mut bytes = [0u8; 16];
-    rand::rngs::OsRng.fill_bytes(&mut bytes);
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+/// The second the flow starts (8 hex digits), then 128 random bits (URL-safe base64). The random bits
+/// make the id unguessable; the time in front makes new flows sort after older ones, so each is added
+/// at the end of the flows' index rather than on a random page of it (a page the background
+/// checkpoint would then copy for that one flow).
+fn new_flow_id(now: i64) -> String {
+    let mut random = [0u8; 16];
+    rand::rngs::OsRng.fill_bytes(&mut random);
+    let second = now.clamp(0, i64::from(u32::MAX));
+    format!("{second:08x}{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(random))
 }
 
 /// 8 uniformly random digits from the OS's CSPRNG.
@@ -405,4 +409,18 @@ fn flow_not_found() -> AppError {
 
 fn wrong_step() -> AppError {
     AppError::client(StatusCode::CONFLICT, ErrorCode::FlowWrongStep)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flow_ids_are_unguessable_url_safe_and_sort_by_their_second() {
+        let (first, twin, later) = (new_flow_id(1_800_000_000), new_flow_id(1_800_000_000), new_flow_id(1_800_000_001));
+        assert_ne!(first, twin, "the random part differs within a second");
+        assert!(first < later && twin < later, "{first} {twin} {later}");
+        assert_eq!(first.len(), 8 + 22, "the second, then 16 random bytes in base64");
+        assert!(first.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'), "{first}");
+    }
 }

@@ -18,28 +18,30 @@ const FAILURES_KEEP_S: i64 = 24 * 3600;
 /// after a quiet month, say) is removed in short steps with requests served between them.
 const BATCH: i64 = 5_000;
 
-/// What the cleanup deletes: from `table`, `BATCH` rows at a time, the rows where `condition` holds
-/// with its `?` bound to the cleanup's time less `kept_s`. Each condition is served by an index
-/// (migration 0005): a delete that scanned its table would hold the one writer for all of it.
+/// What the cleanup deletes: from `table`, `BATCH` rows at a time (picked by `key`), the rows where
+/// `condition` holds with its `?` bound to the cleanup's time less `kept_s`. Each condition is served
+/// by an index: a delete that scanned its table would hold the one writer for all of it.
 struct Rule {
     table: &'static str,
+    /// The columns that pick out a row: `rowid`, or the primary key of a table without one.
+    key: &'static str,
     condition: &'static str,
     kept_s: i64,
 }
 
 const RULES: [Rule; 6] = [
-    Rule { table: "sessions", condition: "expires_at <= ?", kept_s: 0 },
-    Rule { table: "recovery_flows", condition: "expires_at <= ?", kept_s: KEEP_S },
-    Rule { table: "code_failures", condition: "at <= ?", kept_s: FAILURES_KEEP_S },
-    Rule { table: "sign_in_failures", condition: "at <= ?", kept_s: FAILURES_KEEP_S },
-    Rule { table: "bot_check_used", condition: "expires_at <= ?", kept_s: 0 },
-    Rule { table: "outbox", condition: "sent_at IS NOT NULL AND sent_at <= ?", kept_s: KEEP_S },
+    Rule { table: "sessions", key: "rowid", condition: "expires_at <= ?", kept_s: 0 },
+    Rule { table: "recovery_flows", key: "rowid", condition: "expires_at <= ?", kept_s: KEEP_S },
+    Rule { table: "code_failures", key: "rowid", condition: "at <= ?", kept_s: FAILURES_KEEP_S },
+    Rule { table: "sign_in_failures", key: "rowid", condition: "at <= ?", kept_s: FAILURES_KEEP_S },
+    Rule { table: "bot_check_used", key: "expires_at, signature", condition: "expires_at <= ?", kept_s: 0 },
+    Rule { table: "outbox", key: "rowid", condition: "sent_at IS NOT NULL AND sent_at <= ?", kept_s: KEEP_S },
 ];
 
 impl Rule {
     fn delete_sql(&self) -> String {
-        let Rule { table, condition, .. } = self;
-        format!("DELETE FROM {table} WHERE rowid IN (SELECT rowid FROM {table} WHERE {condition} LIMIT {BATCH})")
+        let Rule { table, key, condition, .. } = self;
+        format!("DELETE FROM {table} WHERE ({key}) IN (SELECT {key} FROM {table} WHERE {condition} LIMIT {BATCH})")
     }
 }
 
@@ -117,7 +119,9 @@ mod tests {
                     .unwrap();
             let steps: Vec<&str> = plan.iter().map(|(.., detail)| detail.as_str()).collect();
             assert!(
-                steps.iter().any(|step| step.contains("INDEX")) && !steps.iter().any(|step| step.starts_with("SCAN")),
+                // The rows to delete are searched for, then each is found by its key; nothing is scanned.
+                steps.iter().filter(|step| step.starts_with("SEARCH")).count() == 2
+                    && !steps.iter().any(|step| step.starts_with("SCAN")),
                 "{}: {steps:?}",
                 rule.table
             );
