@@ -14,6 +14,15 @@ pub struct OutboxMessage {
     pub attempts: i64,
 }
 
+/// In the order of the `outbox_pending` index (`sent_at`, `next_attempt_at`, then the row id), so the
+/// first due row is found without sorting the queue: when mail piles up under load, a claim that
+/// sorted every waiting message held the one writer for all of them.
+const CLAIM_DUE_MESSAGE: &str = "UPDATE outbox SET claimed_until = ?, attempts = attempts + 1
+     WHERE id = (SELECT id FROM outbox
+                 WHERE sent_at IS NULL AND next_attempt_at <= ? AND claimed_until <= ?
+                 ORDER BY next_attempt_at, id LIMIT 1)
+     RETURNING id, channel, recipient, language, template, args, created_at, attempts";
+
 impl Db {
     pub async fn enqueue_message(
         &self,
@@ -41,20 +50,14 @@ impl Db {
         Ok(id)
     }
 
-    /// Takes the next due message and leases it until `lease_until`: a worker that dies mid-send leaves
-    /// it to be taken again after the lease; one that finishes marks it sent.
+    /// Takes the message due the longest and leases it until `lease_until`: a worker that dies
+    /// mid-send leaves it to be taken again after the lease; one that finishes marks it sent.
     pub async fn claim_due_message(
         &self,
         now: i64,
         lease_until: i64,
     ) -> anyhow::Result<Option<OutboxMessage>> {
-        Ok(sqlx::query_as::<_, OutboxMessage>(
-            "UPDATE outbox SET claimed_until = ?, attempts = attempts + 1
-             WHERE id = (SELECT id FROM outbox
-                         WHERE sent_at IS NULL AND next_attempt_at <= ? AND claimed_until <= ?
-                         ORDER BY id LIMIT 1)
-             RETURNING id, channel, recipient, language, template, args, created_at, attempts",
-        )
+        Ok(sqlx::query_as::<_, OutboxMessage>(CLAIM_DUE_MESSAGE)
         .bind(lease_until)
         .bind(now)
         .bind(now)
@@ -90,5 +93,26 @@ impl Db {
         .bind(limit)
         .fetch_all(&self.pool)
         .await?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn claiming_a_message_finds_the_first_due_one_without_sorting_the_queue() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Db::connect(&format!("sqlite://{}", dir.path().join("db.sqlite").display())).await.unwrap();
+        let plan: Vec<(i64, i64, i64, String)> = sqlx::query_as(&format!("EXPLAIN QUERY PLAN {CLAIM_DUE_MESSAGE}"))
+            .bind(0)
+            .bind(0)
+            .bind(0)
+            .fetch_all(&db.pool)
+            .await
+            .unwrap();
+        let steps: Vec<&str> = plan.iter().map(|(.., detail)| detail.as_str()).collect();
+        assert!(steps.iter().any(|step| step.contains("USING INDEX outbox_pending")), "{steps:?}");
+        assert!(!steps.iter().any(|step| step.contains("TEMP B-TREE") || step.starts_with("SCAN")), "{steps:?}");
     }
 }
