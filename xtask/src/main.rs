@@ -25,7 +25,7 @@ commands:
   test               run every test: host, in-browser (headless Chromium), end-to-end
   bench [--quick]    measure bytes on the wire, API latency and throughput, hashing, memory;
         [--api]      judge the budgets (--quick: a short smoke run, not judged;
-                     --api: only the API under load, in two minutes)
+                     --api: only the API under load, in five minutes)
   l10n               check locales/: complete, consistent, commented, every message used
   screenshots        every screen, desktop and phone, in every language (en-XA too), as PNG
                      files under target/screenshots/<lang>/ for translators
