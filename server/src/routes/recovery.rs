@@ -417,7 +417,8 @@ mod tests {
 
     #[test]
     fn flow_ids_are_unguessable_url_safe_and_sort_by_their_second() {
-        let (first, twin, later) = (new_flow_id(1_800_000_000), new_flow_id(1_800_000_000), new_flow_id(1_800_000_001));
+        let (first, twin, later) =
+            (new_flow_id(1_800_000_000), new_flow_id(1_800_000_000), new_flow_id(1_800_000_001));
         assert_ne!(first, twin, "the random part differs within a second");
         assert!(first < later && twin < later, "{first} {twin} {later}");
         assert_eq!(first.len(), 8 + 22, "the second, then 16 random bytes in base64");

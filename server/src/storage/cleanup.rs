@@ -53,13 +53,7 @@ impl Db {
             *count = self.delete_in_batches(rule, now - rule.kept_s).await?;
         }
         let [sessions, flows, code_failures, sign_in_failures, bot_checks, messages] = removed;
-        Ok(Removed {
-            sessions,
-            flows,
-            code_failures: code_failures + sign_in_failures,
-            bot_checks,
-            messages,
-        })
+        Ok(Removed { sessions, flows, code_failures: code_failures + sign_in_failures, bot_checks, messages })
     }
 
     /// Deletes the rows `rule` selects at `before`, `BATCH` at a time.
@@ -81,11 +75,11 @@ impl Db {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::storage::testing::{query_plan, scratch_db};
 
     #[tokio::test]
     async fn a_backlog_larger_than_a_batch_is_removed_entirely_and_nothing_live_with_it() {
-        let dir = tempfile::tempdir().unwrap();
-        let db = Db::connect(&format!("sqlite://{}", dir.path().join("db.sqlite").display())).await.unwrap();
+        let (_dir, db) = scratch_db().await;
         let backlog = 2 * BATCH + 17;
         sqlx::query(
             "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
@@ -108,18 +102,11 @@ mod tests {
 
     #[tokio::test]
     async fn every_cleanup_delete_finds_its_rows_through_an_index() {
-        let dir = tempfile::tempdir().unwrap();
-        let db = Db::connect(&format!("sqlite://{}", dir.path().join("db.sqlite").display())).await.unwrap();
+        let (_dir, db) = scratch_db().await;
         for rule in &RULES {
-            let plan: Vec<(i64, i64, i64, String)> =
-                sqlx::query_as(&format!("EXPLAIN QUERY PLAN {}", rule.delete_sql()))
-                    .bind(0)
-                    .fetch_all(&db.pool)
-                    .await
-                    .unwrap();
-            let steps: Vec<&str> = plan.iter().map(|(.., detail)| detail.as_str()).collect();
+            let steps = query_plan(&db, &rule.delete_sql()).await;
+            // The rows to delete are searched for, then each is found by its key; nothing is scanned.
             assert!(
-                // The rows to delete are searched for, then each is found by its key; nothing is scanned.
                 steps.iter().filter(|step| step.starts_with("SEARCH")).count() == 2
                     && !steps.iter().any(|step| step.starts_with("SCAN")),
                 "{}: {steps:?}",

@@ -130,3 +130,26 @@ impl Db {
         Ok(())
     }
 }
+
+/// Helpers for the storage module's own tests.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::Db;
+
+    /// A fresh database in a folder of its own (removed when the returned folder is dropped).
+    pub async fn scratch_db() -> (tempfile::TempDir, Db) {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Db::connect(&format!("sqlite://{}", dir.path().join("db.sqlite").display())).await.unwrap();
+        (dir, db)
+    }
+
+    /// SQLite's plan for `sql` (its `?` bound to 0): one line a step, e.g. `SEARCH outbox USING INDEX …`.
+    pub async fn query_plan(db: &Db, sql: &str) -> Vec<String> {
+        let explain = format!("EXPLAIN QUERY PLAN {sql}");
+        let mut query = sqlx::query_as::<_, (i64, i64, i64, String)>(&explain);
+        for _ in 0..sql.matches('?').count() {
+            query = query.bind(0);
+        }
+        query.fetch_all(&db.pool).await.unwrap().into_iter().map(|(.., detail)| detail).collect()
+    }
+}

@@ -58,11 +58,11 @@ impl Db {
         lease_until: i64,
     ) -> anyhow::Result<Option<OutboxMessage>> {
         Ok(sqlx::query_as::<_, OutboxMessage>(CLAIM_DUE_MESSAGE)
-        .bind(lease_until)
-        .bind(now)
-        .bind(now)
-        .fetch_optional(&self.writer)
-        .await?)
+            .bind(lease_until)
+            .bind(now)
+            .bind(now)
+            .fetch_optional(&self.writer)
+            .await?)
     }
 
     pub async fn mark_message_sent(&self, id: i64, now: i64) -> anyhow::Result<()> {
@@ -99,20 +99,16 @@ impl Db {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::storage::testing::{query_plan, scratch_db};
 
     #[tokio::test]
     async fn claiming_a_message_finds_the_first_due_one_without_sorting_the_queue() {
-        let dir = tempfile::tempdir().unwrap();
-        let db = Db::connect(&format!("sqlite://{}", dir.path().join("db.sqlite").display())).await.unwrap();
-        let plan: Vec<(i64, i64, i64, String)> = sqlx::query_as(&format!("EXPLAIN QUERY PLAN {CLAIM_DUE_MESSAGE}"))
-            .bind(0)
-            .bind(0)
-            .bind(0)
-            .fetch_all(&db.pool)
-            .await
-            .unwrap();
-        let steps: Vec<&str> = plan.iter().map(|(.., detail)| detail.as_str()).collect();
+        let (_dir, db) = scratch_db().await;
+        let steps = query_plan(&db, CLAIM_DUE_MESSAGE).await;
         assert!(steps.iter().any(|step| step.contains("USING INDEX outbox_pending")), "{steps:?}");
-        assert!(!steps.iter().any(|step| step.contains("TEMP B-TREE") || step.starts_with("SCAN")), "{steps:?}");
+        assert!(
+            !steps.iter().any(|step| step.contains("TEMP B-TREE") || step.starts_with("SCAN")),
+            "{steps:?}"
+        );
     }
 }
