@@ -38,6 +38,10 @@ use crate::{
 };
 
 const CONCURRENCY: usize = 16;
+/// The password hash of the accounts the benchmark writes straight into the database: well formed,
+/// matching no password (their sign-ins are never measured; a recovery replaces it).
+const NO_ONES_PASSWORD_HASH: &str =
+    "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$notarealhashnotarealhashnotarealhash";
 /// How many client addresses a wrk run's requests come from (then they repeat).
 const ADDRESSES_PER_WRK_RUN: usize = 50_000;
 
@@ -525,11 +529,12 @@ async fn grow_database(db_url: &str, accounts: u32, flows: u32) -> anyhow::Resul
         "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?1)
          INSERT INTO accounts (username, email, phone, password_hash, language, created_at, password_changed_at)
          SELECT 'grown' || i, 'grown' || i || '@recupera.test', '+3491' || printf('%07d', i),
-                '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$notarealhashnotarealhashnotarealhash', 'es', ?2, ?2
+                ?3, 'es', ?2, ?2
          FROM n",
     )
     .bind(accounts)
     .bind(now - 365 * 24 * 3600)
+    .bind(NO_ONES_PASSWORD_HASH)
     .execute(&mut db)
     .await?;
     for first in (1..=flows).step_by(STEP as usize) {
@@ -763,6 +768,19 @@ async fn solved_challenges(
     Ok(solved)
 }
 
+/// Starts a recovery of `identifier` with a solved `bot_check`; returns the flow's id.
+async fn start_flow(
+    client: &reqwest::Client,
+    base: &str,
+    identifier: &str,
+    bot_check: &str,
+    language: &str,
+) -> anyhow::Result<String> {
+    let body = json!({ "identifier": identifier, "bot_check": bot_check, "language": language });
+    let flow: Value = client.post(format!("{base}api/v1/recovery")).json(&body).send().await?.json().await?;
+    Ok(flow["flow_id"].as_str().context("no flow id")?.to_owned())
+}
+
 /// `count` new flows, for `known` and unknown identifiers alternating, not yet sent a code.
 async fn new_flows(
     client: &reqwest::Client,
@@ -774,10 +792,7 @@ async fn new_flows(
     let mut flows = Vec::with_capacity(count);
     for (i, bot_check) in challenges.into_iter().enumerate() {
         let identifier = if i % 2 == 0 { known.to_owned() } else { format!("fresh{i}@recupera.test") };
-        let body = json!({ "identifier": identifier, "bot_check": bot_check, "language": "es" });
-        let flow: Value =
-            client.post(format!("{base}api/v1/recovery")).json(&body).send().await?.json().await?;
-        flows.push(flow["flow_id"].as_str().context("no flow id")?.to_owned());
+        flows.push(start_flow(client, base, &identifier, &bot_check, "es").await?);
     }
     Ok(flows)
 }
@@ -787,10 +802,7 @@ async fn flows_with_codes(client: &reqwest::Client, base: &str, count: usize) ->
     let challenges = solved_challenges(client, base, count).await?;
     let mut flows = Vec::new();
     for (i, bot_check) in challenges.into_iter().enumerate() {
-        let body = json!({ "identifier": format!("load{i}@recupera.test"), "bot_check": bot_check, "language": "en" });
-        let flow: Value =
-            client.post(format!("{base}api/v1/recovery")).json(&body).send().await?.json().await?;
-        let id = flow["flow_id"].as_str().context("no flow id")?.to_owned();
+        let id = start_flow(client, base, &format!("load{i}@recupera.test"), &bot_check, "en").await?;
         client
             .post(format!("{base}api/v1/recovery/{id}/code"))
             .json(&json!({ "channel": "sms" }))
@@ -905,10 +917,11 @@ async fn verified_flows(
         "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?1)
          INSERT INTO accounts (username, email, password_hash, language, created_at, password_changed_at)
          SELECT 'changer' || i, 'changer' || i || '@recupera.test',
-                '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$notarealhashnotarealhashnotarealhash', 'es', 0, 0
+                ?2, 'es', 0, 0
          FROM n",
     )
     .bind(count as i64)
+    .bind(NO_ONES_PASSWORD_HASH)
     .execute(&mut db)
     .await?;
     db.close().await?;
@@ -917,10 +930,7 @@ async fn verified_flows(
     let mut flows = Vec::with_capacity(count);
     for (i, bot_check) in challenges.into_iter().enumerate() {
         let email = format!("changer{}@recupera.test", i + 1);
-        let body = json!({ "identifier": email, "bot_check": bot_check, "language": "es" });
-        let flow: Value =
-            client.post(format!("{base}api/v1/recovery")).json(&body).send().await?.json().await?;
-        let id = flow["flow_id"].as_str().context("no flow id")?.to_owned();
+        let id = start_flow(client, base, &email, &bot_check, "es").await?;
         let sent = client
             .post(format!("{base}api/v1/recovery/{id}/code"))
             .json(&json!({ "channel": "email" }))

@@ -59,7 +59,7 @@ impl Db {
         code_expires_at: i64,
         next_send_at: i64,
     ) -> anyhow::Result<FlowRow> {
-        Ok(sqlx::query_as::<_, FlowRow>(
+        sqlx::query_as::<_, FlowRow>(
             "UPDATE recovery_flows
              SET step = 'enter_code', channel = ?, code_hash = ?, code_expires_at = ?, sends = sends + 1, next_send_at = ?
              WHERE id = ?
@@ -72,7 +72,7 @@ impl Db {
         .bind(id)
         .fetch_optional(&self.writer)
         .await?
-        .context("the flow given a code is gone")?)
+        .context("the flow given a code is gone")
     }
 
     /// Counts a wrong code against the flow, the account and the IP address, and audits it: one

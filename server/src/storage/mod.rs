@@ -107,16 +107,13 @@ impl Db {
     /// come in between. Writes wait for that step (two syncs: 10–25 ms on a virtual disk), which is
     /// why it is not taken every time.
     pub async fn checkpoint(&self, restart_above: i64) -> anyhow::Result<(i64, i64)> {
-        let (_busy, log, copied): (i64, i64, i64) =
-            sqlx::query_as("PRAGMA wal_checkpoint(PASSIVE)").fetch_one(&self.pool).await?;
+        let (log, copied) = passive_checkpoint(&self.pool).await?;
         // `copied == log` would not tell the log is empty: both count the pages up to where this
         // checkpoint started, and writes went on meanwhile. Only the log's size says it never starts over.
         if log <= restart_above {
             return Ok((log, copied));
         }
-        let (_busy, log, copied): (i64, i64, i64) =
-            sqlx::query_as("PRAGMA wal_checkpoint(PASSIVE)").fetch_one(&self.writer).await?;
-        Ok((log, copied))
+        passive_checkpoint(&self.writer).await
     }
 
     /// Applies the migrations in `server/migrations/` that this database has not seen yet.
@@ -129,6 +126,14 @@ impl Db {
         sqlx::query("SELECT 1").execute(&self.pool).await?;
         Ok(())
     }
+}
+
+/// A passive checkpoint on one of `pool`'s connections: the log's size in pages, and how many of them
+/// are in the database file now.
+async fn passive_checkpoint(pool: &SqlitePool) -> anyhow::Result<(i64, i64)> {
+    let (_busy, log, copied): (i64, i64, i64) =
+        sqlx::query_as("PRAGMA wal_checkpoint(PASSIVE)").fetch_one(pool).await?;
+    Ok((log, copied))
 }
 
 /// Helpers for the storage module's own tests.
