@@ -6,11 +6,6 @@ use serde::{Deserialize, Serialize};
 ///
 /// The wire form is the snake_case name (`"not_found"`). Codes are only ever added, never renamed:
 /// browsers and translations depend on them. Each code has a Fluent message `error-<code>` (with
-/// dashes) in `locales/`.
-/// A stable, machine-readable reason for a refusal.
-///
-/// The wire form is the snake_case name (`"not_found"`). Codes are only ever added, never renamed:
-/// browsers and translations depend on them. Each code has a Fluent message `error-<code>` (with
 /// dashes) in `locales/<lang>/errors.ftl`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -82,6 +77,12 @@ pub enum ErrorCode {
     PasswordWindowExpired,
     /// The confirmation differs from the new password (checked in the browser only).
     PasswordMismatch,
+    /// This recovery ended because another one (or a password change) replaced it.
+    FlowSuperseded,
+    /// This identifier was sent as many codes today as it may be; `retry_after_s` says when more can go.
+    SendLimitReached,
+    /// Too many recoveries started from this network; `retry_after_s` says when to try again.
+    TooManyRecoveries,
 }
 
 impl ErrorCode {
@@ -120,6 +121,9 @@ impl ErrorCode {
         ErrorCode::IpAttemptsExhausted,
         ErrorCode::PasswordWindowExpired,
         ErrorCode::PasswordMismatch,
+        ErrorCode::FlowSuperseded,
+        ErrorCode::SendLimitReached,
+        ErrorCode::TooManyRecoveries,
     ];
 
     /// The wire name, as serde writes it.
@@ -158,6 +162,9 @@ impl ErrorCode {
             ErrorCode::IpAttemptsExhausted => "ip_attempts_exhausted",
             ErrorCode::PasswordWindowExpired => "password_window_expired",
             ErrorCode::PasswordMismatch => "password_mismatch",
+            ErrorCode::FlowSuperseded => "flow_superseded",
+            ErrorCode::SendLimitReached => "send_limit_reached",
+            ErrorCode::TooManyRecoveries => "too_many_recoveries",
         }
     }
 }

@@ -53,7 +53,7 @@ error-bot-check-invalid = Tick “I am not a robot” and wait until it is check
 # Error code bot_check_expired.
 error-bot-check-expired = The “I am not a robot” check expired. Tick the box again.
 # Error code flow_not_found.
-error-flow-not-found = We do not know this recovery link. Start again.
+error-flow-not-found = This recovery cannot be continued in this browser. For your safety, a recovery can only be finished in the browser where it was started (and this link may be old). Start one here.
 # Error code flow_expired.
 error-flow-expired = This recovery has expired. Start again.
 # Error code flow_wrong_step.
@@ -87,3 +87,19 @@ error-account-attempts-exhausted = Too many wrong codes today. Try again tomorro
 error-ip-attempts-exhausted = Too many wrong codes from your network. Wait an hour and try again.
 # Error code password_window_expired.
 error-password-window-expired = Too much time has passed since you entered the code. Start again.
+# Error code flow_superseded.
+error-flow-superseded = This recovery was replaced by a newer one, or the password was changed meanwhile. Start again if you still need to.
+# Error code send_limit_reached.
+# Variables:
+#   $hours (Number) - how long to wait, in whole hours (at least 1)
+error-send-limit-reached = We have sent as many codes as we can today. Try again in { $hours ->
+    [one] { $hours } hour
+   *[other] { $hours } hours
+}.
+# Error code too_many_recoveries.
+# Variables:
+#   $minutes (Number) - how long to wait, in whole minutes (at least 1)
+error-too-many-recoveries = Too many recoveries were started from your network. Try again in { $minutes ->
+    [one] { $minutes } minute
+   *[other] { $minutes } minutes
+}.

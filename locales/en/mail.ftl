@@ -5,10 +5,8 @@
 
 ## Verification code, sent when someone asks to recover an account
 
-# Mail subject of the verification code.
-# Variables:
-#   $code (String) - the 8-digit code, written as "1234 5678"
-mail-recovery-code-subject = Your { -brand-name } verification code: { $code }
+# Mail subject of the verification code. Never the code itself: subjects show on locked screens.
+mail-recovery-code-subject = Your { -brand-name } verification code
 # Mail body of the verification code.
 # Variables:
 #   $code (String) - the 8-digit code, written as "1234 5678"
@@ -20,10 +18,12 @@ mail-recovery-code-body =
 
     Your verification code is: { $code }
 
-    Type it in the page where you asked for it. It works for { $minutes ->
+    Type it only in the page where you asked for it, in the same browser. It works for { $minutes ->
         [one] { $minutes } minute
        *[other] { $minutes } minutes
     } and only once.
+
+    If someone sent you a link or asked you for this code, do not type it and do not share it: they are trying to take over your account. { -brand-name } will never ask you for it.
 
     If you did not ask for this, ignore this message: your password has not changed.
 
@@ -32,7 +32,7 @@ mail-recovery-code-body =
 # Variables:
 #   $code (String) - the 8-digit code, written as "1234 5678"
 #   $minutes (Number) - how long the code works, in minutes
-sms-recovery-code = { -brand-name }: your verification code is { $code }. It works for { $minutes } min. Never share it.
+sms-recovery-code = { -brand-name }: your code is { $code } ({ $minutes } min). Type it only on the page where you asked for it. Never share it.
 
 ## Notice to an email address that has no account
 

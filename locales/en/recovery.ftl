@@ -17,6 +17,8 @@ recovery-step-title = Step { $step } of { $total }: { $title }
 recovery-problem-title = This recovery cannot go on
 # Link that starts a new recovery.
 recovery-start-again = Start again
+# Link that starts a new recovery in this browser, when the link opened belongs to another one.
+recovery-start-here = Start a recovery here
 
 ## Step 1: identify
 

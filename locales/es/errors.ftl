@@ -53,7 +53,7 @@ error-bot-check-invalid = Marca «No soy un robot» y espera a que se compruebe.
 # Error code bot_check_expired.
 error-bot-check-expired = La comprobación «No soy un robot» ha caducado. Vuelve a marcar la casilla.
 # Error code flow_not_found.
-error-flow-not-found = No conocemos este enlace de recuperación. Empieza de nuevo.
+error-flow-not-found = Esta recuperación no se puede continuar en este navegador. Por tu seguridad, una recuperación solo se puede terminar en el navegador donde se empezó (y puede que este enlace sea antiguo). Empieza una aquí.
 # Error code flow_expired.
 error-flow-expired = Esta recuperación ha caducado. Empieza de nuevo.
 # Error code flow_wrong_step.
@@ -87,3 +87,19 @@ error-account-attempts-exhausted = Demasiados códigos incorrectos hoy. Vuelve a
 error-ip-attempts-exhausted = Demasiados códigos incorrectos desde tu red. Espera una hora y vuelve a intentarlo.
 # Error code password_window_expired.
 error-password-window-expired = Ha pasado demasiado tiempo desde que escribiste el código. Empieza de nuevo.
+# Error code flow_superseded.
+error-flow-superseded = Esta recuperación se ha sustituido por otra más reciente, o la contraseña se ha cambiado mientras tanto. Empieza de nuevo si aún lo necesitas.
+# Error code send_limit_reached.
+# Variables:
+#   $hours (Number) - how long to wait, in whole hours (at least 1)
+error-send-limit-reached = Hoy ya te hemos enviado todos los códigos que podemos. Vuelve a intentarlo dentro de { $hours ->
+    [one] { $hours } hora
+   *[other] { $hours } horas
+}.
+# Error code too_many_recoveries.
+# Variables:
+#   $minutes (Number) - how long to wait, in whole minutes (at least 1)
+error-too-many-recoveries = Se han empezado demasiadas recuperaciones desde tu red. Vuelve a intentarlo dentro de { $minutes ->
+    [one] { $minutes } minuto
+   *[other] { $minutes } minutos
+}.

@@ -4,10 +4,8 @@
 
 ## Verification code, sent when someone asks to recover an account
 
-# Mail subject of the verification code.
-# Variables:
-#   $code (String) - the 8-digit code, written as "1234 5678"
-mail-recovery-code-subject = Tu código de verificación de { -brand-name }: { $code }
+# Mail subject of the verification code. Never the code itself: subjects show on locked screens.
+mail-recovery-code-subject = Tu código de verificación de { -brand-name }
 # Mail body of the verification code.
 # Variables:
 #   $code (String) - the 8-digit code, written as "1234 5678"
@@ -19,10 +17,12 @@ mail-recovery-code-body =
 
     Tu código de verificación es: { $code }
 
-    Escríbelo en la página donde lo pediste. Sirve durante { $minutes ->
+    Escríbelo solo en la página donde lo pediste, en el mismo navegador. Sirve durante { $minutes ->
         [one] { $minutes } minuto
        *[other] { $minutes } minutos
     } y una sola vez.
+
+    Si alguien te ha enviado un enlace o te ha pedido este código, no lo escribas ni lo compartas: intenta quedarse con tu cuenta. { -brand-name } nunca te lo pedirá.
 
     Si no lo has pedido tú, ignora este mensaje: tu contraseña no ha cambiado.
 
@@ -31,7 +31,7 @@ mail-recovery-code-body =
 # Variables:
 #   $code (String) - the 8-digit code, written as "1234 5678"
 #   $minutes (Number) - how long the code works, in minutes
-sms-recovery-code = { -brand-name }: tu código de verificación es { $code }. Sirve { $minutes } min. No lo compartas.
+sms-recovery-code = { -brand-name }: tu código es { $code } ({ $minutes } min). Escríbelo solo en la página donde lo pediste. No lo compartas.
 
 ## Notice to an email address that has no account
 

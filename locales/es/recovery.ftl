@@ -17,6 +17,8 @@ recovery-step-title = Paso { $step } de { $total }: { $title }
 recovery-problem-title = Esta recuperación no puede continuar
 # Link that starts a new recovery.
 recovery-start-again = Empezar de nuevo
+# Link that starts a new recovery in this browser, when the link opened belongs to another one.
+recovery-start-here = Empezar una recuperación aquí
 
 ## Step 1: identify
 

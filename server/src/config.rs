@@ -104,8 +104,8 @@ pub struct Policy {
     #[arg(long, env = "RECUPERA_PASSWORD_MIN_LENGTH", default_value_t = 15)]
     pub password_min_length: u32,
 
-    /// Lifetime of a verification code, in seconds.
-    #[arg(long, env = "RECUPERA_CODE_LIFETIME_S", default_value_t = 15 * 60)]
+    /// Lifetime of a verification code, in seconds (ASVS 2.7.2: at most 10 minutes).
+    #[arg(long, env = "RECUPERA_CODE_LIFETIME_S", default_value_t = 10 * 60)]
     pub code_lifetime_s: i64,
 
     /// Lifetime of a whole recovery flow, in seconds.
@@ -124,9 +124,31 @@ pub struct Policy {
     #[arg(long, env = "RECUPERA_ATTEMPTS_PER_FLOW", default_value_t = 5)]
     pub attempts_per_flow: u32,
 
-    /// Wrong codes an account accepts in 24 hours, across flows.
-    #[arg(long, env = "RECUPERA_ATTEMPTS_PER_ACCOUNT_DAY", default_value_t = 20)]
-    pub attempts_per_account_day: u32,
+    /// Wrong codes one identifier (with an account or not) accepts in 24 hours, across flows.
+    #[arg(long, env = "RECUPERA_ATTEMPTS_PER_IDENTIFIER_DAY", default_value_t = 20)]
+    pub attempts_per_identifier_day: u32,
+
+    /// Codes one identifier (email, user name or phone, with an account or not) may be sent in 24
+    /// hours, across its recoveries; past it the person is told `send_limit_reached`.
+    #[arg(long, env = "RECUPERA_SENDS_PER_IDENTIFIER_DAY", default_value_t = 5)]
+    pub sends_per_identifier_day: u32,
+
+    /// Recovery codes one address (a mailbox or a phone) may receive in 24 hours, whichever
+    /// identifier asked; past it they are not sent (the answer stays the same, so nothing is revealed).
+    #[arg(long, env = "RECUPERA_MESSAGES_PER_RECIPIENT_DAY", default_value_t = 5)]
+    pub messages_per_recipient_day: u32,
+
+    /// Recovery codes one account may be sent in 24 hours, by every channel.
+    #[arg(long, env = "RECUPERA_MESSAGES_PER_ACCOUNT_DAY", default_value_t = 10)]
+    pub messages_per_account_day: u32,
+
+    /// "There is no account with this address" notices one address may receive in 24 hours.
+    #[arg(long, env = "RECUPERA_NO_ACCOUNT_NOTICES_PER_DAY", default_value_t = 1)]
+    pub no_account_notices_per_day: u32,
+
+    /// Recoveries one client address (an IPv4 address) may start in an hour.
+    #[arg(long, env = "RECUPERA_RECOVERIES_PER_IP_HOUR", default_value_t = 30)]
+    pub recoveries_per_ip_hour: u32,
 
     /// Wrong codes one IP address may send in an hour.
     #[arg(long, env = "RECUPERA_ATTEMPTS_PER_IP_HOUR", default_value_t = 100)]
@@ -162,6 +184,36 @@ pub struct Policy {
 }
 
 impl Config {
+    /// Dev mode has a mailbox anyone can read, a clock anyone can move and generated keys: it must
+    /// never serve real people. It refuses to listen beyond this machine, and to hand mail or SMS to
+    /// anything but a server on this machine (a local test sink is fine; a real relay is not).
+    pub fn refuse_unsafe_dev_mode(&self) -> anyhow::Result<()> {
+        if !self.dev {
+            return Ok(());
+        }
+        if !self.bind.ip().is_loopback() {
+            anyhow::bail!(
+                "dev mode only listens on a loopback address (127.0.0.1 or ::1), not {}: its mailbox and clock are open to anyone",
+                self.bind
+            );
+        }
+        let local = |host: &str| {
+            let host = host.trim_start_matches('[').trim_end_matches(']');
+            host == "localhost" || host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
+        };
+        if let Some(host) = self.delivery.smtp_host.as_deref().filter(|host| !local(host)) {
+            anyhow::bail!("dev mode does not send real mail: RECUPERA_SMTP_HOST is {host:?}, not this machine");
+        }
+        if let Some(url) = &self.delivery.sms_base_url {
+            let host = url.split("://").nth(1).unwrap_or(url).split(['/', '?']).next().unwrap_or_default();
+            let host = host.rsplit_once(':').filter(|(_, port)| port.parse::<u16>().is_ok()).map_or(host, |(h, _)| h);
+            if !local(host) {
+                anyhow::bail!("dev mode does not send real SMS: RECUPERA_SMS_BASE_URL is {url:?}, not this machine");
+            }
+        }
+        Ok(())
+    }
+
     /// A configuration for tests: a given database and app folder, dev mode on, an unused address,
     /// and a bot check cheap enough to solve in a test.
     pub fn for_tests(database_url: String, dist_dir: PathBuf) -> Self {
@@ -179,5 +231,30 @@ impl Config {
         config.policy.bot_check_cost = 1;
         config.policy.bot_check_prefix = "0".into();
         config
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dev_mode_refuses_to_listen_beyond_loopback_or_to_use_a_real_transport() {
+        let mut config = Config::for_tests(String::new(), PathBuf::new());
+        assert!(config.refuse_unsafe_dev_mode().is_ok());
+        config.bind = "0.0.0.0:8080".parse().unwrap();
+        assert!(config.refuse_unsafe_dev_mode().unwrap_err().to_string().contains("loopback"));
+        config.bind = "[::1]:8080".parse().unwrap();
+        config.delivery.smtp_host = Some("127.0.0.1".into());
+        config.delivery.sms_base_url = Some("http://127.0.0.1:9999/".into());
+        assert!(config.refuse_unsafe_dev_mode().is_ok(), "local sinks are fine");
+        config.delivery.smtp_host = Some("smtp.example.com".into());
+        assert!(config.refuse_unsafe_dev_mode().unwrap_err().to_string().contains("RECUPERA_SMTP_HOST"));
+        config.delivery.smtp_host = None;
+        config.delivery.sms_base_url = Some("https://api.twilio.com".into());
+        assert!(config.refuse_unsafe_dev_mode().unwrap_err().to_string().contains("RECUPERA_SMS_BASE_URL"));
+        config.dev = false;
+        config.bind = "0.0.0.0:8080".parse().unwrap();
+        assert!(config.refuse_unsafe_dev_mode().is_ok(), "production may listen anywhere");
     }
 }

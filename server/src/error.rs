@@ -16,9 +16,43 @@ pub enum AppError {
     Internal(anyhow::Error),
 }
 
+/// The one HTTP status of each error code: a client can rely on the pair.
+pub fn status_for(code: ErrorCode) -> StatusCode {
+    use ErrorCode::*;
+    match code {
+        NotFound | FlowNotFound => StatusCode::NOT_FOUND,
+        MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+        MalformedRequest => StatusCode::BAD_REQUEST,
+        UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+        Internal => StatusCode::INTERNAL_SERVER_ERROR,
+        IdentifierInvalid | UsernameInvalid | EmailInvalid | PhoneInvalid | UsernameTaken
+        | PasswordTooShort | PasswordTooLong | PasswordCommon | PasswordContainsIdentity
+        | BotCheckInvalid | BotCheckExpired | CodeMalformed | CodeInvalid | PasswordMismatch => {
+            StatusCode::UNPROCESSABLE_ENTITY
+        }
+        InvalidCredentials | NotSignedIn => StatusCode::UNAUTHORIZED,
+        TooManyRequests | ResendTooSoon | AccountAttemptsExhausted | IpAttemptsExhausted
+        | SendLimitReached | TooManyRecoveries => StatusCode::TOO_MANY_REQUESTS,
+        FlowExpired | FlowCompleted | FlowAttemptsExhausted | FlowSuperseded | CodeExpired
+        | PasswordWindowExpired => StatusCode::GONE,
+        FlowWrongStep => StatusCode::CONFLICT,
+    }
+}
+
 impl AppError {
     pub fn client(status: StatusCode, code: ErrorCode) -> Self {
         AppError::Client(status, ErrorBody::from(code))
+    }
+
+    /// A refusal with `code`'s own status (`status_for`).
+    pub fn code(code: ErrorCode) -> Self {
+        Self::refused(ErrorBody::from(code))
+    }
+
+    /// A refusal with this body, under its code's own status.
+    pub fn refused(body: ErrorBody) -> Self {
+        AppError::Client(status_for(body.code), body)
     }
 
     pub fn not_found() -> Self {

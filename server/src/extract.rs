@@ -39,7 +39,30 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
 /// Who is asking: for per-IP budgets and the audit log.
 pub struct Caller {
     pub ip: String,
+    /// What budgets per client address count under: the IPv4 address, or the IPv6 /64 (one
+    /// subscriber's network holds 2^64 addresses; counting each apart would count nothing).
+    pub network: String,
     pub user_agent: String,
+}
+
+impl Caller {
+    pub fn actor(&self) -> crate::storage::write::Actor<'_> {
+        crate::storage::write::Actor { ip: &self.ip, user_agent: &self.user_agent }
+    }
+}
+
+/// The budget key of an address: itself for IPv4 (and IPv4-mapped IPv6), its /64 for IPv6.
+pub fn network_of(ip: &str) -> String {
+    match ip.parse::<std::net::IpAddr>() {
+        Ok(std::net::IpAddr::V6(v6)) => match v6.to_ipv4_mapped() {
+            Some(v4) => v4.to_string(),
+            None => {
+                let s = v6.segments();
+                format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+            }
+        },
+        _ => ip.to_owned(),
+    }
 }
 
 impl FromRequestParts<AppState> for Caller {
@@ -58,7 +81,8 @@ impl FromRequestParts<AppState> for Caller {
             .and_then(|v| v.to_str().ok())
             .map(|ua| ua.chars().take(256).collect())
             .unwrap_or_default();
-        Ok(Caller { ip, user_agent })
+        let network = network_of(&ip);
+        Ok(Caller { ip, network, user_agent })
     }
 }
 
@@ -93,4 +117,18 @@ pub fn session_token(parts: &axum::http::HeaderMap) -> Option<String> {
         .filter_map(|pair| pair.trim().split_once('='))
         .find(|(name, _)| *name == SESSION_COOKIE)
         .map(|(_, token)| token.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::network_of;
+
+    #[test]
+    fn ipv6_clients_are_counted_per_64_and_ipv4_per_address() {
+        assert_eq!(network_of("2001:db8:1:2:aaaa::1"), "2001:db8:1:2::/64");
+        assert_eq!(network_of("2001:db8:1:2:ffff:ffff:ffff:ffff"), "2001:db8:1:2::/64");
+        assert_ne!(network_of("2001:db8:1:3::1"), network_of("2001:db8:1:2::1"));
+        assert_eq!(network_of("::ffff:198.51.100.7"), "198.51.100.7");
+        assert_eq!(network_of("198.51.100.7"), "198.51.100.7");
+    }
 }

@@ -13,6 +13,7 @@ pub mod messages;
 pub mod operations;
 pub mod outbox;
 pub mod passwords;
+pub mod recovery;
 pub mod routes;
 pub mod secrets;
 pub mod security_headers;
@@ -71,7 +72,7 @@ pub fn app(state: AppState) -> Router {
         // JSON bodies are small; anything larger is refused before it is read.
         .layer(tower_http::limit::RequestBodyLimitLayer::new(16 * 1024))
         .layer(middleware::from_fn_with_state(
-            security_headers::policy_header(&state.spa),
+            security_headers::policy(&state.spa, state.config.dev),
             security_headers::add_headers,
         ))
         .layer(CompressionLayer::new())

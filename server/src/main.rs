@@ -105,6 +105,7 @@ async fn run(command: Command) -> anyhow::Result<()> {
 }
 
 async fn serve(config: Config) -> anyhow::Result<()> {
+    config.refuse_unsafe_dev_mode()?;
     let bind = config.bind;
     let state = AppState::new(config).await?;
     if state.config.dev {

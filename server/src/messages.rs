@@ -76,7 +76,7 @@ macro_rules! tr {
 
 /// Every mail and SMS message the server sends, with its variables.
 pub const CATALOG: &[(&str, &[&str])] = &[
-    tr!("mail-recovery-code-subject", { "code" => () }),
+    tr!("mail-recovery-code-subject"),
     tr!("mail-recovery-code-body", { "code" => (), "minutes" => () }),
     tr!("sms-recovery-code", { "code" => (), "minutes" => () }),
     tr!("mail-no-account-subject"),
@@ -118,11 +118,11 @@ mod tests {
     fn the_recovery_code_mail_is_localized_with_the_code_line() {
         let args = serde_json::json!({ "code": "1234 5678", "minutes": 15 });
         let en = render(template::RECOVERY_CODE, "email", "en", &args);
-        assert_eq!(en.subject, "Your Recupera verification code: 1234 5678");
+        assert_eq!(en.subject, "Your Recupera verification code", "never the code in the subject");
         assert!(en.body.contains("Your verification code is: 1234 5678"), "{}", en.body);
         assert!(en.body.contains("15 minutes"), "{}", en.body);
         let es = render(template::RECOVERY_CODE, "email", "es", &args);
-        assert_eq!(es.subject, "Tu código de verificación de Recupera: 1234 5678");
+        assert_eq!(es.subject, "Tu código de verificación de Recupera");
         assert!(es.body.contains("Tu código de verificación es: 1234 5678"), "{}", es.body);
         assert!(es.body.contains("15 minutos"), "{}", es.body);
         let sms = render(template::RECOVERY_CODE, "sms", "es", &args);
@@ -145,7 +145,6 @@ mod tests {
         let args = serde_json::json!({ "code": "1234 5678", "minutes": 15 });
         let mail = render(template::RECOVERY_CODE, "email", "en-XA", &args);
         assert!(mail.subject.starts_with("[Ýóóúúŕ ][Ŕééçúúþééŕáá]"), "{}", mail.subject);
-        assert!(mail.subject.contains("1234 5678"), "{}", mail.subject);
         assert!(mail.body.contains("1234 5678"), "{}", mail.body);
     }
 }

@@ -1,4 +1,6 @@
-//! The server's keys: one for the verification codes' HMAC, one for signing bot-check challenges.
+//! The server's keys: one for the verification codes' HMAC, one for signing bot-check challenges,
+//! and two derived from the code key (HKDF-SHA256, one label each): the outbox's sealing key and the
+//! key that turns addresses into the opaque names the send caps count under.
 //!
 //! Production reads them from configuration and refuses to start without them. Dev mode generates
 //! them on first start and keeps them in the database, so codes survive a restart.
@@ -12,6 +14,10 @@ use crate::{storage::Db, Config};
 pub struct Secrets {
     pub code_key: [u8; 32],
     pub bot_check_key: String,
+    /// Seals the outbox's message arguments (`outbox::sealed`).
+    pub outbox_key: [u8; 32],
+    /// HMAC key for the names under which caps count an address (no address in clear at rest).
+    pub cap_key: [u8; 32],
 }
 
 impl std::fmt::Debug for Secrets {
@@ -27,8 +33,32 @@ impl Secrets {
         let bot_key =
             key(config.bot_check_key.as_deref(), "RECUPERA_BOT_CHECK_KEY", "bot_check_key", config.dev, db)
                 .await?;
-        Ok(Secrets { code_key, bot_check_key: hex(&bot_key) })
+        Ok(Secrets::from_keys(code_key, &bot_key))
     }
+
+    pub fn from_keys(code_key: [u8; 32], bot_check_key: &[u8; 32]) -> Secrets {
+        Secrets {
+            code_key,
+            bot_check_key: hex(bot_check_key),
+            outbox_key: derive(&code_key, b"recupera outbox arguments v1"),
+            cap_key: derive(&code_key, b"recupera cap names v1"),
+        }
+    }
+
+    /// The opaque name of an address in the caps' table: HMAC-SHA256 under `cap_key`, hex.
+    pub fn address_name(&self, address: &str) -> String {
+        use hmac::{Hmac, Mac};
+        let mut mac = Hmac::<sha2::Sha256>::new_from_slice(&self.cap_key).expect("any key length works");
+        mac.update(address.to_lowercase().as_bytes());
+        hex(&mac.finalize().into_bytes()[..16])
+    }
+}
+
+/// A key of its own for one purpose, from the code key (HKDF-SHA256 with `label` as its info).
+fn derive(code_key: &[u8; 32], label: &[u8]) -> [u8; 32] {
+    let mut key = [0u8; 32];
+    hkdf::Hkdf::<sha2::Sha256>::new(None, code_key).expand(label, &mut key).expect("32 bytes is a valid length");
+    key
 }
 
 async fn key(

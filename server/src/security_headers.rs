@@ -25,15 +25,35 @@ pub fn content_security_policy(shell: &SpaShell) -> String {
     )
 }
 
-/// The policy as a header value, computed once at start.
-pub fn policy_header(shell: &SpaShell) -> HeaderValue {
-    HeaderValue::from_str(&content_security_policy(shell)).expect("the policy is ASCII")
+/// What every answer gets, computed once at start.
+#[derive(Clone)]
+pub struct Policy {
+    csp: HeaderValue,
+    /// Outside dev mode (which serves plain http on loopback): browsers then refuse plain http to
+    /// this host for a year, so no one on the network can strip TLS from a recovery.
+    hsts: bool,
 }
 
-pub async fn add_headers(State(csp): State<HeaderValue>, request: Request, next: Next) -> Response {
+pub fn policy(shell: &SpaShell, dev: bool) -> Policy {
+    let csp = HeaderValue::from_str(&content_security_policy(shell)).expect("the policy is ASCII");
+    Policy { csp, hsts: !dev }
+}
+
+pub async fn add_headers(State(policy): State<Policy>, request: Request, next: Next) -> Response {
+    let api = request.uri().path().starts_with("/api/");
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
-    headers.insert(header::CONTENT_SECURITY_POLICY, csp);
+    headers.insert(header::CONTENT_SECURITY_POLICY, policy.csp);
+    if policy.hsts {
+        headers.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        );
+    }
+    // API answers describe one person's recovery or session: no cache or proxy may keep them.
+    if api {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
     headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));

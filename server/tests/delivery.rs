@@ -61,7 +61,8 @@ async fn the_sms_is_posted_to_the_gateway_with_credentials() {
     assert_eq!((texts[0].to.as_str(), texts[0].from.as_str()), ("+34600000002", "+34900000000"));
     // The account was created in Spanish; the wizard that asked for the code is in English (the
     // test's `start_recovery`): the code comes in the wizard's language.
-    assert!(texts[0].body.starts_with("Recupera: your verification code is "), "{}", texts[0].body);
+    assert!(texts[0].body.starts_with("Recupera: your code is "), "{}", texts[0].body);
+    assert!(texts[0].body.contains("only on the page where you asked for it"), "{}", texts[0].body);
     let auth = sms.received.lock().unwrap()[0].1.clone();
     assert!(auth.starts_with("Basic "), "{auth}");
     let code = support::code_in(&texts[0].body).unwrap();

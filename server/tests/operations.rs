@@ -3,6 +3,7 @@
 mod support;
 
 use recupera_api::password::PasswordPolicy;
+use recupera_server::storage::{audit::AuditEvent, write::Actor};
 use recupera_server::{
     operations::{add_user, NewUser},
     storage::LOG_PAGES_BEFORE_RESTART,
@@ -63,9 +64,10 @@ async fn cleanup_removes_what_can_no_longer_matter_and_keeps_the_rest() {
     app.state.clock.advance(8 * 24 * 3600);
     let removed = app.state.db.clean_up(app.state.clock.now()).await.unwrap();
     assert_eq!((removed.sessions, removed.flows, removed.code_failures, removed.bot_checks), (1, 1, 1, 1));
-    // The unsent message stays until it is delivered.
-    assert_eq!(removed.messages, 0);
-    assert_eq!(app.mailbox().await.len(), 1);
+    assert_eq!(removed.cap_events, 4, "the start, and the send's three caps (identifier, recipient, account)");
+    // The code message was never delivered and its code is dead: it goes too, undelivered.
+    assert_eq!(removed.messages, 1);
+    assert_eq!(app.mailbox().await.len(), 0);
 }
 
 #[tokio::test]
@@ -73,8 +75,10 @@ async fn requests_leave_the_log_to_the_background_checkpoint_which_copies_it_all
     let app = TestApp::new().await;
     // Rows of about 2 KB: well past SQLite's own threshold (1 000 pages of 4 KB), at which a write
     // would otherwise stop to copy the log back itself.
+    let user_agent = "x".repeat(2_000);
+    let actor = Actor { ip: "198.51.100.1", user_agent: &user_agent };
     for i in 0..2_500 {
-        app.state.db.audit("bulk", None, None, "198.51.100.1", &"x".repeat(2_000), i).await.unwrap();
+        app.state.db.audit(AuditEvent::SignInFailed, None, None, actor, i).await.unwrap();
     }
     let (log, copied) = app.state.db.checkpoint(LOG_PAGES_BEFORE_RESTART).await.unwrap();
     assert!(log > 2_000, "the log was copied back during the writes: {log} pages left in it");
@@ -87,8 +91,10 @@ async fn a_log_written_without_a_pause_starts_over_once_past_its_bound() {
     let db = app.state.db.clone();
     // Writes back to back, as under load: there is never a moment with every page of the log copied.
     let writes = tokio::spawn(async move {
+        let user_agent = "x".repeat(2_000);
+        let actor = Actor { ip: "198.51.100.1", user_agent: &user_agent };
         for i in 0..3_000 {
-            db.audit("bulk", None, None, "198.51.100.1", &"x".repeat(2_000), i).await.unwrap();
+            db.audit(AuditEvent::SignInFailed, None, None, actor, i).await.unwrap();
         }
     });
     let bound = 1_000;

@@ -103,7 +103,7 @@ pub fn run_command(args: &[String]) -> anyhow::Result<()> {
             ("RECUPERA_BOT_CHECK_COST", "1"),
             ("RECUPERA_BOT_CHECK_PREFIX", "0"),
             ("RECUPERA_ATTEMPTS_PER_FLOW", "1000000000"),
-            ("RECUPERA_ATTEMPTS_PER_ACCOUNT_DAY", "1000000000"),
+            ("RECUPERA_ATTEMPTS_PER_IDENTIFIER_DAY", "1000000000"),
             ("RECUPERA_ATTEMPTS_PER_IP_HOUR", "1000000000"),
             ("RECUPERA_SIGN_IN_FAILURES_PER_IDENTIFIER", "1000000000"),
             ("RECUPERA_SIGN_IN_FAILURES_PER_IP", "1000000000"),

@@ -7,11 +7,12 @@ use std::{sync::Arc, time::Duration};
 
 use tokio::sync::Notify;
 
+pub mod sealed;
 mod transport;
 
 pub use transport::Transports;
 
-use crate::{messages::render, AppState};
+use crate::{messages::render, storage::outbox::OutboxMessage, AppState};
 
 /// How long a worker holds a message it is sending before another may take it.
 const LEASE_S: i64 = 60;
@@ -36,11 +37,17 @@ pub async fn deliver_due(state: &AppState, transport: &Transports) -> anyhow::Re
     loop {
         let now = state.clock.now();
         let Some(message) = state.db.claim_due_message(now, now + LEASE_S).await? else { return Ok(sent) };
-        let args = serde_json::from_str(&message.args).unwrap_or_default();
+        let Some(args) = open_arguments(state, &message) else {
+            // Unreadable (sealed under another key, or tampered with): sending it would send nonsense.
+            tracing::error!(id = message.id, "a queued message's arguments do not open; dropped");
+            state.db.mark_message_failed(message.id, "arguments do not open", i64::MAX / 2).await?;
+            continue;
+        };
         let rendered = render(&message.template, &message.channel, &message.language, &args);
         match transport.send(&message.channel, &message.recipient, &rendered.subject, &rendered.body).await {
             Ok(()) => {
-                state.db.mark_message_sent(message.id, state.clock.now()).await?;
+                let keep = transport.is_dev_mailbox(&message.channel);
+                state.db.mark_message_sent(message.id, state.clock.now(), keep).await?;
                 sent += 1;
             }
             Err(err) => {
@@ -50,6 +57,12 @@ pub async fn deliver_due(state: &AppState, transport: &Transports) -> anyhow::Re
             }
         }
     }
+}
+
+/// A queued message's arguments, opened with the outbox key.
+pub fn open_arguments(state: &AppState, message: &OutboxMessage) -> Option<serde_json::Value> {
+    let associated = sealed::associated_data(&message.channel, &message.recipient, &message.template);
+    sealed::open(&state.secrets.outbox_key, &associated, &message.args)
 }
 
 /// Runs the delivery loop until the process ends: on every wake-up, and every second for retries.

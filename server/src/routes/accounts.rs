@@ -15,7 +15,11 @@ use crate::{
     extract::{ApiJson, Caller},
     messages::{supported_language, template},
     passwords::refuse_weak,
-    storage::accounts::{NewAccount, Taken},
+    storage::{
+        accounts::{NewAccount, Taken},
+        audit::AuditEvent,
+        write::NewMessage,
+    },
     AppError, AppState,
 };
 
@@ -48,10 +52,7 @@ pub async fn sign_up(
     };
     match state.db.insert_account(new, now).await? {
         Ok(account_id) => {
-            state
-                .db
-                .audit("account_created", Some(account_id), None, &caller.ip, &caller.user_agent, now)
-                .await?;
+            state.db.audit(AuditEvent::AccountCreated, Some(account_id), None, caller.actor(), now).await?;
         }
         Err(Taken::Username) => return Err(field_error(ErrorCode::UsernameTaken, "username")),
         Err(taken) => {
@@ -60,29 +61,21 @@ pub async fn sign_up(
                 _ => Identifier { kind: IdentifierKind::Phone, value: phone.clone().unwrap_or_default() },
             };
             if let Some(owner) = state.db.find_account(&identifier).await? {
-                state
-                    .db
-                    .enqueue_message(
-                        "email",
-                        &owner.email,
-                        &owner.language,
-                        template::SIGN_UP_TAKEN,
-                        &serde_json::json!({}),
-                        now,
-                    )
+                let message = NewMessage {
+                    channel: "email",
+                    recipient: &owner.email,
+                    language: &owner.language,
+                    template: template::SIGN_UP_TAKEN,
+                    args: serde_json::json!({}),
+                    expires_at: None,
+                };
+                let mut write = state.db.write().await?;
+                write.enqueue(&state.secrets.outbox_key, message, now).await?;
+                write
+                    .audit(AuditEvent::SignUpWithTakenAddress, Some(owner.id), None, caller.actor(), now)
                     .await?;
+                write.commit().await?;
                 state.outbox.wake();
-                state
-                    .db
-                    .audit(
-                        "sign_up_with_taken_address",
-                        Some(owner.id),
-                        None,
-                        &caller.ip,
-                        &caller.user_agent,
-                        now,
-                    )
-                    .await?;
             }
         }
     }

@@ -17,7 +17,9 @@ pub async fn mailbox(State(state): State<AppState>) -> Result<Json<Vec<MailboxMe
     let listed = messages
         .into_iter()
         .map(|m| {
-            let args = serde_json::from_str(&m.args).unwrap_or_default();
+            // Sealed at rest like every message; a scrubbed one (sent by a real transport) renders
+            // without its variables.
+            let args = crate::outbox::open_arguments(&state, &m).unwrap_or_default();
             let rendered = render(&m.template, &m.channel, &m.language, &args);
             MailboxMessage {
                 id: m.id,

@@ -19,7 +19,7 @@ use sha2::{Digest, Sha256};
 
 use crate::{
     extract::{session_token, ApiJson, Caller, SESSION_COOKIE},
-    storage::accounts::Account,
+    storage::{accounts::Account, audit::AuditEvent},
     AppError, AppState,
 };
 use recupera_api::ErrorBody;
@@ -41,17 +41,16 @@ pub async fn sign_in(
         .map_or_else(|| request.identifier.trim().to_lowercase(), |i| i.value.to_lowercase());
     let policy = &state.config.policy;
     let budgets = (policy.sign_in_failures_per_identifier, policy.sign_in_failures_per_ip);
-    let (by_identifier, by_ip) =
-        state.db.sign_in_failures_since(&throttle_key, &caller.ip, now - THROTTLE_WINDOW_S, budgets).await?;
-    if by_identifier >= i64::from(policy.sign_in_failures_per_identifier)
-        || by_ip >= i64::from(policy.sign_in_failures_per_ip)
-    {
+    let since = now - THROTTLE_WINDOW_S;
+    let Some(attempt) =
+        state.db.reserve_sign_in_attempt(&throttle_key, &caller.network, since, budgets, now).await?
+    else {
         let body = recupera_api::ErrorBody {
             retry_after_s: Some(THROTTLE_WINDOW_S as u32),
             ..recupera_api::ErrorBody::from(ErrorCode::TooManyRequests)
         };
         return Err(AppError::Client(StatusCode::TOO_MANY_REQUESTS, body));
-    }
+    };
     // A malformed identifier still costs a (decoy) hash: every refusal takes as long as the others.
     let account = match &identifier {
         Some(identifier) => state.db.find_account(identifier).await?,
@@ -60,17 +59,17 @@ pub async fn sign_in(
     let matches =
         state.hasher.verify(&request.password, account.as_ref().map(|a| a.password_hash.as_str())).await?;
     let Some(account) = account.filter(|_| matches) else {
-        state.db.record_sign_in_failure(&throttle_key, &caller.ip, now).await?;
-        state.db.audit("sign_in_failed", None, None, &caller.ip, &caller.user_agent, now).await?;
+        state.db.audit(AuditEvent::SignInFailed, None, None, caller.actor(), now).await?;
         return Err(AppError::client(StatusCode::UNAUTHORIZED, ErrorCode::InvalidCredentials));
     };
+    state.db.release_sign_in_attempt(attempt).await?;
 
     let mut token = [0u8; 32];
     rand::rngs::OsRng.fill_bytes(&mut token);
     let token = crate::secrets::hex(&token);
     let expires_at = now + state.config.policy.session_lifetime_s;
     state.db.insert_session(&token_hash(&token), account.id, now, expires_at).await?;
-    state.db.audit("signed_in", Some(account.id), None, &caller.ip, &caller.user_agent, now).await?;
+    state.db.audit(AuditEvent::SignedIn, Some(account.id), None, caller.actor(), now).await?;
 
     let cookie = session_cookie(&token, state.config.policy.session_lifetime_s, state.config.dev);
     Ok((AppendHeaders([(header::SET_COOKIE, cookie)]), Json(account_view(&account))).into_response())

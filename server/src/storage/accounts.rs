@@ -1,7 +1,7 @@
 use recupera_api::validation::{Identifier, IdentifierKind};
 use sqlx::FromRow;
 
-use super::Db;
+use super::{write::Write, Db};
 
 #[derive(Clone, Debug, FromRow)]
 pub struct Account {
@@ -79,36 +79,24 @@ impl Db {
         Ok(sqlx::query_as::<_, Account>(&sql).bind(id).fetch_optional(&self.pool).await?)
     }
 
-    /// Sets a new password and, in the same transaction, ends every session of the account and every
-    /// other open recovery of it: whoever held them is out.
-    pub async fn change_password(
-        &self,
-        account_id: i64,
-        hash: &str,
-        flow_id: &str,
-        now: i64,
-    ) -> anyhow::Result<()> {
-        let mut tx = self.writer.begin().await?;
+}
+
+impl Write {
+    /// The account `id`, as this transaction sees it.
+    pub async fn account(&mut self, id: i64) -> anyhow::Result<Option<Account>> {
+        let sql = format!("SELECT {COLUMNS} FROM accounts WHERE id = ?");
+        Ok(sqlx::query_as::<_, Account>(&sql).bind(id).fetch_optional(&mut *self.tx).await?)
+    }
+
+    /// Sets a new password and ends every session of the account: whoever held one is out.
+    pub async fn change_password(&mut self, account_id: i64, hash: &str, now: i64) -> anyhow::Result<()> {
         sqlx::query("UPDATE accounts SET password_hash = ?, password_changed_at = ? WHERE id = ?")
             .bind(hash)
             .bind(now)
             .bind(account_id)
-            .execute(&mut *tx)
+            .execute(&mut *self.tx)
             .await?;
-        sqlx::query("DELETE FROM sessions WHERE account_id = ?").bind(account_id).execute(&mut *tx).await?;
-        sqlx::query(
-            "UPDATE recovery_flows SET step = 'ended', code_hash = NULL
-             WHERE account_id = ? AND id <> ? AND step NOT IN ('done', 'ended')",
-        )
-        .bind(account_id)
-        .bind(flow_id)
-        .execute(&mut *tx)
-        .await?;
-        sqlx::query("UPDATE recovery_flows SET step = 'done', code_hash = NULL WHERE id = ?")
-            .bind(flow_id)
-            .execute(&mut *tx)
-            .await?;
-        tx.commit().await?;
+        sqlx::query("DELETE FROM sessions WHERE account_id = ?").bind(account_id).execute(&mut *self.tx).await?;
         Ok(())
     }
 }

@@ -1,25 +1,57 @@
-use super::Db;
+use super::{write::Actor, Db};
+
+/// What the audit trail records. The stored name is the snake_case one (`as_str`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AuditEvent {
+    AccountCreated,
+    SignUpWithTakenAddress,
+    SignedIn,
+    SignInFailed,
+    RecoveryRequested,
+    CodeSent,
+    /// A code was due but a send cap held it back (the answer did not change).
+    CodeHeldBack,
+    NoAccountNoticeSent,
+    CodeNotDeliverable,
+    CodeFailed,
+    BudgetExhausted,
+    CodeVerified,
+    PasswordChanged,
+}
+
+impl AuditEvent {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AuditEvent::AccountCreated => "account_created",
+            AuditEvent::SignUpWithTakenAddress => "sign_up_with_taken_address",
+            AuditEvent::SignedIn => "signed_in",
+            AuditEvent::SignInFailed => "sign_in_failed",
+            AuditEvent::RecoveryRequested => "recovery_requested",
+            AuditEvent::CodeSent => "code_sent",
+            AuditEvent::CodeHeldBack => "code_held_back",
+            AuditEvent::NoAccountNoticeSent => "no_account_notice_sent",
+            AuditEvent::CodeNotDeliverable => "code_not_deliverable",
+            AuditEvent::CodeFailed => "code_failed",
+            AuditEvent::BudgetExhausted => "budget_exhausted",
+            AuditEvent::CodeVerified => "code_verified",
+            AuditEvent::PasswordChanged => "password_changed",
+        }
+    }
+}
 
 impl Db {
+    /// Records one event in a transaction of its own.
     pub async fn audit(
         &self,
-        event: &str,
+        event: AuditEvent,
         account_id: Option<i64>,
         flow_id: Option<&str>,
-        ip: &str,
-        user_agent: &str,
+        actor: Actor<'_>,
         now: i64,
     ) -> anyhow::Result<()> {
-        sqlx::query("INSERT INTO audit_log (at, event, account_id, flow_id, ip, user_agent) VALUES (?, ?, ?, ?, ?, ?)")
-            .bind(now)
-            .bind(event)
-            .bind(account_id)
-            .bind(flow_id)
-            .bind(ip)
-            .bind(user_agent)
-            .execute(&self.writer)
-            .await?;
-        Ok(())
+        let mut write = self.write().await?;
+        write.audit(event, account_id, flow_id, actor, now).await?;
+        write.commit().await
     }
 
     pub async fn audit_events(&self, flow_id: &str) -> anyhow::Result<Vec<String>> {

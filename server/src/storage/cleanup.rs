@@ -8,11 +8,13 @@ pub struct Removed {
     pub code_failures: u64,
     pub bot_checks: u64,
     pub messages: u64,
+    /// Events counted by the send and start caps.
+    pub cap_events: u64,
 }
 
 /// Ended flows and sent messages are kept this long (for support and the audit trail's context).
 const KEEP_S: i64 = 7 * 24 * 3600;
-/// Wrong codes count against budgets for at most a day.
+/// Wrong codes and capped sends count against budgets for at most a day.
 const FAILURES_KEEP_S: i64 = 24 * 3600;
 /// Rows deleted per statement. Each statement holds the one writer; a backlog (a million old flows
 /// after a quiet month, say) is removed in short steps with requests served between them.
@@ -29,13 +31,16 @@ struct Rule {
     kept_s: i64,
 }
 
-const RULES: [Rule; 6] = [
+const RULES: [Rule; 8] = [
     Rule { table: "sessions", key: "rowid", condition: "expires_at <= ?", kept_s: 0 },
     Rule { table: "recovery_flows", key: "rowid", condition: "expires_at <= ?", kept_s: KEEP_S },
     Rule { table: "code_failures", key: "rowid", condition: "at <= ?", kept_s: FAILURES_KEEP_S },
     Rule { table: "sign_in_failures", key: "rowid", condition: "at <= ?", kept_s: FAILURES_KEEP_S },
     Rule { table: "bot_check_used", key: "expires_at, signature", condition: "expires_at <= ?", kept_s: 0 },
     Rule { table: "outbox", key: "rowid", condition: "sent_at IS NOT NULL AND sent_at <= ?", kept_s: KEEP_S },
+    // A code message that could not go out before its code expired: never delivered, not kept.
+    Rule { table: "outbox", key: "rowid", condition: "expires_at <= ? AND sent_at IS NULL", kept_s: 0 },
+    Rule { table: "cap_events", key: "rowid", condition: "at <= ?", kept_s: FAILURES_KEEP_S },
 ];
 
 impl Rule {
@@ -52,8 +57,15 @@ impl Db {
         for (count, rule) in removed.iter_mut().zip(&RULES) {
             *count = self.delete_in_batches(rule, now - rule.kept_s).await?;
         }
-        let [sessions, flows, code_failures, sign_in_failures, bot_checks, messages] = removed;
-        Ok(Removed { sessions, flows, code_failures: code_failures + sign_in_failures, bot_checks, messages })
+        let [sessions, flows, code_failures, sign_in_failures, bot_checks, sent, expired, caps] = removed;
+        Ok(Removed {
+            sessions,
+            flows,
+            code_failures: code_failures + sign_in_failures,
+            bot_checks,
+            messages: sent + expired,
+            cap_events: caps,
+        })
     }
 
     /// Deletes the rows `rule` selects at `before`, `BATCH` at a time.

@@ -1,7 +1,11 @@
+//! Recovery flows' rows. Every change of a flow is a statement of a `Write` whose conditions repeat
+//! what the rule requires (the step, the code still being the one checked): a change that no longer
+//! applies changes nothing, and the caller learns it from the missing row.
+
 use anyhow::Context;
 use sqlx::FromRow;
 
-use super::Db;
+use super::{write::Write, Db};
 
 /// A recovery flow's row. `step` and `channel` are the API's snake_case names.
 #[derive(Clone, Debug, FromRow)]
@@ -21,13 +25,25 @@ pub struct FlowRow {
     pub verified_at: Option<i64>,
     pub created_at: i64,
     pub expires_at: i64,
+    /// SHA-256 of the flow cookie's secret of the one browser that may take the next step.
+    pub browser_hash: Option<Vec<u8>>,
+    pub ended_reason: Option<String>,
 }
 
 impl Db {
-    pub async fn insert_flow(&self, flow: &FlowRow) -> anyhow::Result<()> {
+    pub async fn flow(&self, id: &str) -> anyhow::Result<Option<FlowRow>> {
+        Ok(sqlx::query_as::<_, FlowRow>("SELECT * FROM recovery_flows WHERE id = ?")
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?)
+    }
+}
+
+impl Write {
+    pub async fn insert_flow(&mut self, flow: &FlowRow) -> anyhow::Result<()> {
         sqlx::query(
-            "INSERT INTO recovery_flows (id, account_id, identifier_kind, identifier, language, step, created_at, expires_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO recovery_flows (id, account_id, identifier_kind, identifier, language, step, created_at, expires_at, browser_hash)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(&flow.id)
         .bind(flow.account_id)
@@ -37,32 +53,28 @@ impl Db {
         .bind(&flow.step)
         .bind(flow.created_at)
         .bind(flow.expires_at)
-        .execute(&self.writer)
+        .bind(&flow.browser_hash)
+        .execute(&mut *self.tx)
         .await?;
         Ok(())
     }
 
-    pub async fn flow(&self, id: &str) -> anyhow::Result<Option<FlowRow>> {
-        Ok(sqlx::query_as::<_, FlowRow>("SELECT * FROM recovery_flows WHERE id = ?")
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?)
-    }
-
-    /// A new code replaces the old one (which dies with it) and starts the next cool-down. Returns the
-    /// flow as it is now.
+    /// A new code replaces the old one (which dies with it) and starts the next cool-down, only while
+    /// the flow waits for a method or a code and its cool-down has passed. Returns the flow as it is
+    /// now, or `None` when the condition no longer held.
     pub async fn set_flow_code(
-        &self,
+        &mut self,
         id: &str,
         channel: &str,
         code_hash: &[u8],
         code_expires_at: i64,
         next_send_at: i64,
-    ) -> anyhow::Result<FlowRow> {
-        sqlx::query_as::<_, FlowRow>(
+        now: i64,
+    ) -> anyhow::Result<Option<FlowRow>> {
+        Ok(sqlx::query_as::<_, FlowRow>(
             "UPDATE recovery_flows
              SET step = 'enter_code', channel = ?, code_hash = ?, code_expires_at = ?, sends = sends + 1, next_send_at = ?
-             WHERE id = ?
+             WHERE id = ? AND step IN ('choose_method', 'enter_code') AND next_send_at <= ?
              RETURNING *",
         )
         .bind(channel)
@@ -70,64 +82,127 @@ impl Db {
         .bind(code_expires_at)
         .bind(next_send_at)
         .bind(id)
-        .fetch_optional(&self.writer)
-        .await?
-        .context("the flow given a code is gone")
+        .bind(now)
+        .fetch_optional(&mut *self.tx)
+        .await?)
     }
 
-    /// Counts a wrong code against the flow, the account and the IP address, and audits it: one
-    /// statement, the audit row, whose trigger (`code_failed_counts`, migration 0004) does the
-    /// counting in the same atomic step. Returns the flow's failed attempts with this one (read
-    /// after the write, so a wrong code sent at the same moment on the same flow is counted too).
+    /// Counts a wrong code against the flow (ending it at `per_flow_budget`) and in the budgets that
+    /// span flows (per identifier, per client address): only while the flow still waits for a code
+    /// and is under its budget. Returns the flow's failed attempts with this one.
     pub async fn record_code_failure(
-        &self,
-        id: &str,
-        account_id: Option<i64>,
+        &mut self,
+        flow: &FlowRow,
+        identifier_key: &str,
         ip: &str,
-        user_agent: &str,
+        per_flow_budget: u32,
         now: i64,
-    ) -> anyhow::Result<i64> {
-        self.audit("code_failed", account_id, Some(id), ip, user_agent, now).await?;
-        let failed: Option<i64> =
-            sqlx::query_scalar("SELECT failed_attempts FROM recovery_flows WHERE id = ?")
-                .bind(id)
-                .fetch_optional(&self.pool)
+    ) -> anyhow::Result<Option<i64>> {
+        let failed: Option<i64> = sqlx::query_scalar(
+            "UPDATE recovery_flows
+             SET failed_attempts = failed_attempts + 1,
+                 step = CASE WHEN failed_attempts + 1 >= ?1 THEN 'ended' ELSE step END,
+                 ended_reason = CASE WHEN failed_attempts + 1 >= ?1 THEN 'attempts' ELSE ended_reason END,
+                 code_hash = CASE WHEN failed_attempts + 1 >= ?1 THEN NULL ELSE code_hash END
+             WHERE id = ?2 AND step = 'enter_code' AND failed_attempts < ?1
+             RETURNING failed_attempts",
+        )
+        .bind(per_flow_budget)
+        .bind(&flow.id)
+        .fetch_optional(&mut *self.tx)
+        .await?;
+        if failed.is_some() {
+            sqlx::query("INSERT INTO code_failures (account_id, identifier, ip, at) VALUES (?, ?, ?, ?)")
+                .bind(flow.account_id)
+                .bind(identifier_key)
+                .bind(ip)
+                .bind(now)
+                .execute(&mut *self.tx)
                 .await?;
-        failed.context("the flow of a wrong code is gone")
+        }
+        Ok(failed)
     }
 
-    /// Wrong codes on `account_id` since `since`, counted up to `up_to` (the budget).
-    pub async fn account_failures_since(
-        &self,
-        account_id: i64,
-        since: i64,
-        up_to: u32,
-    ) -> anyhow::Result<i64> {
-        self.count_recent("code_failures", "account_id", account_id, since, up_to).await
-    }
-
-    /// Wrong codes from `ip` since `since`, counted up to `up_to` (the budget).
-    pub async fn ip_failures_since(&self, ip: &str, since: i64, up_to: u32) -> anyhow::Result<i64> {
-        self.count_recent("code_failures", "ip", ip.to_owned(), since, up_to).await
-    }
-
-    /// The code was right: it is used up, and the password may now be set.
-    pub async fn mark_flow_verified(&self, id: &str, now: i64) -> anyhow::Result<()> {
-        sqlx::query(
-            "UPDATE recovery_flows SET step = 'new_password', code_hash = NULL, verified_at = ? WHERE id = ?",
+    /// The code was right: it is used up, the password may now be set, and only by the browser whose
+    /// new secret is `browser_hash`. Only from `enter_code`, and only while `code_hash` is still the
+    /// flow's code (a resend in between replaced it).
+    pub async fn mark_flow_verified(
+        &mut self,
+        id: &str,
+        code_hash: &[u8],
+        browser_hash: &[u8],
+        now: i64,
+    ) -> anyhow::Result<Option<FlowRow>> {
+        Ok(sqlx::query_as::<_, FlowRow>(
+            "UPDATE recovery_flows SET step = 'new_password', code_hash = NULL, verified_at = ?, browser_hash = ?
+             WHERE id = ? AND step = 'enter_code' AND code_hash = ?
+             RETURNING *",
         )
         .bind(now)
+        .bind(browser_hash)
         .bind(id)
-        .execute(&self.writer)
+        .bind(code_hash)
+        .fetch_optional(&mut *self.tx)
+        .await?)
+    }
+
+    /// Ends a flow that is not over yet, saying why.
+    pub async fn end_flow(&mut self, id: &str, reason: &str) -> anyhow::Result<()> {
+        sqlx::query(
+            "UPDATE recovery_flows SET step = 'ended', ended_reason = ?, code_hash = NULL
+             WHERE id = ? AND step NOT IN ('done', 'ended')",
+        )
+        .bind(reason)
+        .bind(id)
+        .execute(&mut *self.tx)
         .await?;
         Ok(())
     }
 
-    pub async fn end_flow(&self, id: &str) -> anyhow::Result<()> {
-        sqlx::query("UPDATE recovery_flows SET step = 'ended', code_hash = NULL WHERE id = ?")
-            .bind(id)
-            .execute(&self.writer)
-            .await?;
+    /// The password is being set from this flow: `new_password` → `done`, once. `None` when another
+    /// request already did it (or the flow moved on).
+    pub async fn complete_flow(&mut self, id: &str, verified_after: i64) -> anyhow::Result<Option<FlowRow>> {
+        Ok(sqlx::query_as::<_, FlowRow>(
+            "UPDATE recovery_flows SET step = 'done', code_hash = NULL
+             WHERE id = ? AND step = 'new_password' AND verified_at > ?
+             RETURNING *",
+        )
+        .bind(id)
+        .bind(verified_after)
+        .fetch_optional(&mut *self.tx)
+        .await?)
+    }
+
+    /// Ends every other open recovery of the account: the password they were for has changed.
+    pub async fn supersede_other_flows(&mut self, account_id: i64, flow_id: &str) -> anyhow::Result<()> {
+        sqlx::query(
+            "UPDATE recovery_flows SET step = 'ended', ended_reason = 'superseded', code_hash = NULL
+             WHERE account_id = ? AND id <> ? AND step NOT IN ('done', 'ended')",
+        )
+        .bind(account_id)
+        .bind(flow_id)
+        .execute(&mut *self.tx)
+        .await?;
         Ok(())
+    }
+
+    /// Wrong codes counted for `identifier_key` since `since`, up to `up_to`.
+    pub async fn identifier_failures_since(
+        &mut self,
+        identifier_key: &str,
+        since: i64,
+        up_to: u32,
+    ) -> anyhow::Result<i64> {
+        self.count_recent("code_failures", "identifier", identifier_key, since, up_to).await
+    }
+
+    /// Wrong codes from `ip` since `since`, up to `up_to`.
+    pub async fn ip_failures_since(&mut self, ip: &str, since: i64, up_to: u32) -> anyhow::Result<i64> {
+        self.count_recent("code_failures", "ip", ip, since, up_to).await
+    }
+
+    /// The flow `id`, which must exist (it was read in this transaction).
+    pub async fn existing_flow(&mut self, id: &str) -> anyhow::Result<FlowRow> {
+        self.flow(id).await?.context("the flow is gone")
     }
 }

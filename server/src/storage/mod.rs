@@ -2,11 +2,12 @@
 //! (PostgreSQL) can be added here without touching them.
 
 pub mod accounts;
-mod audit;
+pub mod audit;
 pub mod cleanup;
 pub mod flows;
 pub mod outbox;
 mod sessions;
+pub mod write;
 
 use std::{path::Path, str::FromStr, time::Duration};
 
@@ -76,24 +77,6 @@ impl Db {
         let db = Db { pool, writer };
         db.migrate().await?;
         Ok(db)
-    }
-
-    /// Rows of `table` whose `column` is `value` and whose `at` is after `since`, counted up to `up_to`:
-    /// a budget check needs no more, so the work stays bounded however many rows pile up.
-    async fn count_recent<T>(
-        &self,
-        table: &'static str,
-        column: &'static str,
-        value: T,
-        since: i64,
-        up_to: u32,
-    ) -> anyhow::Result<i64>
-    where
-        T: for<'q> sqlx::Encode<'q, sqlx::Sqlite> + sqlx::Type<sqlx::Sqlite> + Send,
-    {
-        let sql =
-            format!("SELECT COUNT(*) FROM (SELECT 1 FROM {table} WHERE {column} = ? AND at > ? LIMIT ?)");
-        Ok(sqlx::query_scalar(&sql).bind(value).bind(since).bind(up_to).fetch_one(&self.pool).await?)
     }
 
     /// Copies the write-ahead log back into the database file; returns the log's size in pages and

@@ -17,39 +17,16 @@ pub struct OutboxMessage {
 /// In the order of the `outbox_pending` index (`sent_at`, `next_attempt_at`, then the row id), so the
 /// first due row is found without sorting the queue: when mail piles up under load, a claim that
 /// sorted every waiting message held the one writer for all of them.
+/// A message past its deadline (a code that expired while its delivery waited) is never taken; the
+/// cleanup deletes it.
 const CLAIM_DUE_MESSAGE: &str = "UPDATE outbox SET claimed_until = ?, attempts = attempts + 1
      WHERE id = (SELECT id FROM outbox
                  WHERE sent_at IS NULL AND next_attempt_at <= ? AND claimed_until <= ?
+                   AND (expires_at IS NULL OR expires_at > ?)
                  ORDER BY next_attempt_at, id LIMIT 1)
      RETURNING id, channel, recipient, language, template, args, created_at, attempts";
 
 impl Db {
-    pub async fn enqueue_message(
-        &self,
-        channel: &str,
-        recipient: &str,
-        language: &str,
-        template: &str,
-        args: &serde_json::Value,
-        now: i64,
-    ) -> anyhow::Result<i64> {
-        let id = sqlx::query(
-            "INSERT INTO outbox (channel, recipient, language, template, args, created_at, next_attempt_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?)",
-        )
-        .bind(channel)
-        .bind(recipient)
-        .bind(language)
-        .bind(template)
-        .bind(args.to_string())
-        .bind(now)
-        .bind(now)
-        .execute(&self.writer)
-        .await?
-        .last_insert_rowid();
-        Ok(id)
-    }
-
     /// Takes the message due the longest and leases it until `lease_until`: a worker that dies
     /// mid-send leaves it to be taken again after the lease; one that finishes marks it sent.
     pub async fn claim_due_message(
@@ -61,13 +38,21 @@ impl Db {
             .bind(lease_until)
             .bind(now)
             .bind(now)
+            .bind(now)
             .fetch_optional(&self.writer)
             .await?)
     }
 
-    pub async fn mark_message_sent(&self, id: i64, now: i64) -> anyhow::Result<()> {
-        sqlx::query("UPDATE outbox SET sent_at = ?, claimed_until = 0, last_error = NULL WHERE id = ?")
+    /// Marks a message sent and, unless `keep_arguments` (the dev mailbox is its only recipient and
+    /// shows it from here), empties its sealed arguments: nothing of a sent code stays at rest.
+    pub async fn mark_message_sent(&self, id: i64, now: i64, keep_arguments: bool) -> anyhow::Result<()> {
+        sqlx::query(
+            "UPDATE outbox SET sent_at = ?, claimed_until = 0, last_error = NULL,
+                 args = CASE WHEN ? THEN args ELSE '' END
+             WHERE id = ?",
+        )
             .bind(now)
+            .bind(keep_arguments)
             .bind(id)
             .execute(&self.writer)
             .await?;

@@ -41,36 +41,39 @@ impl Db {
         Ok(())
     }
 
-    pub async fn count_sessions(&self, account_id: i64) -> anyhow::Result<i64> {
-        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM sessions WHERE account_id = ?")
-            .bind(account_id)
-            .fetch_one(&self.pool)
-            .await?)
-    }
-
-    pub async fn record_sign_in_failure(&self, identifier: &str, ip: &str, now: i64) -> anyhow::Result<()> {
-        sqlx::query("INSERT INTO sign_in_failures (identifier, ip, at) VALUES (?, ?, ?)")
-            .bind(identifier)
-            .bind(ip)
-            .bind(now)
-            .execute(&self.writer)
-            .await?;
-        Ok(())
-    }
-
-    /// Failed sign-ins since `since` for `identifier` and from `ip`, each counted up to its budget
-    /// (`up_to`).
-    pub async fn sign_in_failures_since(
+    /// Counts a sign-in attempt as failed before its password is checked, when the identifier and
+    /// the client network are under their budgets (`up_to`); `None` when either is spent. Deciding
+    /// and recording in one write means parallel guesses cannot all pass the check: at most the
+    /// budget of them is ever judged. A right password gives the attempt back (`release_sign_in_attempt`).
+    pub async fn reserve_sign_in_attempt(
         &self,
         identifier: &str,
-        ip: &str,
+        network: &str,
         since: i64,
         up_to: (u32, u32),
-    ) -> anyhow::Result<(i64, i64)> {
-        let by_identifier = self
-            .count_recent("sign_in_failures", "identifier", identifier.to_owned(), since, up_to.0)
-            .await?;
-        let by_ip = self.count_recent("sign_in_failures", "ip", ip.to_owned(), since, up_to.1).await?;
-        Ok((by_identifier, by_ip))
+        now: i64,
+    ) -> anyhow::Result<Option<i64>> {
+        let mut write = self.write().await?;
+        let by_identifier =
+            write.count_recent("sign_in_failures", "identifier", identifier, since, up_to.0).await?;
+        let by_network = write.count_recent("sign_in_failures", "ip", network, since, up_to.1).await?;
+        if by_identifier >= i64::from(up_to.0) || by_network >= i64::from(up_to.1) {
+            return Ok(None);
+        }
+        let id = sqlx::query("INSERT INTO sign_in_failures (identifier, ip, at) VALUES (?, ?, ?)")
+            .bind(identifier)
+            .bind(network)
+            .bind(now)
+            .execute(&mut *write.tx)
+            .await?
+            .last_insert_rowid();
+        write.commit().await?;
+        Ok(Some(id))
+    }
+
+    /// The attempt `id` succeeded: it no longer counts as a failure.
+    pub async fn release_sign_in_attempt(&self, id: i64) -> anyhow::Result<()> {
+        sqlx::query("DELETE FROM sign_in_failures WHERE id = ?").bind(id).execute(&self.writer).await?;
+        Ok(())
     }
 }

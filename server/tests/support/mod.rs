@@ -33,6 +33,8 @@ pub const WASM_BYTES: &[u8] = b"\0asm\x01\0\0\0";
 pub struct TestApp {
     pub router: Router,
     pub state: AppState,
+    /// The browser of these tests: the flow cookie each flow it started or verified gave it.
+    flow_cookies: std::sync::Mutex<std::collections::HashMap<String, String>>,
     // Kept alive for the test's duration: the folder is deleted when this drops.
     _dir: TempDir,
 }
@@ -49,7 +51,7 @@ impl TestApp {
         configure(&mut config);
         let state = AppState::new(config).await.unwrap();
         let router = app(state.clone()).layer(MockConnectInfo(SocketAddr::from(([203, 0, 113, 7], 40000))));
-        TestApp { router, state, _dir: dir }
+        TestApp { router, state, flow_cookies: Default::default(), _dir: dir }
     }
 
     pub async fn new() -> TestApp {
@@ -93,23 +95,89 @@ impl TestApp {
         base64::engine::general_purpose::STANDARD.encode(serde_json::to_vec(&payload).unwrap())
     }
 
-    /// `POST /recovery` with a solved bot check; returns the status and body.
+    /// `POST /recovery` with a solved bot check; returns the status and body. This test browser keeps
+    /// the flow cookie it is given.
     pub async fn start_recovery(&self, identifier: &str) -> (StatusCode, serde_json::Value) {
         let bot_check = self.solved_bot_check().await;
         let body = serde_json::json!({ "identifier": identifier, "bot_check": bot_check, "language": "en" });
         let response = self.post("/api/v1/recovery", body).await;
-        (response.status(), body_json(response).await)
+        let cookie = set_cookie(&response);
+        let (status, body) = (response.status(), body_json(response).await);
+        if let (Some(cookie), Some(flow_id)) = (cookie, body["flow_id"].as_str()) {
+            self.flow_cookies.lock().unwrap().insert(flow_id.to_owned(), cookie);
+        }
+        (status, body)
     }
 
+    /// The flow cookie (`name=value`) this test browser holds for `flow_id`.
+    pub fn flow_cookie(&self, flow_id: &str) -> Option<String> {
+        self.flow_cookies.lock().unwrap().get(flow_id).cloned()
+    }
+
+    /// `POST /recovery/{flow_id}/{action}` from this test browser, with the flow's cookie.
     pub async fn flow_action(
         &self,
         flow_id: &str,
         action: &str,
         body: serde_json::Value,
     ) -> (StatusCode, serde_json::Value) {
-        let response = self.post(&format!("/api/v1/recovery/{flow_id}/{action}"), body).await;
+        let cookie = self.flow_cookie(flow_id);
+        self.flow_action_from(cookie.as_deref(), flow_id, action, body).await
+    }
+
+    /// The same from a browser holding `cookie` (`None`: a browser with no flow cookie at all).
+    /// A cookie the answer sets replaces this test browser's when it was this browser's.
+    pub async fn flow_action_from(
+        &self,
+        cookie: Option<&str>,
+        flow_id: &str,
+        action: &str,
+        body: serde_json::Value,
+    ) -> (StatusCode, serde_json::Value) {
+        let request = flow_request(cookie, flow_id, action, &body);
+        let response = self.send(request).await;
+        if let Some(new) = set_cookie(&response) {
+            let mut cookies = self.flow_cookies.lock().unwrap();
+            if cookies.get(flow_id).map(String::as_str) == cookie {
+                cookies.insert(flow_id.to_owned(), new);
+            }
+        }
         let status = response.status();
         (status, body_json(response).await)
+    }
+
+    /// `GET /recovery/{flow_id}` from this test browser.
+    pub async fn read_flow(&self, flow_id: &str) -> (StatusCode, serde_json::Value) {
+        let mut request = Request::get(format!("/api/v1/recovery/{flow_id}"));
+        if let Some(cookie) = self.flow_cookie(flow_id) {
+            request = request.header(header::COOKIE, cookie);
+        }
+        let response = self.send(request.body(Body::empty()).unwrap()).await;
+        (response.status(), body_json(response).await)
+    }
+
+    /// Sends every request at once, each from a task of its own (run the test on a multi-threaded
+    /// runtime): the answers' statuses and bodies, in the requests' order.
+    pub async fn all_at_once(&self, requests: Vec<Request<Body>>) -> Vec<(StatusCode, serde_json::Value)> {
+        let barrier = std::sync::Arc::new(tokio::sync::Barrier::new(requests.len()));
+        let tasks: Vec<_> = requests
+            .into_iter()
+            .map(|request| {
+                let (router, barrier) = (self.router.clone(), barrier.clone());
+                tokio::spawn(async move {
+                    barrier.wait().await;
+                    let response = router.oneshot(request).await.unwrap();
+                    let status = response.status();
+                    let bytes = body_bytes(response).await;
+                    (status, serde_json::from_slice(&bytes).unwrap_or(serde_json::Value::Null))
+                })
+            })
+            .collect();
+        let mut answers = Vec::new();
+        for task in tasks {
+            answers.push(task.await.unwrap());
+        }
+        answers
     }
 
     /// Every message the outbox holds, newest first, as the dev mailbox lists them.
@@ -131,6 +199,27 @@ impl TestApp {
     pub async fn get(&self, uri: &str) -> Response<Body> {
         self.send(Request::get(uri).body(Body::empty()).unwrap()).await
     }
+}
+
+/// `POST /api/v1/recovery/{flow_id}/{action}` with `body`, from a browser holding `cookie`.
+pub fn flow_request(
+    cookie: Option<&str>,
+    flow_id: &str,
+    action: &str,
+    body: &serde_json::Value,
+) -> Request<Body> {
+    let mut request = Request::post(format!("/api/v1/recovery/{flow_id}/{action}"))
+        .header(header::CONTENT_TYPE, "application/json");
+    if let Some(cookie) = cookie {
+        request = request.header(header::COOKIE, cookie);
+    }
+    request.body(Body::from(body.to_string())).unwrap()
+}
+
+/// The `name=value` of the cookie an answer sets, if it sets one.
+pub fn set_cookie(response: &Response<Body>) -> Option<String> {
+    let value = response.headers().get(header::SET_COOKIE)?.to_str().ok()?;
+    Some(value.split(';').next()?.to_owned())
 }
 
 pub async fn body_bytes(response: Response<Body>) -> Vec<u8> {

@@ -1,0 +1,155 @@
+//! One write transaction: the unit in which a rule is decided and recorded.
+//!
+//! Every budget and every step change reads what it depends on and records its outcome inside one
+//! `Write`, so two requests at the same instant cannot both pass a check that only one of them may
+//! pass: SQLite's `BEGIN IMMEDIATE` takes the database's write lock before the first read, and this
+//! server's writes all queue on one connection anyway. Either everything a request decided commits
+//! (the state change, its messages, its audit rows) or nothing does.
+
+use sqlx::{Sqlite, Transaction};
+
+use super::{audit::AuditEvent, flows::FlowRow, Db};
+use crate::outbox::sealed;
+
+pub struct Write {
+    pub(crate) tx: Transaction<'static, Sqlite>,
+}
+
+/// A mail or SMS to queue.
+pub struct NewMessage<'a> {
+    pub channel: &'a str,
+    pub recipient: &'a str,
+    pub language: &'a str,
+    pub template: &'a str,
+    pub args: serde_json::Value,
+    /// A message not delivered by then is dropped (a code that would arrive dead).
+    pub expires_at: Option<i64>,
+}
+
+/// Who caused a write, for the audit trail.
+#[derive(Clone, Copy)]
+pub struct Actor<'a> {
+    pub ip: &'a str,
+    pub user_agent: &'a str,
+}
+
+impl Db {
+    /// Starts a write transaction holding the write lock from its first statement.
+    pub async fn write(&self) -> anyhow::Result<Write> {
+        Ok(Write { tx: self.writer.begin_with("BEGIN IMMEDIATE").await? })
+    }
+
+    /// Queues one message in a transaction of its own.
+    pub async fn enqueue_message(
+        &self,
+        outbox_key: &[u8; 32],
+        message: NewMessage<'_>,
+        now: i64,
+    ) -> anyhow::Result<i64> {
+        let mut write = self.write().await?;
+        let id = write.enqueue(outbox_key, message, now).await?;
+        write.commit().await?;
+        Ok(id)
+    }
+}
+
+impl Write {
+    pub async fn commit(self) -> anyhow::Result<()> {
+        self.tx.commit().await?;
+        Ok(())
+    }
+
+    /// The flow as this transaction sees it (no other write can change it before the commit).
+    pub async fn flow(&mut self, id: &str) -> anyhow::Result<Option<FlowRow>> {
+        Ok(sqlx::query_as::<_, FlowRow>("SELECT * FROM recovery_flows WHERE id = ?")
+            .bind(id)
+            .fetch_optional(&mut *self.tx)
+            .await?)
+    }
+
+    /// Rows of `table` whose `column` is `value` and whose `at` is after `since`, counted up to `up_to`:
+    /// a budget check needs no more, so the work stays bounded however many rows pile up.
+    pub async fn count_recent(
+        &mut self,
+        table: &'static str,
+        column: &'static str,
+        value: &str,
+        since: i64,
+        up_to: u32,
+    ) -> anyhow::Result<i64> {
+        let sql =
+            format!("SELECT COUNT(*) FROM (SELECT 1 FROM {table} WHERE {column} = ? AND at > ? LIMIT ?)");
+        Ok(sqlx::query_scalar(&sql).bind(value).bind(since).bind(up_to).fetch_one(&mut *self.tx).await?)
+    }
+
+    /// Counts one event against the cap `key` (at most `limit` since `since`) when it is under it;
+    /// says whether it was. The check and the record are one decision of this transaction.
+    pub async fn take_cap(&mut self, key: &str, since: i64, limit: u32, now: i64) -> anyhow::Result<bool> {
+        if self.count_recent("cap_events", "key", key, since, limit).await? >= i64::from(limit) {
+            return Ok(false);
+        }
+        sqlx::query("INSERT INTO cap_events (key, at) VALUES (?, ?)")
+            .bind(key)
+            .bind(now)
+            .execute(&mut *self.tx)
+            .await?;
+        Ok(true)
+    }
+
+    /// The time of the oldest event still counted against cap `key` since `since` (to tell the person
+    /// when it frees up).
+    pub async fn oldest_cap_event(&mut self, key: &str, since: i64) -> anyhow::Result<Option<i64>> {
+        Ok(sqlx::query_scalar("SELECT MIN(at) FROM cap_events WHERE key = ? AND at > ?")
+            .bind(key)
+            .bind(since)
+            .fetch_one(&mut *self.tx)
+            .await?)
+    }
+
+    pub async fn audit(
+        &mut self,
+        event: AuditEvent,
+        account_id: Option<i64>,
+        flow_id: Option<&str>,
+        actor: Actor<'_>,
+        now: i64,
+    ) -> anyhow::Result<()> {
+        sqlx::query("INSERT INTO audit_log (at, event, account_id, flow_id, ip, user_agent) VALUES (?, ?, ?, ?, ?, ?)")
+            .bind(now)
+            .bind(event.as_str())
+            .bind(account_id)
+            .bind(flow_id)
+            .bind(actor.ip)
+            .bind(actor.user_agent)
+            .execute(&mut *self.tx)
+            .await?;
+        Ok(())
+    }
+
+    /// Queues a message, its arguments sealed (`outbox::sealed`).
+    pub async fn enqueue(
+        &mut self,
+        outbox_key: &[u8; 32],
+        message: NewMessage<'_>,
+        now: i64,
+    ) -> anyhow::Result<i64> {
+        let associated = sealed::associated_data(message.channel, message.recipient, message.template);
+        let args = sealed::seal(outbox_key, &associated, &message.args);
+        let id = sqlx::query(
+            "INSERT INTO outbox (channel, recipient, language, template, args, created_at, next_attempt_at, expires_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(message.channel)
+        .bind(message.recipient)
+        .bind(message.language)
+        .bind(message.template)
+        .bind(args)
+        .bind(now)
+        .bind(now)
+        .bind(message.expires_at)
+        .execute(&mut *self.tx)
+        .await?
+        .last_insert_rowid();
+        Ok(id)
+    }
+}

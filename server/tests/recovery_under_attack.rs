@@ -1,0 +1,379 @@
+//! The recovery as an attacker tries it (`shared/THREATS.md`): another browser, requests fired at the
+//! same instant, mail pumping, enumeration through budgets, and what is left in the database. Each
+//! test is named after the rule it proves, through the real router and a real SQLite file.
+
+mod support;
+
+use axum::http::StatusCode;
+use serde_json::json;
+use sqlx::Connection;
+use support::{flow_request, TestApp, DEMO_PASSWORD};
+
+const EMAIL: &str = "ana@correo.test";
+const PHONE: &str = "+34600000002";
+const NEW_PASSWORD: &str = "otra contraseña muy larga 2026";
+
+async fn app_with_account() -> TestApp {
+    let app = TestApp::new().await;
+    app.sign_up("ana", EMAIL, Some(PHONE), DEMO_PASSWORD).await;
+    app
+}
+
+async fn started(app: &TestApp, identifier: &str) -> String {
+    let (status, flow) = app.start_recovery(identifier).await;
+    assert_eq!(status, StatusCode::CREATED, "{flow}");
+    flow["flow_id"].as_str().unwrap().to_owned()
+}
+
+async fn with_code(app: &TestApp, identifier: &str) -> String {
+    let flow_id = started(app, identifier).await;
+    let (status, body) = app.flow_action(&flow_id, "code", json!({ "channel": "email" })).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    flow_id
+}
+
+fn wrong_for(code: &str) -> &'static str {
+    if code == "00000000" {
+        "11111111"
+    } else {
+        "00000000"
+    }
+}
+
+/// A connection of its own to the test server's database, to read (or break) what it stores.
+async fn database(app: &TestApp) -> sqlx::SqliteConnection {
+    sqlx::SqliteConnection::connect(&app.state.config.database_url).await.unwrap()
+}
+
+async fn sign_in_status(app: &TestApp, password: &str) -> StatusCode {
+    app.post("/api/v1/session", json!({ "identifier": EMAIL, "password": password })).await.status()
+}
+
+#[tokio::test]
+async fn a_flow_is_continued_only_by_the_browser_that_started_it_others_get_the_unknown_flow_answer() {
+    let app = app_with_account().await;
+    let flow_id = with_code(&app, EMAIL).await;
+    let another_flow = started(&app, "nadie@correo.test").await;
+    let others_cookie = app.flow_cookie(&another_flow).unwrap();
+    let unknown = app.flow_action_from(None, "0000000000000000000000000000", "code", json!({ "channel": "email" })).await;
+    assert_eq!(unknown, (StatusCode::NOT_FOUND, json!({ "code": "flow_not_found" })));
+
+    let code = app.latest_code_for(EMAIL).await;
+    for cookie in [None, Some(others_cookie.as_str()), Some("recupera_flow=forged")] {
+        for (action, body) in [
+            ("code", json!({ "channel": "email" })),
+            ("verify", json!({ "code": code })),
+            ("password", json!({ "password": NEW_PASSWORD })),
+        ] {
+            let answer = app.flow_action_from(cookie, &flow_id, action, body).await;
+            assert_eq!(answer, unknown, "{action} from {cookie:?}");
+        }
+    }
+    // The browser that started it still can: nothing above used its code or its budget.
+    let (_, flow) = app.read_flow(&flow_id).await;
+    assert_eq!((flow["step"].as_str(), flow["attempts_left"].as_u64()), (Some("enter_code"), Some(5)));
+    let (status, _) = app.flow_action(&flow_id, "verify", json!({ "code": code })).await;
+    assert_eq!(status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn verifying_the_code_rotates_the_flow_secret_and_only_the_rotated_one_sets_the_password() {
+    let app = app_with_account().await;
+    let flow_id = with_code(&app, EMAIL).await;
+    let before = app.flow_cookie(&flow_id).unwrap();
+    let code = app.latest_code_for(EMAIL).await;
+    let (status, _) = app.flow_action(&flow_id, "verify", json!({ "code": code })).await;
+    assert_eq!(status, StatusCode::OK);
+    let after = app.flow_cookie(&flow_id).unwrap();
+    assert_ne!(before, after, "the answer set a new secret");
+
+    // Whoever copied the first cookie (the phisher who started the flow, say) is out.
+    let stolen =
+        app.flow_action_from(Some(&before), &flow_id, "password", json!({ "password": NEW_PASSWORD })).await;
+    assert_eq!(stolen, (StatusCode::NOT_FOUND, json!({ "code": "flow_not_found" })));
+    assert_eq!(sign_in_status(&app, DEMO_PASSWORD).await, StatusCode::OK, "the password did not change");
+    let (status, body) = app.flow_action(&flow_id, "password", json!({ "password": NEW_PASSWORD })).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn fifty_wrong_codes_at_once_are_judged_at_most_five_times() {
+    let app = app_with_account().await;
+    let flow_id = with_code(&app, EMAIL).await;
+    let code = app.latest_code_for(EMAIL).await;
+    let cookie = app.flow_cookie(&flow_id).unwrap();
+    let body = json!({ "code": wrong_for(&code) });
+    let requests = (0..50).map(|_| flow_request(Some(&cookie), &flow_id, "verify", &body)).collect();
+    let answers = app.all_at_once(requests).await;
+    let judged = answers.iter().filter(|(_, body)| body["code"] == "code_invalid").count();
+    assert_eq!(judged, 5, "{answers:?}");
+    assert!(
+        answers.iter().all(|(status, body)| body["code"] == "code_invalid"
+            || (*status == StatusCode::GONE && body["code"] == "flow_attempts_exhausted")),
+        "{answers:?}"
+    );
+    let mut db = database(&app).await;
+    let counted: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM code_failures").fetch_one(&mut db).await.unwrap();
+    assert_eq!(counted, 5, "the budgets across flows counted exactly the judged ones");
+    let (status, body) = app.flow_action(&flow_id, "verify", json!({ "code": code })).await;
+    assert_eq!((status, &body["code"]), (StatusCode::GONE, &json!("flow_attempts_exhausted")));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn the_right_code_sent_fifty_times_at_once_verifies_once() {
+    let app = app_with_account().await;
+    let flow_id = with_code(&app, EMAIL).await;
+    let code = app.latest_code_for(EMAIL).await;
+    let cookie = app.flow_cookie(&flow_id).unwrap();
+    let body = json!({ "code": code });
+    let requests = (0..50).map(|_| flow_request(Some(&cookie), &flow_id, "verify", &body)).collect();
+    let answers = app.all_at_once(requests).await;
+    let verified = answers.iter().filter(|(status, _)| *status == StatusCode::OK).count();
+    assert_eq!(verified, 1, "{answers:?}");
+    // The others found the flow moved on — or, once the secret rotated, not theirs at all.
+    assert!(answers.iter().all(|(status, body)| *status == StatusCode::OK
+        || body["code"] == "flow_wrong_step"
+        || body["code"] == "flow_not_found"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn fifty_sends_at_once_send_one_message_per_resend_window() {
+    let app = app_with_account().await;
+    let flow_id = started(&app, EMAIL).await;
+    let cookie = app.flow_cookie(&flow_id).unwrap();
+    let body = json!({ "channel": "email" });
+    let requests = (0..50).map(|_| flow_request(Some(&cookie), &flow_id, "code", &body)).collect();
+    let answers = app.all_at_once(requests).await;
+    let sent = answers.iter().filter(|(status, _)| *status == StatusCode::OK).count();
+    assert_eq!(sent, 1, "{answers:?}");
+    assert!(answers.iter().all(|(status, body)| *status == StatusCode::OK || body["code"] == "resend_too_soon"));
+    assert_eq!(app.mailbox().await.len(), 1, "one code in the mailbox");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn ten_flows_for_an_address_with_no_account_five_sends_at_once_each_put_one_notice_in_its_mailbox() {
+    let app = TestApp::with_config(|c| c.policy.sends_per_identifier_day = 100).await;
+    let nobody = "nadie@correo.test";
+    for _ in 0..10 {
+        let flow_id = started(&app, nobody).await;
+        let cookie = app.flow_cookie(&flow_id).unwrap();
+        let body = json!({ "channel": "email" });
+        let requests = (0..5).map(|_| flow_request(Some(&cookie), &flow_id, "code", &body)).collect();
+        let answers = app.all_at_once(requests).await;
+        assert_eq!(answers.iter().filter(|(status, _)| *status == StatusCode::OK).count(), 1, "{answers:?}");
+    }
+    let to_nobody = app.mailbox().await.into_iter().filter(|m| m["to"] == nobody).count();
+    assert_eq!(to_nobody, 1, "at most one no-account notice a day");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_new_passwords_at_once_give_exactly_one_200_and_one_notice() {
+    let app = app_with_account().await;
+    let flow_id = with_code(&app, EMAIL).await;
+    let code = app.latest_code_for(EMAIL).await;
+    app.flow_action(&flow_id, "verify", json!({ "code": code })).await;
+    let cookie = app.flow_cookie(&flow_id).unwrap();
+    let requests = ["la primera contraseña nueva 2026", "la segunda contraseña nueva 2026"]
+        .iter()
+        .map(|password| flow_request(Some(&cookie), &flow_id, "password", &json!({ "password": password })))
+        .collect();
+    let answers = app.all_at_once(requests).await;
+    let statuses: Vec<StatusCode> = answers.iter().map(|(status, _)| *status).collect();
+    assert_eq!(statuses.iter().filter(|s| **s == StatusCode::OK).count(), 1, "{answers:?}");
+    let refused = answers.iter().find(|(status, _)| *status != StatusCode::OK).unwrap();
+    assert_eq!(refused.1["code"], "flow_completed", "{answers:?}");
+    let notices = app
+        .mailbox()
+        .await
+        .into_iter()
+        .filter(|m| m["to"] == EMAIL && m["subject"] == "Se ha cambiado tu contraseña de Recupera")
+        .count();
+    assert_eq!(notices, 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_hundred_wrong_sign_ins_at_once_are_judged_at_most_the_identifiers_limit() {
+    let app = app_with_account().await;
+    let requests = (0..100)
+        .map(|i| {
+            axum::http::Request::post("/api/v1/session")
+                .header("content-type", "application/json")
+                .body(axum::body::Body::from(
+                    json!({ "identifier": EMAIL, "password": format!("no es la contraseña {i}") }).to_string(),
+                ))
+                .unwrap()
+        })
+        .collect();
+    let answers = app.all_at_once(requests).await;
+    let judged = answers.iter().filter(|(status, _)| *status == StatusCode::UNAUTHORIZED).count();
+    let limit = app.state.config.policy.sign_in_failures_per_identifier as usize;
+    assert!(judged <= limit && judged > 0, "{judged} judged, limit {limit}");
+    assert!(answers.iter().all(|(status, body)| *status == StatusCode::UNAUTHORIZED
+        || (*status == StatusCode::TOO_MANY_REQUESTS && body["code"] == "too_many_requests")));
+}
+
+#[tokio::test]
+async fn the_daily_budget_is_keyed_on_the_identifier_and_answers_the_same_known_or_not() {
+    let app = TestApp::with_config(|c| c.policy.messages_per_recipient_day = 10).await;
+    app.sign_up("ana", EMAIL, Some(PHONE), DEMO_PASSWORD).await;
+    let mut last = Vec::new();
+    for identifier in [EMAIL, "nadie@correo.test"] {
+        for _ in 0..4 {
+            let flow_id = with_code(&app, identifier).await;
+            for _ in 0..5 {
+                app.flow_action(&flow_id, "verify", json!({ "code": "00000000" })).await;
+            }
+        }
+        let flow_id = with_code(&app, identifier).await;
+        last.push(app.flow_action(&flow_id, "verify", json!({ "code": "00000000" })).await);
+    }
+    assert_eq!(last[0], (StatusCode::TOO_MANY_REQUESTS, json!({ "code": "account_attempts_exhausted" })));
+    assert_eq!(last[0], last[1], "an unknown identifier answers exactly as a known one");
+    // The owner's other identifiers are not locked out by guesses against the email.
+    let flow_id = with_code(&app, "ana").await;
+    let code = app.latest_code_for(EMAIL).await;
+    let (status, body) = app.flow_action(&flow_id, "verify", json!({ "code": code })).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+}
+
+#[tokio::test]
+async fn codes_per_identifier_are_capped_and_the_person_is_told_known_or_not() {
+    let app = TestApp::with_config(|c| c.policy.sends_per_identifier_day = 2).await;
+    app.sign_up("ana", EMAIL, Some(PHONE), DEMO_PASSWORD).await;
+    let mut refusals = Vec::new();
+    for identifier in [EMAIL, "nadie@correo.test"] {
+        for _ in 0..2 {
+            with_code(&app, identifier).await;
+        }
+        let flow_id = started(&app, identifier).await;
+        refusals.push(app.flow_action(&flow_id, "code", json!({ "channel": "email" })).await);
+    }
+    assert_eq!(refusals[0].0, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(refusals[0].1["code"], "send_limit_reached");
+    assert_eq!(refusals[0].1["retry_after_s"], 24 * 3600, "in whole hours, counted from the oldest send");
+    assert_eq!(refusals[0], refusals[1], "the same answer for an identifier with no account");
+}
+
+#[tokio::test]
+async fn one_address_receives_at_most_five_codes_a_day_whichever_identifier_asks() {
+    let app = app_with_account().await;
+    for identifier in [EMAIL, "ana", PHONE] {
+        for _ in 0..3 {
+            // Every answer is the same "sent": a held-back code reveals nothing either.
+            with_code(&app, identifier).await;
+        }
+    }
+    let codes = app.mailbox().await.into_iter().filter(|m| m["to"] == EMAIL).count();
+    assert_eq!(codes, 5);
+}
+
+#[tokio::test]
+async fn recoveries_started_from_one_client_network_are_capped_per_hour() {
+    let app = TestApp::with_config(|c| c.policy.recoveries_per_ip_hour = 3).await;
+    for _ in 0..3 {
+        started(&app, "nadie@correo.test").await;
+    }
+    app.state.clock.advance(30 * 60);
+    let (status, body) = app.start_recovery("otra@correo.test").await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(body, json!({ "code": "too_many_recoveries", "retry_after_s": 30 * 60 }));
+    app.state.clock.advance(30 * 60);
+    assert_eq!(app.start_recovery("otra@correo.test").await.0, StatusCode::CREATED, "an hour later");
+}
+
+#[tokio::test]
+async fn the_outbox_never_holds_a_code_in_clear() {
+    let app = app_with_account().await;
+    let flow_id = with_code(&app, EMAIL).await;
+    app.state.clock.advance(60);
+    app.flow_action(&flow_id, "code", json!({ "channel": "sms" })).await;
+    let codes = [app.latest_code_for(EMAIL).await, app.latest_code_for(PHONE).await];
+    let mut db = database(&app).await;
+    let rows: Vec<(String, String, String)> =
+        sqlx::query_as("SELECT recipient, template, args FROM outbox").fetch_all(&mut db).await.unwrap();
+    assert_eq!(rows.len(), 2);
+    for (recipient, template, args) in rows {
+        assert_eq!(template, "recovery-code");
+        for code in &codes {
+            for shown in [code.clone(), format!("{} {}", &code[..4], &code[4..])] {
+                assert!(!args.contains(&shown), "{recipient}: {args}");
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_password_change_its_notices_and_its_audit_row_commit_together_or_not_at_all() {
+    let app = app_with_account().await;
+    let flow_id = with_code(&app, EMAIL).await;
+    let code = app.latest_code_for(EMAIL).await;
+    app.flow_action(&flow_id, "verify", json!({ "code": code })).await;
+
+    // The notice cannot be queued (a full disk, say): the whole change is undone.
+    let mut db = database(&app).await;
+    sqlx::query(
+        "CREATE TRIGGER notice_fails BEFORE INSERT ON outbox WHEN NEW.template = 'password-changed'
+         BEGIN SELECT RAISE(ABORT, 'injected failure'); END",
+    )
+    .execute(&mut db)
+    .await
+    .unwrap();
+    let (status, body) = app.flow_action(&flow_id, "password", json!({ "password": NEW_PASSWORD })).await;
+    assert_eq!((status, body), (StatusCode::INTERNAL_SERVER_ERROR, json!({ "code": "internal" })));
+    assert_eq!(sign_in_status(&app, DEMO_PASSWORD).await, StatusCode::OK, "the old password still signs in");
+    assert_eq!(sign_in_status(&app, NEW_PASSWORD).await, StatusCode::UNAUTHORIZED);
+    let events = app.state.db.audit_events(&flow_id).await.unwrap();
+    assert!(!events.contains(&"password_changed".to_owned()), "{events:?}");
+    let (_, flow) = app.read_flow(&flow_id).await;
+    assert_eq!(flow["step"], "new_password", "the person may try again");
+
+    sqlx::query("DROP TRIGGER notice_fails").execute(&mut db).await.unwrap();
+    let (status, _) = app.flow_action(&flow_id, "password", json!({ "password": NEW_PASSWORD })).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(sign_in_status(&app, NEW_PASSWORD).await, StatusCode::OK);
+    let notices = app
+        .mailbox()
+        .await
+        .into_iter()
+        .filter(|m| m["to"] == EMAIL && m["subject"] == "Se ha cambiado tu contraseña de Recupera")
+        .count();
+    assert_eq!(notices, 1, "the retried change queued its notice once");
+}
+
+#[tokio::test]
+async fn ipv6_clients_of_one_64_share_the_per_network_budget() {
+    let app = TestApp::with_config(|c| {
+        c.policy.attempts_per_ip_hour = 2;
+        c.trusted_proxies = 1;
+    })
+    .await;
+    app.sign_up("ana", EMAIL, None, DEMO_PASSWORD).await;
+    let flow_id = with_code(&app, EMAIL).await;
+    let cookie = app.flow_cookie(&flow_id).unwrap();
+    let guess = |client: &str| {
+        let mut request = flow_request(Some(&cookie), &flow_id, "verify", &json!({ "code": "00000000" }));
+        request.headers_mut().insert("x-forwarded-for", client.parse().unwrap());
+        app.send(request)
+    };
+    for client in ["2001:db8:1:2::1", "2001:db8:1:2::ffff"] {
+        assert_eq!(guess(client).await.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    let refused = support::body_json(guess("2001:db8:1:2:dead:beef::9").await).await;
+    assert_eq!(refused["code"], "ip_attempts_exhausted", "a third address of the same /64");
+    let elsewhere = support::body_json(guess("2001:db8:1:3::1").await).await;
+    assert_eq!(elsewhere["code"], "code_invalid", "another /64 has its own budget");
+}
+
+#[tokio::test]
+async fn api_answers_are_never_cached_and_production_insists_on_https() {
+    let app = TestApp::production().await;
+    let response = app.get("/api/v1/health").await;
+    assert_eq!(response.headers()["cache-control"], "no-store");
+    assert_eq!(response.headers()["strict-transport-security"], "max-age=31536000; includeSubDomains");
+    let (status, flow) = app.start_recovery(EMAIL).await;
+    assert_eq!(status, StatusCode::CREATED);
+    let cookie = app.flow_cookie(flow["flow_id"].as_str().unwrap()).unwrap();
+    assert!(cookie.starts_with("__Host-recupera_flow="), "{cookie}");
+    let dev = TestApp::new().await;
+    assert!(dev.get("/api/v1/health").await.headers().get("strict-transport-security").is_none());
+}
