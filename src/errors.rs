@@ -52,6 +52,13 @@ fn refusal_text(body: &ErrorBody) -> String {
         ErrorCode::IpAttemptsExhausted => tr!("error-ip-attempts-exhausted"),
         ErrorCode::PasswordWindowExpired => tr!("error-password-window-expired"),
         ErrorCode::PasswordMismatch => tr!("error-password-mismatch"),
+        ErrorCode::FlowSuperseded => tr!("error-flow-superseded"),
+        ErrorCode::SendLimitReached => {
+            tr!("error-send-limit-reached", { "hours" => seconds.div_ceil(3600).max(1) })
+        }
+        ErrorCode::TooManyRecoveries => {
+            tr!("error-too-many-recoveries", { "minutes" => seconds.div_ceil(60).max(1) })
+        }
     }
 }
 

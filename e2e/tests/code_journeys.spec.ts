@@ -66,16 +66,16 @@ for (const t of LANGUAGES) {
       await expect(page.getByRole('heading', { level: 1, name: t.passwordTitle })).toBeVisible();
     });
 
-    test('a code expires after 15 minutes, and the whole recovery after an hour', async ({ page, context, baseURL }) => {
+    test('a code expires after 10 minutes, and the whole recovery after an hour', async ({ page, context, baseURL }) => {
       const account = await newAccount(baseURL!, false);
       await toCodeStep(page, t, account.email);
       const code = await codeFromMailbox(context, account.email, t.mailbox);
 
-      await advanceServerClock(baseURL!, 16 * 60);
+      await advanceServerClock(baseURL!, 11 * 60);
       await tryCode(page, t, code);
       await expect(page.getByRole('alert')).toContainText(t.codeExpired);
 
-      await advanceServerClock(baseURL!, 45 * 60);
+      await advanceServerClock(baseURL!, 50 * 60);
       await page.reload();
       await expect(page.getByRole('alert').filter({ hasText: t.flowExpired })).toBeVisible();
       await page.getByRole('link', { name: t.startAgain }).click();

@@ -202,13 +202,20 @@ impl Config {
             host == "localhost" || host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
         };
         if let Some(host) = self.delivery.smtp_host.as_deref().filter(|host| !local(host)) {
-            anyhow::bail!("dev mode does not send real mail: RECUPERA_SMTP_HOST is {host:?}, not this machine");
+            anyhow::bail!(
+                "dev mode does not send real mail: RECUPERA_SMTP_HOST is {host:?}, not this machine"
+            );
         }
         if let Some(url) = &self.delivery.sms_base_url {
             let host = url.split("://").nth(1).unwrap_or(url).split(['/', '?']).next().unwrap_or_default();
-            let host = host.rsplit_once(':').filter(|(_, port)| port.parse::<u16>().is_ok()).map_or(host, |(h, _)| h);
+            let host = host
+                .rsplit_once(':')
+                .filter(|(_, port)| port.parse::<u16>().is_ok())
+                .map_or(host, |(h, _)| h);
             if !local(host) {
-                anyhow::bail!("dev mode does not send real SMS: RECUPERA_SMS_BASE_URL is {url:?}, not this machine");
+                anyhow::bail!(
+                    "dev mode does not send real SMS: RECUPERA_SMS_BASE_URL is {url:?}, not this machine"
+                );
             }
         }
         Ok(())

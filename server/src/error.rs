@@ -26,15 +26,32 @@ pub fn status_for(code: ErrorCode) -> StatusCode {
         UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
         PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
         Internal => StatusCode::INTERNAL_SERVER_ERROR,
-        IdentifierInvalid | UsernameInvalid | EmailInvalid | PhoneInvalid | UsernameTaken
-        | PasswordTooShort | PasswordTooLong | PasswordCommon | PasswordContainsIdentity
-        | BotCheckInvalid | BotCheckExpired | CodeMalformed | CodeInvalid | PasswordMismatch => {
-            StatusCode::UNPROCESSABLE_ENTITY
-        }
+        IdentifierInvalid
+        | UsernameInvalid
+        | EmailInvalid
+        | PhoneInvalid
+        | UsernameTaken
+        | PasswordTooShort
+        | PasswordTooLong
+        | PasswordCommon
+        | PasswordContainsIdentity
+        | BotCheckInvalid
+        | BotCheckExpired
+        | CodeMalformed
+        | CodeInvalid
+        | PasswordMismatch => StatusCode::UNPROCESSABLE_ENTITY,
         InvalidCredentials | NotSignedIn => StatusCode::UNAUTHORIZED,
-        TooManyRequests | ResendTooSoon | AccountAttemptsExhausted | IpAttemptsExhausted
-        | SendLimitReached | TooManyRecoveries => StatusCode::TOO_MANY_REQUESTS,
-        FlowExpired | FlowCompleted | FlowAttemptsExhausted | FlowSuperseded | CodeExpired
+        TooManyRequests
+        | ResendTooSoon
+        | AccountAttemptsExhausted
+        | IpAttemptsExhausted
+        | SendLimitReached
+        | TooManyRecoveries => StatusCode::TOO_MANY_REQUESTS,
+        FlowExpired
+        | FlowCompleted
+        | FlowAttemptsExhausted
+        | FlowSuperseded
+        | CodeExpired
         | PasswordWindowExpired => StatusCode::GONE,
         FlowWrongStep => StatusCode::CONFLICT,
     }

@@ -57,7 +57,9 @@ impl Secrets {
 /// A key of its own for one purpose, from the code key (HKDF-SHA256 with `label` as its info).
 fn derive(code_key: &[u8; 32], label: &[u8]) -> [u8; 32] {
     let mut key = [0u8; 32];
-    hkdf::Hkdf::<sha2::Sha256>::new(None, code_key).expand(label, &mut key).expect("32 bytes is a valid length");
+    hkdf::Hkdf::<sha2::Sha256>::new(None, code_key)
+        .expand(label, &mut key)
+        .expect("32 bytes is a valid length");
     key
 }
 

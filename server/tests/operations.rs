@@ -64,7 +64,10 @@ async fn cleanup_removes_what_can_no_longer_matter_and_keeps_the_rest() {
     app.state.clock.advance(8 * 24 * 3600);
     let removed = app.state.db.clean_up(app.state.clock.now()).await.unwrap();
     assert_eq!((removed.sessions, removed.flows, removed.code_failures, removed.bot_checks), (1, 1, 1, 1));
-    assert_eq!(removed.cap_events, 4, "the start, and the send's three caps (identifier, recipient, account)");
+    assert_eq!(
+        removed.cap_events, 4,
+        "the start, and the send's three caps (identifier, recipient, account)"
+    );
     // The code message was never delivered and its code is dead: it goes too, undelivered.
     assert_eq!(removed.messages, 1);
     assert_eq!(app.mailbox().await.len(), 0);

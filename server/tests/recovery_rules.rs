@@ -170,7 +170,11 @@ async fn the_fifth_wrong_code_ends_the_flow_even_the_right_code_and_a_resend_are
     assert_eq!((status, &body["code"]), (StatusCode::GONE, &json!("flow_attempts_exhausted")));
     app.state.clock.advance(600);
     let (status, body) = app.flow_action(&flow_id, "code", json!({ "channel": "email" })).await;
-    assert_eq!((status, &body["code"]), (StatusCode::GONE, &json!("flow_attempts_exhausted")), "no code for a dead flow");
+    assert_eq!(
+        (status, &body["code"]),
+        (StatusCode::GONE, &json!("flow_attempts_exhausted")),
+        "no code for a dead flow"
+    );
     let (_, body) = app.read_flow(&flow_id).await;
     assert_eq!(body["code"], "flow_attempts_exhausted", "the flow stays ended, and says why");
 }

@@ -55,7 +55,9 @@ async fn a_flow_is_continued_only_by_the_browser_that_started_it_others_get_the_
     let flow_id = with_code(&app, EMAIL).await;
     let another_flow = started(&app, "nadie@correo.test").await;
     let others_cookie = app.flow_cookie(&another_flow).unwrap();
-    let unknown = app.flow_action_from(None, "0000000000000000000000000000", "code", json!({ "channel": "email" })).await;
+    let unknown = app
+        .flow_action_from(None, "0000000000000000000000000000", "code", json!({ "channel": "email" }))
+        .await;
     assert_eq!(unknown, (StatusCode::NOT_FOUND, json!({ "code": "flow_not_found" })));
 
     let code = app.latest_code_for(EMAIL).await;
@@ -113,7 +115,8 @@ async fn fifty_wrong_codes_at_once_are_judged_at_most_five_times() {
         "{answers:?}"
     );
     let mut db = database(&app).await;
-    let counted: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM code_failures").fetch_one(&mut db).await.unwrap();
+    let counted: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM code_failures").fetch_one(&mut db).await.unwrap();
     assert_eq!(counted, 5, "the budgets across flows counted exactly the judged ones");
     let (status, body) = app.flow_action(&flow_id, "verify", json!({ "code": code })).await;
     assert_eq!((status, &body["code"]), (StatusCode::GONE, &json!("flow_attempts_exhausted")));
@@ -146,7 +149,9 @@ async fn fifty_sends_at_once_send_one_message_per_resend_window() {
     let answers = app.all_at_once(requests).await;
     let sent = answers.iter().filter(|(status, _)| *status == StatusCode::OK).count();
     assert_eq!(sent, 1, "{answers:?}");
-    assert!(answers.iter().all(|(status, body)| *status == StatusCode::OK || body["code"] == "resend_too_soon"));
+    assert!(answers
+        .iter()
+        .all(|(status, body)| *status == StatusCode::OK || body["code"] == "resend_too_soon"));
     assert_eq!(app.mailbox().await.len(), 1, "one code in the mailbox");
 }
 
@@ -199,7 +204,8 @@ async fn a_hundred_wrong_sign_ins_at_once_are_judged_at_most_the_identifiers_lim
             axum::http::Request::post("/api/v1/session")
                 .header("content-type", "application/json")
                 .body(axum::body::Body::from(
-                    json!({ "identifier": EMAIL, "password": format!("no es la contraseña {i}") }).to_string(),
+                    json!({ "identifier": EMAIL, "password": format!("no es la contraseña {i}") })
+                        .to_string(),
                 ))
                 .unwrap()
         })

@@ -72,10 +72,18 @@ pub fn start_debug_server_in(
     let _ = std::fs::remove_dir_all(folder);
     std::fs::create_dir_all(folder)?;
     let database_url = format!("sqlite://{}", folder.join(database_file).display());
-    RunningServer::start(
+    RunningServer::start_with_env(
         &workspace_root().join("target/debug/recupera-server"),
         free_loopback_address()?,
         &database_url,
+        // Every browser of the end-to-end run and the screenshot walk is one client address (this
+        // machine), starting many recoveries an hour, and many of them for one mailbox: as no person
+        // does. The caps themselves are proven by the server's tests.
+        &[
+            ("RECUPERA_RECOVERIES_PER_IP_HOUR", "100000"),
+            ("RECUPERA_ATTEMPTS_PER_IP_HOUR", "100000"),
+            ("RECUPERA_SIGN_IN_FAILURES_PER_IP", "100000"),
+        ],
     )
 }
 

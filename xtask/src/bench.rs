@@ -105,6 +105,12 @@ pub fn run_command(args: &[String]) -> anyhow::Result<()> {
             ("RECUPERA_ATTEMPTS_PER_FLOW", "1000000000"),
             ("RECUPERA_ATTEMPTS_PER_IDENTIFIER_DAY", "1000000000"),
             ("RECUPERA_ATTEMPTS_PER_IP_HOUR", "1000000000"),
+            // The loads send codes to the demo account's one mailbox, and start recoveries from
+            // this machine, far beyond what any person does.
+            ("RECUPERA_SENDS_PER_IDENTIFIER_DAY", "1000000000"),
+            ("RECUPERA_MESSAGES_PER_RECIPIENT_DAY", "1000000000"),
+            ("RECUPERA_MESSAGES_PER_ACCOUNT_DAY", "1000000000"),
+            ("RECUPERA_RECOVERIES_PER_IP_HOUR", "1000000000"),
             ("RECUPERA_SIGN_IN_FAILURES_PER_IDENTIFIER", "1000000000"),
             ("RECUPERA_SIGN_IN_FAILURES_PER_IP", "1000000000"),
             // The load's requests name their client in `X-Forwarded-For` (see `client_address`).
@@ -173,7 +179,8 @@ async fn measure(server: &RunningServer, mode: &Mode, db_url: &str) -> anyhow::R
     let hashing_requests = if mode.quick { 16 } else { 200 };
     let body = json!({ "identifier": "demo", "password": "not the password, but hashed all the same" });
     let sign_in =
-        post_load(&client, &base, vec![("api/v1/session".into(), body, 0); hashing_requests], 401).await?;
+        post_load(&client, &base, vec![("api/v1/session".into(), body, 0, None); hashing_requests], 401)
+            .await?;
     print_memory(server.pid());
     let mut row = sign_in.row("sign-in (argon2id verify, 16 clients)", f64::INFINITY, 1);
     row.budget = "reported".into();
@@ -221,6 +228,7 @@ async fn api_under_load(
                     "api/v1/recovery".to_owned(),
                     json!({ "identifier": identifier, "bot_check": bot_check, "language": "es" }),
                     i % 2,
+                    None,
                 )
             })
             .collect();
@@ -230,17 +238,26 @@ async fn api_under_load(
         let fresh = new_flows(client, base, mode.requests, known).await?;
         let requests = fresh
             .iter()
-            .map(|flow| (format!("api/v1/recovery/{flow}/code"), json!({ "channel": "email" }), 0))
+            .map(|flow| {
+                (
+                    format!("api/v1/recovery/{}/code", flow.id),
+                    json!({ "channel": "email" }),
+                    0,
+                    Some(flow.cookie.clone()),
+                )
+            })
             .collect();
         send.push(post_load(client, base, requests, 200).await?);
 
         let flows = flows_with_codes(client, base, 50).await?;
         let requests = (0..mode.requests)
             .map(|i| {
+                let flow = &flows[i % flows.len()];
                 (
-                    format!("api/v1/recovery/{}/verify", flows[i % flows.len()]),
+                    format!("api/v1/recovery/{}/verify", flow.id),
                     json!({ "code": "0000 0000" }),
                     0,
+                    Some(flow.cookie.clone()),
                 )
             })
             .collect();
@@ -252,6 +269,7 @@ async fn api_under_load(
                     "api/v1/password/check".to_owned(),
                     json!({ "password": format!("una frase bastante larga {i}") }),
                     0,
+                    None,
                 )
             })
             .collect();
@@ -266,7 +284,7 @@ async fn api_under_load(
         let rate = loads.iter().map(Load::rate).fold(0.0, f64::max);
         ((rate * f64::from(seconds) * 2.5) as usize).max(200) * rounds
     };
-    let requests: Vec<(String, Value)> = solved_challenges(client, base, enough(&identify))
+    let requests: Vec<WrkRequest> = solved_challenges(client, base, enough(&identify))
         .await?
         .into_iter()
         .enumerate()
@@ -275,24 +293,29 @@ async fn api_under_load(
             (
                 "api/v1/recovery".to_owned(),
                 json!({ "identifier": identifier, "bot_check": bot_check, "language": "es" }),
+                String::new(),
             )
         })
         .collect();
     let wrk_identify =
         wrk_row(base, &format!("start recovery (known/unknown){suffix}"), &requests, seconds, rounds, 201)?;
-    let requests: Vec<(String, Value)> = new_flows(client, base, enough(&send), known)
+    let requests: Vec<WrkRequest> = new_flows(client, base, enough(&send), known)
         .await?
         .into_iter()
-        .map(|flow| (format!("api/v1/recovery/{flow}/code"), json!({ "channel": "email" })))
+        .map(|flow| (format!("api/v1/recovery/{}/code", flow.id), json!({ "channel": "email" }), flow.cookie))
         .collect();
     let wrk_send =
         wrk_row(base, &format!("send a code (known/unknown){suffix}"), &requests, seconds, rounds, 200)?;
     let flow = flows_with_codes(client, base, 1).await?.remove(0);
-    let wrong_code = [(format!("api/v1/recovery/{flow}/verify"), json!({ "code": "0000 0000" }))];
+    let wrong_code =
+        [(format!("api/v1/recovery/{}/verify", flow.id), json!({ "code": "0000 0000" }), flow.cookie)];
     let wrk_verify =
         wrk_row(base, &format!("verify (wrong codes){suffix}"), &wrong_code, seconds, rounds, 422)?;
-    let password =
-        [("api/v1/password/check".to_owned(), json!({ "password": "una frase bastante larga y mía" }))];
+    let password = [(
+        "api/v1/password/check".to_owned(),
+        json!({ "password": "una frase bastante larga y mía" }),
+        String::new(),
+    )];
     let wrk_check = wrk_row(base, &format!("password check{suffix}"), &password, seconds, rounds, 200)?;
     let mut gaps: Vec<f64> = identify
         .iter()
@@ -329,7 +352,7 @@ async fn api_under_load(
 fn wrk_row(
     base: &str,
     name: &str,
-    requests: &[(String, Value)],
+    requests: &[WrkRequest],
     seconds: u32,
     rounds: usize,
     expected: u16,
@@ -373,7 +396,7 @@ struct WrkRun {
 fn wrk_run(
     base: &str,
     name: &str,
-    requests: &[(String, Value)],
+    requests: &[WrkRequest],
     seconds: u32,
     expected: u16,
 ) -> anyhow::Result<WrkRun> {
@@ -382,15 +405,15 @@ fn wrk_run(
     let slug: String = name.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
     let lines = dir.join(format!("wrk-{slug}.txt"));
     let script = dir.join(format!("wrk-{slug}.lua"));
-    // One request a line: path, client address, body, separated by tabs (compact JSON has neither
-    // tabs nor newlines). A list shorter than the run's requests is repeated, each copy from new
+    // One request a line: path, client address, flow cookie (or nothing), body, separated by tabs
+    // (compact JSON has neither tabs nor newlines). A list shorter than the run's requests is repeated, each copy from new
     // addresses.
     let copies = (ADDRESSES_PER_WRK_RUN / requests.len().max(1)).max(1);
     let text: String = (0..copies)
         .flat_map(|copy| {
             requests.iter().enumerate().map(move |(i, request)| (copy * requests.len() + i, request))
         })
-        .map(|(k, (path, body))| format!("/{path}\t{}\t{body}\n", client_address(k)))
+        .map(|(k, (path, body, cookie))| format!("/{path}\t{}\t{cookie}\t{body}\n", client_address(k)))
         .collect();
     std::fs::write(&lines, text)?;
     std::fs::write(
@@ -414,8 +437,10 @@ function request()
   index = index + {THREADS}
   local tab = line:find("	", 1, true)
   local tab2 = line:find("	", tab + 1, true)
+  local tab3 = line:find("	", tab2 + 1, true)
   local headers = {{ ["Content-Type"] = "application/json", ["X-Forwarded-For"] = line:sub(tab + 1, tab2 - 1) }}
-  return wrk.format("POST", line:sub(1, tab - 1), headers, line:sub(tab2 + 1))
+  if tab3 > tab2 + 1 then headers["Cookie"] = line:sub(tab2 + 1, tab3 - 1) end
+  return wrk.format("POST", line:sub(1, tab - 1), headers, line:sub(tab3 + 1))
 end
 function response(status)
   if status ~= {expected} then unexpected = unexpected + 1 end
@@ -486,7 +511,7 @@ fn median_round(mut rounds: Vec<Load>) -> Load {
 async fn post_load(
     client: &reqwest::Client,
     base: &str,
-    requests: Vec<(String, Value, usize)>,
+    requests: Vec<(String, Value, usize, Option<String>)>,
     expected: u16,
 ) -> anyhow::Result<Load> {
     let requests = Arc::new(requests);
@@ -494,14 +519,13 @@ async fn post_load(
     latencies(requests.len(), move |i| {
         let (client, base, requests) = (client.clone(), base.clone(), requests.clone());
         async move {
-            let (path, body, group) = &requests[i];
-            let status = client
-                .post(format!("{base}{path}"))
-                .header("x-forwarded-for", client_address(i))
-                .json(body)
-                .send()
-                .await?
-                .status();
+            let (path, body, group, cookie) = &requests[i];
+            let mut request =
+                client.post(format!("{base}{path}")).header("x-forwarded-for", client_address(i));
+            if let Some(cookie) = cookie {
+                request = request.header("cookie", cookie);
+            }
+            let status = request.json(body).send().await?.status();
             Ok((status.as_u16() == expected, *group))
         }
     })
@@ -768,17 +792,37 @@ async fn solved_challenges(
     Ok(solved)
 }
 
-/// Starts a recovery of `identifier` with a solved `bot_check`; returns the flow's id.
+/// One load request for wrk: path under the base URL, JSON body, flow cookie (empty for none).
+type WrkRequest = (String, Value, String);
+
+/// A started recovery, as its browser holds it: the id, and the flow cookie (`name=value`) every
+/// later step needs.
+#[derive(Clone)]
+struct Flow {
+    id: String,
+    cookie: String,
+}
+
+/// The `name=value` of the cookie an answer sets.
+fn cookie_set_by(answer: &reqwest::Response) -> anyhow::Result<String> {
+    let header = answer.headers().get("set-cookie").context("no flow cookie in the answer")?;
+    Ok(header.to_str()?.split(';').next().unwrap_or_default().to_owned())
+}
+
+/// Starts a recovery of `identifier` with a solved `bot_check`.
 async fn start_flow(
     client: &reqwest::Client,
     base: &str,
     identifier: &str,
     bot_check: &str,
     language: &str,
-) -> anyhow::Result<String> {
+) -> anyhow::Result<Flow> {
     let body = json!({ "identifier": identifier, "bot_check": bot_check, "language": language });
-    let flow: Value = client.post(format!("{base}api/v1/recovery")).json(&body).send().await?.json().await?;
-    Ok(flow["flow_id"].as_str().context("no flow id")?.to_owned())
+    let answer = client.post(format!("{base}api/v1/recovery")).json(&body).send().await?;
+    anyhow::ensure!(answer.status().is_success(), "starting a recovery: {}", answer.status());
+    let cookie = cookie_set_by(&answer)?;
+    let flow: Value = answer.json().await?;
+    Ok(Flow { id: flow["flow_id"].as_str().context("no flow id")?.to_owned(), cookie })
 }
 
 /// `count` new flows, for `known` and unknown identifiers alternating, not yet sent a code.
@@ -787,7 +831,7 @@ async fn new_flows(
     base: &str,
     count: usize,
     known: &str,
-) -> anyhow::Result<Vec<String>> {
+) -> anyhow::Result<Vec<Flow>> {
     let challenges = solved_challenges(client, base, count).await?;
     let mut flows = Vec::with_capacity(count);
     for (i, bot_check) in challenges.into_iter().enumerate() {
@@ -798,17 +842,18 @@ async fn new_flows(
 }
 
 /// Flows (of unknown identifiers: no mail is queued) waiting for a code.
-async fn flows_with_codes(client: &reqwest::Client, base: &str, count: usize) -> anyhow::Result<Vec<String>> {
+async fn flows_with_codes(client: &reqwest::Client, base: &str, count: usize) -> anyhow::Result<Vec<Flow>> {
     let challenges = solved_challenges(client, base, count).await?;
     let mut flows = Vec::new();
     for (i, bot_check) in challenges.into_iter().enumerate() {
-        let id = start_flow(client, base, &format!("load{i}@recupera.test"), &bot_check, "en").await?;
+        let flow = start_flow(client, base, &format!("load{i}@recupera.test"), &bot_check, "en").await?;
         client
-            .post(format!("{base}api/v1/recovery/{id}/code"))
+            .post(format!("{base}api/v1/recovery/{}/code", flow.id))
+            .header("cookie", &flow.cookie)
             .json(&json!({ "channel": "sms" }))
             .send()
             .await?;
-        flows.push(id);
+        flows.push(flow);
     }
     Ok(flows)
 }
@@ -909,7 +954,7 @@ async fn verified_flows(
     base: &str,
     db_url: &str,
     count: usize,
-) -> anyhow::Result<Vec<String>> {
+) -> anyhow::Result<Vec<Flow>> {
     use sqlx::Connection;
     let mut db = sqlx::SqliteConnection::connect(db_url).await?;
     sqlx::query("PRAGMA busy_timeout = 30000").execute(&mut db).await?;
@@ -930,9 +975,10 @@ async fn verified_flows(
     let mut flows = Vec::with_capacity(count);
     for (i, bot_check) in challenges.into_iter().enumerate() {
         let email = format!("changer{}@recupera.test", i + 1);
-        let id = start_flow(client, base, &email, &bot_check, "es").await?;
+        let Flow { id, cookie } = start_flow(client, base, &email, &bot_check, "es").await?;
         let sent = client
             .post(format!("{base}api/v1/recovery/{id}/code"))
+            .header("cookie", &cookie)
             .json(&json!({ "channel": "email" }))
             .send()
             .await?;
@@ -940,11 +986,14 @@ async fn verified_flows(
         let code = code_mailed_to(client, base, &email).await?;
         let verified = client
             .post(format!("{base}api/v1/recovery/{id}/verify"))
+            .header("cookie", &cookie)
             .json(&json!({ "code": code }))
             .send()
             .await?;
         anyhow::ensure!(verified.status().is_success(), "verifying the code: {}", verified.status());
-        flows.push(id);
+        // Verifying rotated the flow's secret: only the new cookie may set the password.
+        let cookie = cookie_set_by(&verified)?;
+        flows.push(Flow { id, cookie });
     }
     Ok(flows)
 }
@@ -967,20 +1016,21 @@ async fn code_mailed_to(client: &reqwest::Client, base: &str, email: &str) -> an
 
 /// Sets a new password on `flow`: its argon2id hash, the policy's checks, and the writes that end the
 /// account's sessions and queue its notices. Returns how long the request took, in milliseconds.
-async fn change_password(client: &reqwest::Client, base: &str, flow: &str, n: usize) -> anyhow::Result<f64> {
+async fn change_password(client: &reqwest::Client, base: &str, flow: &Flow, n: usize) -> anyhow::Result<f64> {
     let sent = Instant::now();
     let body = json!({ "password": format!("una contraseña nueva y bastante larga, la {n}") });
-    let answer = client.post(format!("{base}api/v1/recovery/{flow}/password")).json(&body).send().await?;
+    let answer = client
+        .post(format!("{base}api/v1/recovery/{}/password", flow.id))
+        .header("cookie", &flow.cookie)
+        .json(&body)
+        .send()
+        .await?;
     anyhow::ensure!(answer.status().is_success(), "setting a password: {}", answer.status());
     Ok(sent.elapsed().as_secs_f64() * 1000.0)
 }
 
 /// Password changes one at a time: what a person waits for when setting one.
-async fn password_change_time(
-    client: &reqwest::Client,
-    base: &str,
-    flows: Vec<String>,
-) -> anyhow::Result<Row> {
+async fn password_change_time(client: &reqwest::Client, base: &str, flows: Vec<Flow>) -> anyhow::Result<Row> {
     let mut samples = Vec::new();
     for (n, flow) in flows.iter().enumerate() {
         samples.push(change_password(client, base, flow, n).await?);
@@ -1001,7 +1051,7 @@ async fn peak_memory(
     client: &reqwest::Client,
     base: &str,
     pid: u32,
-    flows: Vec<String>,
+    flows: Vec<Flow>,
 ) -> anyhow::Result<Row> {
     let before_kib = memory_kib(pid, "VmHWM:");
     let count = flows.len();

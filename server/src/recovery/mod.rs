@@ -242,7 +242,9 @@ pub async fn verify(
     let budget = policy.attempts_per_identifier_day;
     if write.identifier_failures_since(&identifier, now - DAY_S, budget).await? >= i64::from(budget) {
         write.end_flow(&flow.id, EndedReason::IdentifierBudget.as_str()).await?;
-        write.audit(AuditEvent::BudgetExhausted, flow.account_id, Some(&flow.id), caller.actor(), now).await?;
+        write
+            .audit(AuditEvent::BudgetExhausted, flow.account_id, Some(&flow.id), caller.actor(), now)
+            .await?;
         write.commit().await?;
         return Err(AppError::code(ErrorCode::AccountAttemptsExhausted));
     }
@@ -257,8 +259,8 @@ pub async fn verify(
     // Computed for every flow, so a flow without an account takes the same time to refuse.
     let expected = code_mac(&state.secrets.code_key, &flow.id, &code);
     let stored = flow.code_hash.as_deref().unwrap_or_default();
-    let matches =
-        stored.len() == expected.len() && bool::from(subtle::ConstantTimeEq::ct_eq(stored, expected.as_slice()));
+    let matches = stored.len() == expected.len()
+        && bool::from(subtle::ConstantTimeEq::ct_eq(stored, expected.as_slice()));
     if matches {
         let rotated = FlowSecret::new();
         let verified = write
@@ -277,7 +279,9 @@ pub async fn verify(
     write.audit(AuditEvent::CodeFailed, flow.account_id, Some(&flow.id), caller.actor(), now).await?;
     let attempts_left = (i64::from(per_flow) - failed).max(0) as u32;
     if attempts_left == 0 {
-        write.audit(AuditEvent::BudgetExhausted, flow.account_id, Some(&flow.id), caller.actor(), now).await?;
+        write
+            .audit(AuditEvent::BudgetExhausted, flow.account_id, Some(&flow.id), caller.actor(), now)
+            .await?;
     }
     write.commit().await?;
     Err(AppError::refused(ErrorBody {

@@ -95,7 +95,11 @@ pub async fn set_password(
 }
 
 /// The flow cookie for `secret`, kept as long as the flow lives.
-fn with_cookie(state: &AppState, flow: &FlowRow, secret: &FlowSecret) -> AppendHeaders<[(header::HeaderName, header::HeaderValue); 1]> {
+fn with_cookie(
+    state: &AppState,
+    flow: &FlowRow,
+    secret: &FlowSecret,
+) -> AppendHeaders<[(header::HeaderName, header::HeaderValue); 1]> {
     let max_age = flow.expires_at - state.clock.now();
     AppendHeaders([(header::SET_COOKIE, secret.cookie(state.config.dev, max_age))])
 }

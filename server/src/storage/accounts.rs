@@ -78,7 +78,6 @@ impl Db {
         let sql = format!("SELECT {COLUMNS} FROM accounts WHERE id = ?");
         Ok(sqlx::query_as::<_, Account>(&sql).bind(id).fetch_optional(&self.pool).await?)
     }
-
 }
 
 impl Write {
@@ -96,7 +95,10 @@ impl Write {
             .bind(account_id)
             .execute(&mut *self.tx)
             .await?;
-        sqlx::query("DELETE FROM sessions WHERE account_id = ?").bind(account_id).execute(&mut *self.tx).await?;
+        sqlx::query("DELETE FROM sessions WHERE account_id = ?")
+            .bind(account_id)
+            .execute(&mut *self.tx)
+            .await?;
         Ok(())
     }
 }

@@ -51,11 +51,11 @@ impl Db {
                  args = CASE WHEN ? THEN args ELSE '' END
              WHERE id = ?",
         )
-            .bind(now)
-            .bind(keep_arguments)
-            .bind(id)
-            .execute(&self.writer)
-            .await?;
+        .bind(now)
+        .bind(keep_arguments)
+        .bind(id)
+        .execute(&self.writer)
+        .await?;
         Ok(())
     }
 

@@ -87,12 +87,19 @@ pub fn FlowProblem(error: ApiError, on_retry: Callback<()>) -> impl IntoView {
     focus_on_mount(heading);
     page_title(move || move_tr!("recovery-problem-title").get());
     let network = error == ApiError::Network;
+    // An unknown flow is most often one started in another browser (a link sent by someone else, or
+    // opened on another device): a recovery can only be finished where it began, so offer one here.
+    let elsewhere = error.code() == Some(recupera_api::ErrorCode::FlowNotFound);
     view! {
         <section class="panel">
             <h1 tabindex="-1" node_ref=heading>{move_tr!("recovery-problem-title")}</h1>
             <p class="lead" role="alert">{move || error_text(&error)}</p>
             {network.then(|| view! { <button type="button" on:click=move |_| on_retry.run(())>{move_tr!("error-retry")}</button> })}
-            <p><Link to=Route::Recovery(None) class="button-secondary">{move_tr!("recovery-start-again")}</Link></p>
+            <p>
+                <Link to=Route::Recovery(None) class="button-secondary">
+                    {move || if elsewhere { crate::tr!("recovery-start-here") } else { crate::tr!("recovery-start-again") }}
+                </Link>
+            </p>
         </section>
     }
 }
