@@ -1,9 +1,16 @@
-//! The recovery flow: a server-side object whose id the browser keeps in the URL.
+//! The recovery flow: a server-side object whose id the browser keeps in the URL, and which belongs
+//! to the browser that started it.
 //!
 //! `POST /recovery` (identify) → `POST /recovery/{id}/code` (send or resend) →
 //! `POST /recovery/{id}/verify` → `POST /recovery/{id}/password`; `GET /recovery/{id}` reads it back
-//! after a reload or on another device. Every answer is a [`RecoveryFlow`], and it is the same whether
-//! or not the identifier belongs to an account.
+//! after a reload. Every answer is a [`RecoveryFlow`], and it is the same whether or not the
+//! identifier belongs to an account.
+//!
+//! Starting a flow sets a flow cookie (`__Host-recupera_flow`, HttpOnly, SameSite=Strict, Secure;
+//! `recupera_flow` in dev mode); every later step needs it, and verifying the code replaces it. The id
+//! alone is no credential: opened in another browser or device, or without the cookie, a flow answers
+//! `404 flow_not_found`, exactly as an unknown one does. A browser keeps one flow cookie, so starting
+//! another recovery in it leaves the earlier one behind.
 
 use serde::{Deserialize, Serialize};
 
@@ -65,7 +72,7 @@ pub enum RecoveryStep {
     Done,
 }
 
-/// The recovery as the browser may know it. Nothing here depends on whether an account was found.
+/// The recovery as its browser may know it. Nothing here depends on whether an account was found.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RecoveryFlow {

@@ -1,6 +1,7 @@
 //! The recovery wizard, one screen per step: identify → choose a method → enter the code → new
 //! password → done. The flow id is in the address (`/recuperar/<flow>`), and the server says which
-//! step it is at, so a reload, back/forward or another device land on the right screen.
+//! step it is at, so a reload or back/forward land on the right screen. Another browser cannot continue
+//! the flow (it lacks the flow cookie) and is offered to start one of its own.
 
 mod choose_method;
 mod done;
