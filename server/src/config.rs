@@ -42,6 +42,11 @@ pub struct Config {
     #[arg(long, env = "RECUPERA_CLEANUP_INTERVAL_S", default_value_t = 600)]
     pub cleanup_interval_s: u64,
 
+    /// Delivery attempts of one message before it is given up (kept as failed for operators).
+    /// Retries wait 30 s, then twice as long each time, up to an hour: 10 attempts take about 4 hours.
+    #[arg(long, env = "RECUPERA_OUTBOX_MAX_ATTEMPTS", default_value_t = 10)]
+    pub outbox_max_attempts: u32,
+
     #[command(flatten)]
     pub delivery: Delivery,
 

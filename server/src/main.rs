@@ -31,6 +31,27 @@ enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
+    /// Messages whose delivery was given up.
+    Outbox {
+        #[command(subcommand)]
+        command: OutboxCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum OutboxCommand {
+    /// List the messages given up (newest first): id, when, channel, recipient, template, attempts, why.
+    Failed {
+        #[arg(long, env = "RECUPERA_DATABASE_URL", default_value = "sqlite://data/recupera.db")]
+        database_url: String,
+    },
+    /// Put a given-up message back in the queue (once whatever refused it is fixed).
+    Retry {
+        /// The message's id, as `outbox failed` lists it.
+        id: i64,
+        #[arg(long, env = "RECUPERA_DATABASE_URL", default_value = "sqlite://data/recupera.db")]
+        database_url: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -78,6 +99,7 @@ fn main() {
 async fn run(command: Command) -> anyhow::Result<()> {
     match command {
         Command::Serve(config) => serve(*config).await,
+        Command::Outbox { command } => outbox_command(command).await,
         Command::Migrate { database_url } => {
             Db::connect(&database_url).await?;
             tracing::info!(%database_url, "database is up to date");
@@ -99,6 +121,32 @@ async fn run(command: Command) -> anyhow::Result<()> {
             let now = recupera_server::clock::Clock::default().now();
             let id = operations::add_user(&db, &passwords::Hasher::new(1)?, &policy, user, now).await?;
             println!("account {id} created: {username}");
+            Ok(())
+        }
+    }
+}
+
+async fn outbox_command(command: OutboxCommand) -> anyhow::Result<()> {
+    let now = recupera_server::clock::Clock::default().now();
+    match command {
+        OutboxCommand::Failed { database_url } => {
+            let db = Db::connect(&database_url).await?;
+            let failed = db.failed_messages(1000).await?;
+            if failed.is_empty() {
+                println!("no message was given up");
+            }
+            for m in failed {
+                println!(
+                    "{}\t{}\t{}\t{}\t{}\t{} attempts\t{}",
+                    m.id, m.failed_at, m.channel, m.recipient, m.template, m.attempts, m.last_error
+                );
+            }
+            Ok(())
+        }
+        OutboxCommand::Retry { id, database_url } => {
+            let db = Db::connect(&database_url).await?;
+            anyhow::ensure!(db.retry_message(id, now).await?, "no given-up message has the id {id}");
+            println!("message {id} is queued again; a running server sends it within a second");
             Ok(())
         }
     }

@@ -135,3 +135,104 @@ async fn production_needs_a_mail_server() {
     let error = outbox::Transports::from_config(&config.delivery, false).err().expect("must refuse");
     assert!(error.to_string().contains("RECUPERA_SMTP_HOST"), "{error}");
 }
+
+#[tokio::test]
+async fn a_mailbox_the_mail_server_refuses_for_good_is_given_up_at_once_and_kept_for_operators() {
+    let (smtp, sms) = (SmtpSink::start().await, SmsGateway::start().await);
+    let app = TestApp::with_config(|c| deliver_to(c, &smtp, &sms)).await;
+    let refused = format!("{}@correo.test", support::peers::REFUSED_MAILBOX);
+    app.sign_up("ana", &refused, None, DEMO_PASSWORD).await;
+    // Someone signs up with that address again: its owner is to be told.
+    app.sign_up("otra", &refused, None, DEMO_PASSWORD).await;
+
+    assert_eq!(outbox::deliver_due(&app.state, &transports(&app)).await.unwrap(), 0);
+    let failed = app.state.db.failed_messages(10).await.unwrap();
+    assert_eq!(failed.len(), 1, "given up after one attempt: a 5xx will not change");
+    assert_eq!((failed[0].recipient.as_str(), failed[0].attempts), (refused.as_str(), 1));
+    assert!(failed[0].last_error.contains("550"), "{}", failed[0].last_error);
+    app.state.clock.advance(3600);
+    assert_eq!(
+        outbox::deliver_due(&app.state, &transports(&app)).await.unwrap(),
+        0,
+        "never retried on its own"
+    );
+    assert!(smtp.messages().is_empty());
+    // Kept a week for operators, then cleaned up. (A given-up code goes as soon as it expires.)
+    app.state.clock.advance(6 * 24 * 3600);
+    app.state.db.clean_up(app.state.clock.now()).await.unwrap();
+    assert_eq!(app.state.db.failed_messages(10).await.unwrap().len(), 1);
+    app.state.clock.advance(24 * 3600);
+    app.state.db.clean_up(app.state.clock.now()).await.unwrap();
+    assert!(app.state.db.failed_messages(10).await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn a_message_is_given_up_after_its_last_attempt_and_an_operator_can_queue_it_again() {
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap();
+    let sms = SmsGateway::start().await;
+    let app = TestApp::with_config(|c| {
+        let smtp = SmtpSink { address: closed, received: Default::default() };
+        deliver_to(c, &smtp, &sms);
+        c.outbox_max_attempts = 2;
+    })
+    .await;
+    app.sign_up("ana", "ana@correo.test", None, DEMO_PASSWORD).await;
+    // A notice: no deadline, so only the attempts limit it.
+    app.sign_up("ana2", "ana@correo.test", None, DEMO_PASSWORD).await;
+    assert_eq!(outbox::deliver_due(&app.state, &transports(&app)).await.unwrap(), 0);
+    assert!(app.state.db.failed_messages(10).await.unwrap().is_empty(), "one failure is worth a retry");
+    app.state.clock.advance(30);
+    assert_eq!(outbox::deliver_due(&app.state, &transports(&app)).await.unwrap(), 0);
+    let failed = app.state.db.failed_messages(10).await.unwrap();
+    assert_eq!(failed.len(), 1, "the second and last attempt failed too");
+    assert_eq!(failed[0].attempts, 2);
+
+    // The mail server is fixed; the operator queues the message again (`outbox retry ID`).
+    let smtp = SmtpSink::start().await;
+    let mut config = (*app.state.config).clone();
+    config.delivery.smtp_port = smtp.address.port();
+    let back = outbox::Transports::from_config(&config.delivery, true).unwrap();
+    assert!(app.state.db.retry_message(failed[0].id, app.state.clock.now()).await.unwrap());
+    assert!(!app.state.db.retry_message(failed[0].id, app.state.clock.now()).await.unwrap(), "queued once");
+    assert_eq!(outbox::deliver_due(&app.state, &back).await.unwrap(), 1);
+    assert_eq!(smtp.messages().len(), 1);
+    assert!(app.state.db.failed_messages(10).await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn codes_go_out_before_notices_and_a_code_that_expired_waiting_is_never_delivered() {
+    let (smtp, sms) = (SmtpSink::start().await, SmsGateway::start().await);
+    let app = TestApp::with_config(|c| deliver_to(c, &smtp, &sms)).await;
+    app.sign_up("ana", "ana@correo.test", None, DEMO_PASSWORD).await;
+    // A notice is queued first (someone signed up with ana's address), then a code.
+    app.sign_up("otra", "ana@correo.test", None, DEMO_PASSWORD).await;
+    let (_, flow) = app.start_recovery("ana").await;
+    app.flow_action(flow["flow_id"].as_str().unwrap(), "code", json!({ "channel": "email" })).await;
+    assert_eq!(outbox::deliver_due(&app.state, &transports(&app)).await.unwrap(), 2);
+    let mails = smtp.messages();
+    assert!(support::code_in(&mails[0].data).is_some(), "the code first: {}", mails[0].data);
+    assert!(support::code_in(&mails[1].data).is_none());
+
+    // A code whose delivery waited past its lifetime (the mail server was down) is dropped.
+    app.state.clock.advance(60);
+    app.flow_action(flow["flow_id"].as_str().unwrap(), "code", json!({ "channel": "email" })).await;
+    app.state.clock.advance(app.state.config.policy.code_lifetime_s);
+    assert_eq!(outbox::deliver_due(&app.state, &transports(&app)).await.unwrap(), 0);
+    assert_eq!(smtp.messages().len(), 2, "no dead code arrives");
+}
+
+#[tokio::test]
+async fn a_sent_message_keeps_nothing_of_its_code_at_rest() {
+    use sqlx::Connection;
+    let (smtp, sms) = (SmtpSink::start().await, SmsGateway::start().await);
+    let app = TestApp::with_config(|c| deliver_to(c, &smtp, &sms)).await;
+    app.sign_up("ana", "ana@correo.test", None, DEMO_PASSWORD).await;
+    let (_, flow) = app.start_recovery("ana").await;
+    app.flow_action(flow["flow_id"].as_str().unwrap(), "code", json!({ "channel": "email" })).await;
+    let mut db = sqlx::SqliteConnection::connect(&app.state.config.database_url).await.unwrap();
+    let sealed: String = sqlx::query_scalar("SELECT args FROM outbox").fetch_one(&mut db).await.unwrap();
+    assert!(!sealed.is_empty(), "sealed while it waits");
+    assert_eq!(outbox::deliver_due(&app.state, &transports(&app)).await.unwrap(), 1);
+    let args: String = sqlx::query_scalar("SELECT args FROM outbox").fetch_one(&mut db).await.unwrap();
+    assert_eq!(args, "", "scrubbed once sent");
+}

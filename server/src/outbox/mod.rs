@@ -2,6 +2,8 @@
 //! decided to send it); this worker takes due rows one at a time under a lease, renders them in the
 //! row's language, hands them to the transport, and marks them sent — or schedules a retry with
 //! exponential backoff. A crash mid-send leaves the row leased: it is retried once the lease runs out.
+//! A permanent refusal (SMTP 5xx, an invalid address or number) or the last allowed attempt gives the
+//! message up: it is kept as failed for operators (`recupera-server outbox failed`, `… retry ID`).
 
 use std::{sync::Arc, time::Duration};
 
@@ -40,7 +42,7 @@ pub async fn deliver_due(state: &AppState, transport: &Transports) -> anyhow::Re
         let Some(args) = open_arguments(state, &message) else {
             // Unreadable (sealed under another key, or tampered with): sending it would send nonsense.
             tracing::error!(id = message.id, "a queued message's arguments do not open; dropped");
-            state.db.mark_message_failed(message.id, "arguments do not open", i64::MAX / 2).await?;
+            state.db.give_up_message(message.id, "its arguments do not open", state.clock.now()).await?;
             continue;
         };
         let rendered = render(&message.template, &message.channel, &message.language, &args);
@@ -50,10 +52,14 @@ pub async fn deliver_due(state: &AppState, transport: &Transports) -> anyhow::Re
                 state.db.mark_message_sent(message.id, state.clock.now(), keep).await?;
                 sent += 1;
             }
+            Err(err) if err.permanent || message.attempts >= i64::from(state.config.outbox_max_attempts) => {
+                tracing::error!(id = message.id, attempts = message.attempts, error = %err, "delivery given up");
+                state.db.give_up_message(message.id, &err.reason, state.clock.now()).await?;
+            }
             Err(err) => {
                 let delay = (FIRST_RETRY_S << (message.attempts - 1).clamp(0, 16)).min(LONGEST_RETRY_S);
                 tracing::warn!(id = message.id, attempts = message.attempts, error = %err, "delivery failed; retrying in {delay} s");
-                state.db.mark_message_failed(message.id, &err.to_string(), state.clock.now() + delay).await?;
+                state.db.mark_message_failed(message.id, &err.reason, state.clock.now() + delay).await?;
             }
         }
     }

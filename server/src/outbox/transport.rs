@@ -12,6 +12,29 @@ use lettre::{
 
 use crate::config::{Delivery, SmtpTls};
 
+/// Why a message did not leave, and whether trying again can help.
+#[derive(Debug)]
+pub struct DeliveryError {
+    pub permanent: bool,
+    pub reason: String,
+}
+
+impl DeliveryError {
+    fn permanent(reason: String) -> Self {
+        DeliveryError { permanent: true, reason }
+    }
+
+    fn transient(reason: String) -> Self {
+        DeliveryError { permanent: false, reason }
+    }
+}
+
+impl std::fmt::Display for DeliveryError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.reason)
+    }
+}
+
 #[derive(Clone)]
 pub struct Transports {
     mail: Mail,
@@ -75,31 +98,53 @@ impl Transports {
         }
     }
 
-    pub async fn send(&self, channel: &str, to: &str, subject: &str, body: &str) -> anyhow::Result<()> {
+    pub async fn send(
+        &self,
+        channel: &str,
+        to: &str,
+        subject: &str,
+        body: &str,
+    ) -> Result<(), DeliveryError> {
         match channel {
             "sms" => self.send_sms(to, body).await,
             _ => self.send_mail(to, subject, body).await,
         }
     }
 
-    async fn send_mail(&self, to: &str, subject: &str, body: &str) -> anyhow::Result<()> {
+    async fn send_mail(&self, to: &str, subject: &str, body: &str) -> Result<(), DeliveryError> {
         let Mail::Smtp { transport, from } = &self.mail else { return Ok(()) };
+        let to = to.parse().map_err(|_| DeliveryError::permanent(format!("not a mail address: {to}")))?;
         let message = Message::builder()
             .from(from.clone())
-            .to(to.parse().with_context(|| format!("not a mail address: {to}"))?)
+            .to(to)
             .subject(subject)
             .header(ContentType::TEXT_PLAIN)
-            .body(body.to_owned())?;
-        transport.send(message).await.context("SMTP delivery failed")?;
+            .body(body.to_owned())
+            .map_err(|err| DeliveryError::permanent(format!("cannot build the mail: {err}")))?;
+        transport.send(message).await.map_err(|err| DeliveryError {
+            // 5xx: the server refused this message for good (no such mailbox, say); anything else
+            // (4xx, a closed port, a timeout) may pass later.
+            permanent: err.is_permanent(),
+            reason: format!("SMTP delivery failed: {err}"),
+        })?;
         Ok(())
     }
 
-    async fn send_sms(&self, to: &str, body: &str) -> anyhow::Result<()> {
+    async fn send_sms(&self, to: &str, body: &str) -> Result<(), DeliveryError> {
         let Sms::Gateway { client, url, account, token, from } = &self.sms else { return Ok(()) };
         let form = [("To", to), ("From", from.as_str()), ("Body", body)];
-        let response = client.post(url).basic_auth(account, Some(token)).form(&form).send().await?;
-        if !response.status().is_success() {
-            bail!("the SMS gateway answered {}", response.status());
+        let response = client
+            .post(url)
+            .basic_auth(account, Some(token))
+            .form(&form)
+            .send()
+            .await
+            .map_err(|err| DeliveryError::transient(format!("the SMS gateway was not reached: {err}")))?;
+        let status = response.status();
+        if !status.is_success() {
+            // A 4xx other than "slow down" refuses this message for good (an invalid number, say).
+            let permanent = status.is_client_error() && status != reqwest::StatusCode::TOO_MANY_REQUESTS;
+            return Err(DeliveryError { permanent, reason: format!("the SMS gateway answered {status}") });
         }
         Ok(())
     }

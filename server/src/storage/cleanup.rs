@@ -31,7 +31,7 @@ struct Rule {
     kept_s: i64,
 }
 
-const RULES: [Rule; 8] = [
+const RULES: [Rule; 9] = [
     Rule { table: "sessions", key: "rowid", condition: "expires_at <= ?", kept_s: 0 },
     Rule { table: "recovery_flows", key: "rowid", condition: "expires_at <= ?", kept_s: KEEP_S },
     Rule { table: "code_failures", key: "rowid", condition: "at <= ?", kept_s: FAILURES_KEEP_S },
@@ -41,6 +41,8 @@ const RULES: [Rule; 8] = [
     // A code message that could not go out before its code expired: never delivered, not kept.
     Rule { table: "outbox", key: "rowid", condition: "expires_at <= ? AND sent_at IS NULL", kept_s: 0 },
     Rule { table: "cap_events", key: "rowid", condition: "at <= ?", kept_s: FAILURES_KEEP_S },
+    // Given up: kept a week for operators to look at or retry.
+    Rule { table: "outbox", key: "rowid", condition: "failed_at <= ?", kept_s: KEEP_S },
 ];
 
 impl Rule {
@@ -57,13 +59,14 @@ impl Db {
         for (count, rule) in removed.iter_mut().zip(&RULES) {
             *count = self.delete_in_batches(rule, now - rule.kept_s).await?;
         }
-        let [sessions, flows, code_failures, sign_in_failures, bot_checks, sent, expired, caps] = removed;
+        let [sessions, flows, code_failures, sign_in_failures, bot_checks, sent, expired, caps, failed] =
+            removed;
         Ok(Removed {
             sessions,
             flows,
             code_failures: code_failures + sign_in_failures,
             bot_checks,
-            messages: sent + expired,
+            messages: sent + expired + failed,
             cap_events: caps,
         })
     }

@@ -136,8 +136,8 @@ impl Write {
         let associated = sealed::associated_data(message.channel, message.recipient, message.template);
         let args = sealed::seal(outbox_key, &associated, &message.args);
         let id = sqlx::query(
-            "INSERT INTO outbox (channel, recipient, language, template, args, created_at, next_attempt_at, expires_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO outbox (channel, recipient, language, template, args, created_at, next_attempt_at, expires_at, priority)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(message.channel)
         .bind(message.recipient)
@@ -147,6 +147,8 @@ impl Write {
         .bind(now)
         .bind(now)
         .bind(message.expires_at)
+        // Someone waits for a message with a deadline (a code): it goes before the notices.
+        .bind(if message.expires_at.is_some() { 0 } else { 1 })
         .execute(&mut *self.tx)
         .await?
         .last_insert_rowid();

@@ -12,6 +12,9 @@ use tokio::{
     net::TcpListener,
 };
 
+/// Mailboxes the SMTP sink does not have start with this.
+pub const REFUSED_MAILBOX: &str = "no-such-mailbox";
+
 /// One message as the SMTP server received it.
 #[derive(Clone, Debug)]
 pub struct ReceivedMail {
@@ -21,7 +24,8 @@ pub struct ReceivedMail {
     pub data: String,
 }
 
-/// An SMTP server speaking just enough of RFC 5321 for a client to deliver plain mail.
+/// An SMTP server speaking just enough of RFC 5321 for a client to deliver plain mail. Like a real
+/// one, it refuses for good a mailbox it does not have: any address starting with `REFUSED_MAILBOX`.
 pub struct SmtpSink {
     pub address: SocketAddr,
     pub received: Arc<Mutex<Vec<ReceivedMail>>>,
@@ -69,8 +73,13 @@ impl SmtpSink {
                             from = line[10..].trim().to_owned();
                             b"250 OK\r\n"
                         } else if upper.starts_with("RCPT TO:") {
-                            to.push(line[8..].trim().trim_matches(['<', '>']).to_owned());
-                            b"250 OK\r\n"
+                            let address = line[8..].trim().trim_matches(['<', '>']).to_owned();
+                            if address.starts_with(REFUSED_MAILBOX) {
+                                b"550 5.1.1 no such mailbox\r\n"
+                            } else {
+                                to.push(address);
+                                b"250 OK\r\n"
+                            }
                         } else if upper == "DATA" {
                             data = Some(String::new());
                             b"354 end with <CRLF>.<CRLF>\r\n"
