@@ -32,11 +32,12 @@ pub struct Config {
     #[arg(long, env = "RECUPERA_BOT_CHECK_KEY", hide_env_values = true)]
     pub bot_check_key: Option<String>,
 
-    /// How many reverse proxies in front of this server append to `X-Forwarded-For`. 0: the
-    /// connection's address is the client's. 1: the last address in the header is (one proxy).
-    /// Never more than really exist: a client can write anything before them.
-    #[arg(long, env = "RECUPERA_TRUSTED_PROXIES", default_value_t = 0)]
-    pub trusted_proxies: usize,
+    /// The reverse proxies in front of this server, as addresses or CIDR ranges separated by commas
+    /// (`10.0.0.0/8,2001:db8::/32`). `X-Forwarded-For` is read only from a connection that comes from
+    /// one of them; the client is then the last address in it that is not one of them. Empty: the
+    /// connection's address is the client's, and the header is ignored (with one warning in the log).
+    #[arg(long, env = "RECUPERA_TRUSTED_PROXIES", value_delimiter = ',')]
+    pub trusted_proxies: Vec<crate::ip_range::IpRange>,
 
     /// Seconds between two cleanups of expired sessions, old flows and sent mail.
     #[arg(long, env = "RECUPERA_CLEANUP_INTERVAL_S", default_value_t = 600)]

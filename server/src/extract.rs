@@ -1,16 +1,19 @@
 //! Request extractors shared by the handlers: JSON bodies whose rejections are our error codes, the
 //! caller's IP and user agent (for budgets and the audit log), and the session cookie.
 
-use std::net::SocketAddr;
+use std::{
+    net::{IpAddr, SocketAddr},
+    sync::atomic::{AtomicBool, Ordering},
+};
 
 use axum::{
     extract::{rejection::JsonRejection, ConnectInfo, FromRequest, FromRequestParts, Request},
-    http::{header, request::Parts, StatusCode},
+    http::{header, request::Parts, HeaderMap, StatusCode},
 };
 use recupera_api::ErrorCode;
 use serde::de::DeserializeOwned;
 
-use crate::{AppError, AppState};
+use crate::{ip_range::IpRange, AppError, AppState};
 
 /// `Json<T>` whose failures answer `malformed_request`, `unsupported_media_type` or
 /// `payload_too_large` in our error body. Requiring `Content-Type: application/json` is also what
@@ -69,12 +72,15 @@ impl FromRequestParts<AppState> for Caller {
     type Rejection = std::convert::Infallible;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        let peer = parts
-            .extensions
-            .get::<ConnectInfo<SocketAddr>>()
-            .map(|ConnectInfo(address)| address.ip().to_string())
-            .unwrap_or_else(|| "unknown".to_owned());
-        let ip = forwarded_client(&parts.headers, state.config.trusted_proxies).unwrap_or(peer);
+        // Through the extractor, which also finds a test's `MockConnectInfo`.
+        let peer = ConnectInfo::<SocketAddr>::from_request_parts(parts, state)
+            .await
+            .ok()
+            .map(|ConnectInfo(address)| address.ip());
+        let ip = match peer {
+            Some(peer) => client_address(peer, &parts.headers, &state.config.trusted_proxies).to_string(),
+            None => "unknown".to_owned(),
+        };
         let user_agent = parts
             .headers
             .get(header::USER_AGENT)
@@ -86,24 +92,43 @@ impl FromRequestParts<AppState> for Caller {
     }
 }
 
-/// The client's address as the `trusted` proxies in front of us saw it: counting from the right of
-/// `X-Forwarded-For`, the address each trusted proxy added; what is left of them came from the client
-/// and proves nothing.
-fn forwarded_client(headers: &axum::http::HeaderMap, trusted: usize) -> Option<String> {
-    if trusted == 0 {
-        return None;
+/// The client's address: the connection's, unless it comes from a trusted proxy. Then, reading
+/// `X-Forwarded-For` from the right, each address a trusted proxy added is skipped; the first one
+/// that is not a trusted proxy is the client (what is left of it the client wrote itself and proves
+/// nothing). A header from anyone else is ignored.
+pub fn client_address(peer: IpAddr, headers: &HeaderMap, trusted: &[IpRange]) -> IpAddr {
+    let is_trusted = |address: IpAddr| trusted.iter().any(|range| range.contains(address));
+    let forwarded = headers.get_all("x-forwarded-for");
+    if !is_trusted(peer) {
+        if trusted.is_empty() && forwarded.iter().next().is_some() && !WARNED.swap(true, Ordering::Relaxed) {
+            tracing::warn!(
+                %peer,
+                "a request carries X-Forwarded-For but no trusted proxy is configured \
+                 (RECUPERA_TRUSTED_PROXIES): the header is ignored and budgets count the connection's address"
+            );
+        }
+        return peer;
     }
-    let hops: Vec<&str> = headers
-        .get_all("x-forwarded-for")
+    let hops: Vec<&str> = forwarded
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(','))
         .map(str::trim)
         .filter(|hop| !hop.is_empty())
         .collect();
-    let hop = hops.len().checked_sub(trusted).map(|i| hops[i])?;
-    hop.parse::<std::net::IpAddr>().ok().map(|ip| ip.to_string())
+    let mut client = peer;
+    for hop in hops.iter().rev() {
+        let Ok(address) = hop.parse::<IpAddr>() else { break };
+        client = address;
+        if !is_trusted(address) {
+            break;
+        }
+    }
+    client
 }
+
+/// Whether the missing-proxy warning was logged already (once per process is enough).
+static WARNED: AtomicBool = AtomicBool::new(false);
 
 pub const SESSION_COOKIE: &str = "recupera_session";
 
@@ -121,7 +146,29 @@ pub fn session_token(parts: &axum::http::HeaderMap) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::network_of;
+    use super::*;
+
+    fn forwarded(value: &str) -> HeaderMap {
+        let mut headers = HeaderMap::new();
+        headers.insert("x-forwarded-for", value.parse().unwrap());
+        headers
+    }
+
+    #[test]
+    fn forwarded_addresses_count_only_from_trusted_proxies() {
+        let trusted: Vec<IpRange> = vec!["10.0.0.0/8".parse().unwrap(), "192.0.2.1".parse().unwrap()];
+        let proxy: IpAddr = "10.0.0.5".parse().unwrap();
+        // The client wrote a fake first hop; the proxies appended the real one and themselves.
+        let headers = forwarded("6.6.6.6, 198.51.100.7, 192.0.2.1");
+        assert_eq!(client_address(proxy, &headers, &trusted).to_string(), "198.51.100.7");
+        // Straight from the client, the header is the client's own words: ignored.
+        let stranger: IpAddr = "198.51.100.9".parse().unwrap();
+        assert_eq!(client_address(stranger, &headers, &trusted), stranger);
+        assert_eq!(client_address(proxy, &headers, &[]), proxy, "no proxy configured");
+        // Garbage stops the walk at the last good address.
+        let headers = forwarded("198.51.100.7, not-an-address");
+        assert_eq!(client_address(proxy, &headers, &trusted), proxy);
+    }
 
     #[test]
     fn ipv6_clients_are_counted_per_64_and_ipv4_per_address() {

@@ -9,6 +9,7 @@ pub mod config_file;
 pub mod demo;
 pub mod error;
 pub mod extract;
+pub mod ip_range;
 pub mod messages;
 pub mod operations;
 pub mod outbox;

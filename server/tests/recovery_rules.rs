@@ -444,7 +444,7 @@ async fn every_recovery_event_is_audited() {
 async fn behind_a_trusted_proxy_the_ip_budget_counts_the_forwarded_client_not_the_proxy() {
     let app = TestApp::with_config(|c| {
         c.policy.attempts_per_ip_hour = 2;
-        c.trusted_proxies = 1;
+        c.trusted_proxies = vec!["203.0.113.7".parse().unwrap()];
     })
     .await;
     app.sign_up("ana", EMAIL, None, DEMO_PASSWORD).await;

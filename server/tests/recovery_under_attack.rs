@@ -350,7 +350,7 @@ async fn a_password_change_its_notices_and_its_audit_row_commit_together_or_not_
 async fn ipv6_clients_of_one_64_share_the_per_network_budget() {
     let app = TestApp::with_config(|c| {
         c.policy.attempts_per_ip_hour = 2;
-        c.trusted_proxies = 1;
+        c.trusted_proxies = vec!["203.0.113.7".parse().unwrap()];
     })
     .await;
     app.sign_up("ana", EMAIL, None, DEMO_PASSWORD).await;

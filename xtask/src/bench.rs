@@ -114,7 +114,7 @@ pub fn run_command(args: &[String]) -> anyhow::Result<()> {
             ("RECUPERA_SIGN_IN_FAILURES_PER_IDENTIFIER", "1000000000"),
             ("RECUPERA_SIGN_IN_FAILURES_PER_IP", "1000000000"),
             // The load's requests name their client in `X-Forwarded-For` (see `client_address`).
-            ("RECUPERA_TRUSTED_PROXIES", "1"),
+            ("RECUPERA_TRUSTED_PROXIES", "127.0.0.1"),
         ],
     )?;
     step(&format!("Measuring ({})", if quick { "quick smoke run: numbers not judged" } else { "full run" }));
