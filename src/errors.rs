@@ -56,6 +56,7 @@ fn refusal_text(body: &ErrorBody) -> String {
         ErrorCode::SendLimitReached => {
             tr!("error-send-limit-reached", { "hours" => seconds.div_ceil(3600).max(1) })
         }
+        ErrorCode::ServiceBusy => tr!("error-service-busy"),
         ErrorCode::TooManyRecoveries => {
             tr!("error-too-many-recoveries", { "minutes" => seconds.div_ceil(60).max(1) })
         }

@@ -83,6 +83,8 @@ pub enum ErrorCode {
     SendLimitReached,
     /// Too many recoveries started from this network; `retry_after_s` says when to try again.
     TooManyRecoveries,
+    /// The server is too busy to take this request now; `retry_after_s` says when to try again.
+    ServiceBusy,
 }
 
 impl ErrorCode {
@@ -124,6 +126,7 @@ impl ErrorCode {
         ErrorCode::FlowSuperseded,
         ErrorCode::SendLimitReached,
         ErrorCode::TooManyRecoveries,
+        ErrorCode::ServiceBusy,
     ];
 
     /// The wire name, as serde writes it.
@@ -165,6 +168,7 @@ impl ErrorCode {
             ErrorCode::FlowSuperseded => "flow_superseded",
             ErrorCode::SendLimitReached => "send_limit_reached",
             ErrorCode::TooManyRecoveries => "too_many_recoveries",
+            ErrorCode::ServiceBusy => "service_busy",
         }
     }
 }

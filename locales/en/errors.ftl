@@ -103,3 +103,5 @@ error-too-many-recoveries = Too many recoveries were started from your network. 
     [one] { $minutes } minute
    *[other] { $minutes } minutes
 }.
+# Error code service_busy.
+error-service-busy = We are very busy right now. Try again in a moment.

@@ -103,3 +103,5 @@ error-too-many-recoveries = Se han empezado demasiadas recuperaciones desde tu r
     [one] { $minutes } minuto
    *[other] { $minutes } minutos
 }.
+# Error code service_busy.
+error-service-busy = Ahora mismo estamos muy ocupados. Vuelve a intentarlo en un momento.

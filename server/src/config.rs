@@ -39,6 +39,16 @@ pub struct Config {
     #[arg(long, env = "RECUPERA_TRUSTED_PROXIES", value_delimiter = ',')]
     pub trusted_proxies: Vec<crate::ip_range::IpRange>,
 
+    /// Seconds an API request may take before it is answered 503 (a stuck database, say): nothing
+    /// holds a connection and its memory for ever.
+    #[arg(long, env = "RECUPERA_REQUEST_TIMEOUT_S", default_value_t = 30)]
+    pub request_timeout_s: u64,
+
+    /// API requests served at once; more are answered 503 with `Retry-After` at once instead of
+    /// waiting in line. The app's files are not counted: they stay fast under a flood.
+    #[arg(long, env = "RECUPERA_MAX_CONCURRENT_REQUESTS", default_value_t = 512)]
+    pub max_concurrent_requests: usize,
+
     /// Seconds between two cleanups of expired sessions, old flows and sent mail.
     #[arg(long, env = "RECUPERA_CLEANUP_INTERVAL_S", default_value_t = 600)]
     pub cleanup_interval_s: u64,
@@ -187,6 +197,11 @@ pub struct Policy {
     /// Password hashes computed at once (argon2id takes 19 MiB each): bounds memory under a flood.
     #[arg(long, env = "RECUPERA_MAX_CONCURRENT_HASHES", default_value_t = 4)]
     pub max_concurrent_hashes: usize,
+
+    /// Password hashes that may wait for a free hashing thread; past that, sign-in, sign-up and a new
+    /// password answer 503 with `Retry-After` at once (about 64 × 30 ms / 4 threads: half a second of work).
+    #[arg(long, env = "RECUPERA_HASHES_WAITING", default_value_t = 64)]
+    pub hashes_waiting: usize,
 }
 
 impl Config {

@@ -2,7 +2,7 @@
 //! a stable code and nothing else a client could learn the server's internals from.
 
 use axum::{
-    http::StatusCode,
+    http::{header, HeaderValue, StatusCode},
     response::{IntoResponse, Response},
     Json,
 };
@@ -16,6 +16,11 @@ pub enum AppError {
     Internal(anyhow::Error),
 }
 
+/// The answer to a request the server is too busy for: try again in a second.
+pub fn busy() -> ErrorBody {
+    ErrorBody { retry_after_s: Some(1), ..ErrorBody::from(ErrorCode::ServiceBusy) }
+}
+
 /// The one HTTP status of each error code: a client can rely on the pair.
 pub fn status_for(code: ErrorCode) -> StatusCode {
     use ErrorCode::*;
@@ -26,6 +31,7 @@ pub fn status_for(code: ErrorCode) -> StatusCode {
         UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
         PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
         Internal => StatusCode::INTERNAL_SERVER_ERROR,
+        ServiceBusy => StatusCode::SERVICE_UNAVAILABLE,
         IdentifierInvalid
         | UsernameInvalid
         | EmailInvalid
@@ -90,7 +96,21 @@ impl<E: Into<anyhow::Error>> From<E> for AppError {
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         match self {
-            AppError::Client(status, body) => (status, Json(body)).into_response(),
+            AppError::Client(status, body) => {
+                // Said in the body for the app, and in the header for every other client and proxy.
+                let retry_after = body.retry_after_s.filter(|_| {
+                    matches!(status, StatusCode::TOO_MANY_REQUESTS | StatusCode::SERVICE_UNAVAILABLE)
+                });
+                let mut response = (status, Json(body)).into_response();
+                if let Some(seconds) = retry_after {
+                    response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+                }
+                response
+            }
+            AppError::Internal(err) if err.downcast_ref::<crate::passwords::HasherBusy>().is_some() => {
+                tracing::warn!("password hashing is saturated: a request was refused");
+                AppError::refused(busy()).into_response()
+            }
             AppError::Internal(err) => {
                 tracing::error!(error = ?err, "internal error");
                 let body = ErrorBody::from(ErrorCode::Internal);

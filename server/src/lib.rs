@@ -48,7 +48,8 @@ impl AppState {
         let db = Db::connect(&config.database_url).await?;
         let secrets = secrets::Secrets::load(&config, &db).await?;
         let spa = spa::SpaShell::load(&config.dist_dir)?;
-        let hasher = passwords::Hasher::new(config.policy.max_concurrent_hashes)?;
+        let hasher =
+            passwords::Hasher::new(config.policy.max_concurrent_hashes, config.policy.hashes_waiting)?;
         Ok(AppState {
             db,
             config: Arc::new(config),
@@ -64,8 +65,17 @@ impl AppState {
 /// The whole HTTP surface: the API, then the app's files, with the headers every answer carries.
 pub fn app(state: AppState) -> Router {
     let spa_routes = spa::router(&state.config.dist_dir, state.spa.clone());
+    // Under a flood the API sheds load instead of stalling: past the concurrency limit, or past its
+    // time, a request is answered 503 with `Retry-After` at once. The app's files are outside it.
+    let shedding = tower::ServiceBuilder::new()
+        .layer(axum::error_handling::HandleErrorLayer::new(|_: tower::BoxError| async {
+            AppError::refused(error::busy())
+        }))
+        .load_shed()
+        .layer(tower::limit::GlobalConcurrencyLimitLayer::new(state.config.max_concurrent_requests))
+        .timeout(std::time::Duration::from_secs(state.config.request_timeout_s));
     Router::new()
-        .nest(recupera_api::API_PREFIX, routes::api_router())
+        .nest(recupera_api::API_PREFIX, routes::api_router().layer(shedding))
         // Any other `/api/…` path (another version, a trailing slash) is an API miss too: JSON, not HTML.
         .route("/api", any(|| async { AppError::not_found() }))
         .route("/api/{*rest}", any(|| async { AppError::not_found() }))

@@ -119,7 +119,7 @@ async fn run(command: Command) -> anyhow::Result<()> {
                 password: &password,
             };
             let now = recupera_server::clock::Clock::default().now();
-            let id = operations::add_user(&db, &passwords::Hasher::new(1)?, &policy, user, now).await?;
+            let id = operations::add_user(&db, &passwords::Hasher::new(1, 1)?, &policy, user, now).await?;
             println!("account {id} created: {username}");
             Ok(())
         }

@@ -25,7 +25,8 @@ const SCORED_PREFIX: usize = 64;
 /// Hashes on a fixed set of threads of its own. Each argon2id hash takes 19 MiB; with at most
 /// `workers` threads ever hashing, memory stays bounded whatever the load (hashing on an open-ended
 /// blocking pool let the allocator keep a 19 MiB block per thread that had ever hashed).
-/// Requests beyond that wait in line.
+/// Requests beyond that wait in a line of bounded length; past it a request is refused at once
+/// (`HasherBusy`, answered 503 with `Retry-After`) instead of piling up behind a flood.
 #[derive(Clone)]
 pub struct Hasher {
     jobs: std::sync::mpsc::SyncSender<Job>,
@@ -40,10 +41,11 @@ enum Job {
 }
 
 impl Hasher {
-    pub fn new(workers: usize) -> anyhow::Result<Hasher> {
+    /// `workers` threads hash; at most `waiting` requests wait for one.
+    pub fn new(workers: usize, waiting: usize) -> anyhow::Result<Hasher> {
         let decoy =
             hash_with(&mut Vec::new(), "decoy: no account has this password, it only costs the same time")?;
-        let (jobs, queue) = std::sync::mpsc::sync_channel::<Job>(1024);
+        let (jobs, queue) = std::sync::mpsc::sync_channel::<Job>(waiting);
         let queue = Arc::new(std::sync::Mutex::new(queue));
         for n in 0..workers.max(1) {
             let queue = queue.clone();
@@ -85,15 +87,29 @@ impl Hasher {
         Ok(known && answer.await??)
     }
 
-    /// Queues a job; a full queue (a flood) waits off the async threads.
+    /// Queues a job, or refuses it at once when the line is full.
     async fn submit(&self, job: Job) -> anyhow::Result<()> {
-        let jobs = self.jobs.clone();
-        tokio::task::spawn_blocking(move || {
-            jobs.send(job).map_err(|_| anyhow::anyhow!("the hashing threads stopped"))
-        })
-        .await?
+        match self.jobs.try_send(job) {
+            Ok(()) => Ok(()),
+            Err(std::sync::mpsc::TrySendError::Full(_)) => Err(HasherBusy.into()),
+            Err(std::sync::mpsc::TrySendError::Disconnected(_)) => {
+                anyhow::bail!("the hashing threads stopped")
+            }
+        }
     }
 }
+
+/// Every hashing thread is busy and the line waiting for them is full.
+#[derive(Debug)]
+pub struct HasherBusy;
+
+impl std::fmt::Display for HasherBusy {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the password hashing queue is full")
+    }
+}
+
+impl std::error::Error for HasherBusy {}
 
 /// Whether `password` matches the PHC string `phc` (with the parameters stored in it).
 fn verify_with(memory: &mut Vec<Block>, password: &str, phc: &str) -> anyhow::Result<bool> {
@@ -199,7 +215,7 @@ mod tests {
 
     #[tokio::test]
     async fn hashes_verify_and_the_decoy_never_matches() {
-        let hasher = Hasher::new(2).unwrap();
+        let hasher = Hasher::new(2, 8).unwrap();
         let hash = hasher.hash("correct horse battery staple").await.unwrap();
         assert!(hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{hash}");
         assert!(hasher.verify("correct horse battery staple", Some(&hash)).await.unwrap());

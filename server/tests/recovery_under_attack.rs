@@ -383,3 +383,86 @@ async fn api_answers_are_never_cached_and_production_insists_on_https() {
     let dev = TestApp::new().await;
     assert!(dev.get("/api/v1/health").await.headers().get("strict-transport-security").is_none());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_full_hashing_queue_answers_503_at_once_and_the_app_still_downloads_during_3000_sign_ins() {
+    let app = TestApp::with_config(|c| {
+        c.policy.max_concurrent_hashes = 1;
+        c.policy.hashes_waiting = 4;
+        c.policy.sign_in_failures_per_identifier = 1_000_000;
+        c.policy.sign_in_failures_per_ip = 1_000_000;
+        c.max_concurrent_requests = 4096;
+    })
+    .await;
+    let flood: Vec<_> = (0..3000)
+        .map(|i| {
+            let router = app.router.clone();
+            tokio::spawn(async move {
+                let request = axum::http::Request::post("/api/v1/session")
+                    .header("content-type", "application/json")
+                    .body(axum::body::Body::from(
+                        json!({ "identifier": format!("nadie{i}"), "password": "una contraseña cualquiera" })
+                            .to_string(),
+                    ))
+                    .unwrap();
+                let response = tower::ServiceExt::oneshot(router, request).await.unwrap();
+                let retry_after = response.headers().get("retry-after").cloned();
+                (response.status(), retry_after, support::body_json(response).await)
+            })
+        })
+        .collect();
+    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    let started = std::time::Instant::now();
+    let bundle = app.get(&format!("/{}", support::WASM_FILE)).await;
+    let took = started.elapsed();
+    assert_eq!(bundle.status(), StatusCode::OK);
+    assert!(took < std::time::Duration::from_secs(1), "the bundle took {took:?} during the flood");
+
+    let (mut busy, mut judged) = (0, 0);
+    for answer in flood {
+        let (status, retry_after, body) = answer.await.unwrap();
+        match status {
+            StatusCode::SERVICE_UNAVAILABLE => {
+                assert_eq!(body, json!({ "code": "service_busy", "retry_after_s": 1 }));
+                assert_eq!(retry_after.unwrap(), "1");
+                busy += 1;
+            }
+            StatusCode::UNAUTHORIZED => judged += 1,
+            other => panic!("{other}: {body}"),
+        }
+    }
+    assert!(busy > 2000, "most of the flood was refused at once: {busy} busy, {judged} judged");
+    assert!(judged >= 5, "the queue still served some: {judged}");
+    // A refused attempt was never judged, so it does not count against anyone.
+    let mut db = database(&app).await;
+    let counted: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM sign_in_failures").fetch_one(&mut db).await.unwrap();
+    assert_eq!(counted, judged);
+}
+
+#[tokio::test]
+async fn past_its_concurrency_limit_an_api_request_is_answered_503_at_once_and_the_app_is_not() {
+    {
+        let app = TestApp::with_config(|c| c.max_concurrent_requests = 0).await;
+        let response = app.get("/api/v1/health").await;
+        assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(response.headers()["retry-after"], "1");
+        assert_eq!(support::body_json(response).await["code"], "service_busy");
+        assert_eq!(app.get("/").await.status(), StatusCode::OK, "the app's files are not limited");
+    }
+}
+
+#[tokio::test]
+async fn a_request_stuck_on_the_database_is_answered_503_when_its_time_is_up() {
+    let app = TestApp::with_config(|c| c.request_timeout_s = 1).await;
+    let bot_check = app.solved_bot_check().await;
+    // Another process holds the database's write lock (a long migration, a stuck backup).
+    let mut db = database(&app).await;
+    sqlx::query("BEGIN IMMEDIATE").execute(&mut db).await.unwrap();
+    let started = std::time::Instant::now();
+    let body = json!({ "identifier": EMAIL, "bot_check": bot_check, "language": "es" });
+    let response = app.post("/api/v1/recovery", body).await;
+    assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert!(started.elapsed() < std::time::Duration::from_secs(3), "{:?}", started.elapsed());
+    sqlx::query("ROLLBACK").execute(&mut db).await.unwrap();
+}

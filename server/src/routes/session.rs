@@ -56,8 +56,18 @@ pub async fn sign_in(
         Some(identifier) => state.db.find_account(identifier).await?,
         None => None,
     };
-    let matches =
-        state.hasher.verify(&request.password, account.as_ref().map(|a| a.password_hash.as_str())).await?;
+    let matches = match state
+        .hasher
+        .verify(&request.password, account.as_ref().map(|a| a.password_hash.as_str()))
+        .await
+    {
+        Ok(matches) => matches,
+        Err(err) => {
+            // Not judged (the server was too busy): the attempt does not count.
+            state.db.release_sign_in_attempt(attempt).await?;
+            return Err(err.into());
+        }
+    };
     let Some(account) = account.filter(|_| matches) else {
         state.db.audit(AuditEvent::SignInFailed, None, None, caller.actor(), now).await?;
         return Err(AppError::client(StatusCode::UNAUTHORIZED, ErrorCode::InvalidCredentials));
