@@ -466,3 +466,57 @@ async fn a_request_stuck_on_the_database_is_answered_503_when_its_time_is_up() {
     assert!(started.elapsed() < std::time::Duration::from_secs(3), "{:?}", started.elapsed());
     sqlx::query("ROLLBACK").execute(&mut db).await.unwrap();
 }
+
+/// A challenge signed with this server's key for `action`, solved (or not) as a browser would.
+fn challenge_for(app: &TestApp, action: &str, solve_right: bool) -> String {
+    use base64::Engine;
+    let challenge = altcha::create_challenge(altcha::CreateChallengeOptions {
+        algorithm: "PBKDF2/SHA-256".into(),
+        cost: 1,
+        key_prefix: "0".into(),
+        expires_at: Some(app.state.clock.now() + 600),
+        hmac_signature_secret: Some(app.state.secrets.bot_check_key.clone()),
+        data: Some(std::collections::BTreeMap::from([("action".to_owned(), action.into())])),
+        ..Default::default()
+    })
+    .unwrap();
+    let mut solution =
+        altcha::solve_challenge(altcha::SolveChallengeOptions::new(&challenge)).unwrap().unwrap();
+    if !solve_right {
+        solution.derived_key = "0".repeat(solution.derived_key.len());
+    }
+    let payload = altcha::Payload { challenge, solution };
+    base64::engine::general_purpose::STANDARD.encode(serde_json::to_vec(&payload).unwrap())
+}
+
+async fn start_with(app: &TestApp, bot_check: &str) -> (StatusCode, serde_json::Value) {
+    let body = json!({ "identifier": EMAIL, "bot_check": bot_check, "language": "es" });
+    let response = app.post("/api/v1/recovery", body).await;
+    (response.status(), support::body_json(response).await)
+}
+
+#[tokio::test]
+async fn a_bot_check_solved_for_another_action_opens_nothing_here() {
+    let app = TestApp::new().await;
+    let refused = json!({ "code": "bot_check_invalid", "field": "bot_check" });
+    let (status, body) = start_with(&app, &challenge_for(&app, "sign_up", true)).await;
+    assert_eq!((status, body), (StatusCode::UNPROCESSABLE_ENTITY, refused));
+    let (status, _) = start_with(&app, &challenge_for(&app, "recovery", true)).await;
+    assert_eq!(status, StatusCode::CREATED, "the same kind of challenge, made for this action");
+}
+
+#[tokio::test]
+async fn a_challenge_once_solved_wrong_is_refused_for_good_even_with_its_right_solution() {
+    let app = TestApp::new().await;
+    let wrong = challenge_for(&app, "recovery", false);
+    assert_eq!(start_with(&app, &wrong).await.0, StatusCode::UNPROCESSABLE_ENTITY);
+    // The same challenge with its right solution: the signature already failed once.
+    use base64::Engine;
+    let engine = base64::engine::general_purpose::STANDARD;
+    let mut payload: altcha::Payload = serde_json::from_slice(&engine.decode(&wrong).unwrap()).unwrap();
+    payload.solution =
+        altcha::solve_challenge(altcha::SolveChallengeOptions::new(&payload.challenge)).unwrap().unwrap();
+    let right = engine.encode(serde_json::to_vec(&payload).unwrap());
+    let (status, body) = start_with(&app, &right).await;
+    assert_eq!((status, &body["code"]), (StatusCode::UNPROCESSABLE_ENTITY, &json!("bot_check_invalid")));
+}

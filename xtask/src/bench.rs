@@ -171,6 +171,7 @@ async fn measure(server: &RunningServer, mode: &Mode, db_url: &str) -> anyhow::R
         return api_under_load(&client, &base, mode, "").await;
     }
     let mut rows = first_load(&client, &base).await?;
+    rows.push(native_bot_check_solve(if mode.quick { 3 } else { 30 })?);
     rows.push(time_to_interactive(&base, if mode.quick { 2 } else { 15 })?);
     rows.extend(api_under_load(&client, &base, mode, "").await?);
     print_memory(server.pid());
@@ -1027,6 +1028,39 @@ async fn change_password(client: &reqwest::Client, base: &str, flow: &Flow, n: u
         .await?;
     anyhow::ensure!(answer.status().is_success(), "setting a password: {}", answer.status());
     Ok(sent.elapsed().as_secs_f64() * 1000.0)
+}
+
+/// What the default bot check costs a script that solves it natively (the ALTCHA crate, on this
+/// machine's CPU): the median of `count` fresh challenges (each takes a random number of tries).
+/// Reported beside the browser's own solve (part of time to interactive): a default that costs a
+/// script almost nothing stops nothing.
+fn native_bot_check_solve(count: usize) -> anyhow::Result<Row> {
+    // The server's defaults (`RECUPERA_BOT_CHECK_COST`, `RECUPERA_BOT_CHECK_PREFIX`).
+    let (cost, prefix) = (500, "00");
+    let mut samples = Vec::with_capacity(count);
+    for _ in 0..count {
+        let challenge = altcha::create_challenge(altcha::CreateChallengeOptions {
+            algorithm: "PBKDF2/SHA-256".into(),
+            cost,
+            key_prefix: prefix.into(),
+            hmac_signature_secret: Some("bench".into()),
+            ..Default::default()
+        })
+        .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+        let started = Instant::now();
+        altcha::solve_challenge(altcha::SolveChallengeOptions::new(&challenge))
+            .map_err(|e| anyhow::anyhow!("{e:?}"))?
+            .context("no solution found")?;
+        samples.push(started.elapsed().as_secs_f64() * 1000.0);
+    }
+    let p50 = percentile(&samples, 50.0);
+    Ok(Row {
+        name: format!("bot check: native solve of the default challenge (cost {cost}, prefix {prefix:?}, {count} challenges)"),
+        value: format!("p50 {p50:.0} ms, max {:.0} ms", samples.iter().copied().fold(0.0, f64::max)),
+        budget: "reported".into(),
+        verdict: None,
+        numbers: json!({ "p50_ms": p50, "samples_ms": samples, "cost": cost, "prefix": prefix }),
+    })
 }
 
 /// Password changes one at a time: what a person waits for when setting one.

@@ -34,7 +34,7 @@ use crate::{
     extract::Caller,
     messages::{supported_language, template},
     passwords::refuse_weak,
-    routes::bot_check::verify_bot_check,
+    routes::bot_check::{verify_bot_check, BotCheckAction},
     storage::{
         audit::AuditEvent,
         flows::FlowRow,
@@ -58,7 +58,7 @@ pub async fn start(
 ) -> Result<(FlowRow, FlowSecret), AppError> {
     let identifier = parse_identifier(&request.identifier)
         .map_err(|code| AppError::refused(ErrorBody::for_field(code, "identifier")))?;
-    verify_bot_check(state, &request.bot_check).await?;
+    verify_bot_check(state, &request.bot_check, BotCheckAction::Recovery).await?;
 
     let now = state.clock.now();
     let account = state.db.find_account(&identifier).await?;

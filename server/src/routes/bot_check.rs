@@ -1,23 +1,58 @@
 //! The "No soy un robot" check: a self-hosted proof-of-work challenge (the ALTCHA protocol). The browser
 //! spends a moment of CPU to solve it; a bot sending thousands of requests pays that thousands of
-//! times. Each solved challenge is accepted once.
+//! times. Each solved challenge is accepted once, for the one action it was made for (its signed
+//! `data.action`), and a challenge whose solution was once wrong is refused before any work is spent
+//! on it again. The key derivation runs on a blocking thread, not on the async executor.
 
-use axum::{extract::State, http::StatusCode, Json};
+use axum::{
+    extract::{Query, State},
+    Json,
+};
 use base64::Engine;
 use recupera_api::ErrorCode;
 
 use crate::{AppError, AppState};
 
+/// What a solved challenge may be spent on: a solution made for one cannot open another.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BotCheckAction {
+    /// `POST /recovery`.
+    #[default]
+    Recovery,
+}
+
+impl BotCheckAction {
+    fn as_str(self) -> &'static str {
+        match self {
+            BotCheckAction::Recovery => "recovery",
+        }
+    }
+}
+
+#[derive(serde::Deserialize)]
+pub struct ChallengeQuery {
+    #[serde(default)]
+    action: BotCheckAction,
+}
+
 #[utoipa::path(get, path = "/api/v1/bot-check/challenge", tag = "recovery",
+    params(("action" = Option<String>, Query, description = "What the solution will be spent on: `recovery` (the default)")),
     responses((status = 200, description = "An ALTCHA challenge (JSON object)", body = Object)))]
-pub async fn challenge(State(state): State<AppState>) -> Result<Json<altcha::Challenge>, AppError> {
+pub async fn challenge(
+    State(state): State<AppState>,
+    query: Result<Query<ChallengeQuery>, axum::extract::rejection::QueryRejection>,
+) -> Result<Json<altcha::Challenge>, AppError> {
+    let Ok(Query(query)) = query else { return Err(AppError::code(ErrorCode::MalformedRequest)) };
     let policy = &state.config.policy;
+    let data = std::collections::BTreeMap::from([("action".to_owned(), query.action.as_str().into())]);
     let challenge = altcha::create_challenge(altcha::CreateChallengeOptions {
         algorithm: "PBKDF2/SHA-256".into(),
         cost: policy.bot_check_cost,
         key_prefix: policy.bot_check_prefix.clone(),
         expires_at: Some(state.clock.now() + policy.bot_check_lifetime_s),
         hmac_signature_secret: Some(state.secrets.bot_check_key.clone()),
+        data: Some(data),
         ..Default::default()
     })
     .map_err(|e| anyhow::anyhow!("cannot create a bot-check challenge: {e:?}"))?;
@@ -25,34 +60,50 @@ pub async fn challenge(State(state): State<AppState>) -> Result<Json<altcha::Cha
 }
 
 /// Accepts `solution` (base64 of the ALTCHA payload JSON) once, if it solves a challenge this server
-/// signed and that has not expired.
-pub async fn verify_bot_check(state: &AppState, solution: &str) -> Result<(), AppError> {
-    let invalid = || {
-        AppError::Client(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            recupera_api::ErrorBody::for_field(ErrorCode::BotCheckInvalid, "bot_check"),
-        )
-    };
+/// signed for `action` and that has not expired.
+pub async fn verify_bot_check(
+    state: &AppState,
+    solution: &str,
+    action: BotCheckAction,
+) -> Result<(), AppError> {
+    let invalid =
+        || AppError::refused(recupera_api::ErrorBody::for_field(ErrorCode::BotCheckInvalid, "bot_check"));
     let json = base64::engine::general_purpose::STANDARD.decode(solution.trim()).map_err(|_| invalid())?;
     let payload: altcha::Payload = serde_json::from_slice(&json).map_err(|_| invalid())?;
-    let options = altcha::VerifySolutionOptions::new(
-        &payload.challenge,
-        &payload.solution,
-        state.secrets.bot_check_key.clone(),
-    );
-    let result = altcha::verify_solution(options).map_err(|_| invalid())?;
-    if result.expired {
-        return Err(AppError::Client(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            recupera_api::ErrorBody::for_field(ErrorCode::BotCheckExpired, "bot_check"),
-        ));
-    }
-    if !result.verified {
+    // The signature identifies the challenge; it is kept until the challenge would have expired anyway.
+    let signature = payload.challenge.signature.clone().unwrap_or_default();
+    let expires_at = payload.challenge.parameters.expires_at.unwrap_or(0);
+    // Used, or once solved wrong: refused before its key is derived again.
+    if state.db.bot_check_seen(&signature, expires_at).await? {
         return Err(invalid());
     }
-    // The signature identifies the challenge; keep it until the challenge would have expired anyway.
-    let signature = payload.challenge.signature.unwrap_or_default();
-    let expires_at = payload.challenge.parameters.expires_at.unwrap_or(0);
+    let for_action = payload.challenge.parameters.data.as_ref().and_then(|data| data.get("action"));
+    let secret = state.secrets.bot_check_key.clone();
+    let checked = payload.clone();
+    let result = tokio::task::spawn_blocking(move || {
+        altcha::verify_solution(altcha::VerifySolutionOptions::new(
+            &checked.challenge,
+            &checked.solution,
+            secret,
+        ))
+    })
+    .await?
+    .map_err(|_| invalid())?;
+    if result.expired {
+        return Err(AppError::refused(recupera_api::ErrorBody::for_field(
+            ErrorCode::BotCheckExpired,
+            "bot_check",
+        )));
+    }
+    // The action is inside the signed parameters: it cannot be changed without breaking the signature.
+    let right_action = for_action.and_then(|a| a.as_str()) == Some(action.as_str());
+    if !result.verified || !right_action {
+        // Only a challenge this server signed is remembered: forged ones cost no row.
+        if result.invalid_signature == Some(false) {
+            state.db.use_bot_check(&signature, expires_at).await?;
+        }
+        return Err(invalid());
+    }
     if !state.db.use_bot_check(&signature, expires_at).await? {
         return Err(invalid());
     }

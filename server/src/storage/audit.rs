@@ -61,6 +61,17 @@ impl Db {
             .await?)
     }
 
+    /// Whether a challenge was already used, or once solved wrong.
+    pub async fn bot_check_seen(&self, signature: &str, expires_at: i64) -> anyhow::Result<bool> {
+        let seen: Option<i64> =
+            sqlx::query_scalar("SELECT 1 FROM bot_check_used WHERE expires_at = ? AND signature = ?")
+                .bind(expires_at)
+                .bind(signature)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(seen.is_some())
+    }
+
     /// Records a solved bot-check challenge; false when it was already used.
     pub async fn use_bot_check(&self, signature: &str, expires_at: i64) -> anyhow::Result<bool> {
         let done = sqlx::query("INSERT OR IGNORE INTO bot_check_used (signature, expires_at) VALUES (?, ?)")
