@@ -520,3 +520,23 @@ async fn a_challenge_once_solved_wrong_is_refused_for_good_even_with_its_right_s
     let (status, body) = start_with(&app, &right).await;
     assert_eq!((status, &body["code"]), (StatusCode::UNPROCESSABLE_ENTITY, &json!("bot_check_invalid")));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn one_solved_bot_check_sent_twenty_times_at_once_starts_one_recovery() {
+    let app = TestApp::new().await;
+    let solution = app.solved_bot_check().await;
+    let body = json!({ "identifier": EMAIL, "bot_check": solution, "language": "es" }).to_string();
+    let requests = (0..20)
+        .map(|_| {
+            axum::http::Request::post("/api/v1/recovery")
+                .header("content-type", "application/json")
+                .body(axum::body::Body::from(body.clone()))
+                .unwrap()
+        })
+        .collect();
+    let answers = app.all_at_once(requests).await;
+    assert_eq!(answers.iter().filter(|(status, _)| *status == StatusCode::CREATED).count(), 1, "{answers:?}");
+    assert!(answers
+        .iter()
+        .all(|(status, body)| *status == StatusCode::CREATED || body["code"] == "bot_check_invalid"));
+}

@@ -34,7 +34,7 @@ use crate::{
     extract::Caller,
     messages::{supported_language, template},
     passwords::refuse_weak,
-    routes::bot_check::{verify_bot_check, BotCheckAction},
+    routes::bot_check::{already_spent, verify_bot_check, BotCheckAction},
     storage::{
         audit::AuditEvent,
         flows::FlowRow,
@@ -58,7 +58,7 @@ pub async fn start(
 ) -> Result<(FlowRow, FlowSecret), AppError> {
     let identifier = parse_identifier(&request.identifier)
         .map_err(|code| AppError::refused(ErrorBody::for_field(code, "identifier")))?;
-    verify_bot_check(state, &request.bot_check, BotCheckAction::Recovery).await?;
+    let solved = verify_bot_check(state, &request.bot_check, BotCheckAction::Recovery).await?;
 
     let now = state.clock.now();
     let account = state.db.find_account(&identifier).await?;
@@ -83,6 +83,9 @@ pub async fn start(
         ended_reason: None,
     };
     let mut write = state.db.write().await?;
+    if !write.spend_bot_check(&solved.signature, solved.expires_at).await? {
+        return Err(already_spent());
+    }
     let cap = format!("start:{}", caller.network);
     let limit = state.config.policy.recoveries_per_ip_hour;
     if !write.take_cap(&cap, now - HOUR_S, limit, now).await? {
@@ -239,8 +242,13 @@ pub async fn verify(
     }
     // Budgets first: once one is spent, even the right code is refused.
     let identifier = identifier_key(&flow);
-    let budget = policy.attempts_per_identifier_day;
-    if write.identifier_failures_since(&identifier, now - DAY_S, budget).await? >= i64::from(budget) {
+    let (by_identifier, by_network) = write
+        .code_failures_since(
+            (&identifier, now - DAY_S, policy.attempts_per_identifier_day),
+            (&caller.network, now - HOUR_S, policy.attempts_per_ip_hour),
+        )
+        .await?;
+    if by_identifier >= i64::from(policy.attempts_per_identifier_day) {
         write.end_flow(&flow.id, EndedReason::IdentifierBudget.as_str()).await?;
         write
             .audit(AuditEvent::BudgetExhausted, flow.account_id, Some(&flow.id), caller.actor(), now)
@@ -248,8 +256,7 @@ pub async fn verify(
         write.commit().await?;
         return Err(AppError::code(ErrorCode::AccountAttemptsExhausted));
     }
-    let budget = policy.attempts_per_ip_hour;
-    if write.ip_failures_since(&caller.network, now - HOUR_S, budget).await? >= i64::from(budget) {
+    if by_network >= i64::from(policy.attempts_per_ip_hour) {
         return Err(AppError::refused(ErrorBody {
             retry_after_s: Some(HOUR_S as u32),
             ..ErrorBody::from(ErrorCode::IpAttemptsExhausted)

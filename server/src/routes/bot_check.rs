@@ -59,13 +59,20 @@ pub async fn challenge(
     Ok(Json(challenge))
 }
 
-/// Accepts `solution` (base64 of the ALTCHA payload JSON) once, if it solves a challenge this server
-/// signed for `action` and that has not expired.
+/// A verified solution, still to be spent: the write that records what it allowed also records it
+/// (`Write::spend_bot_check`), so it is used once.
+pub struct SolvedBotCheck {
+    pub signature: String,
+    pub expires_at: i64,
+}
+
+/// Checks `solution` (base64 of the ALTCHA payload JSON): it must solve a challenge this server
+/// signed for `action`, not expired and not seen before.
 pub async fn verify_bot_check(
     state: &AppState,
     solution: &str,
     action: BotCheckAction,
-) -> Result<(), AppError> {
+) -> Result<SolvedBotCheck, AppError> {
     let invalid =
         || AppError::refused(recupera_api::ErrorBody::for_field(ErrorCode::BotCheckInvalid, "bot_check"));
     let json = base64::engine::general_purpose::STANDARD.decode(solution.trim()).map_err(|_| invalid())?;
@@ -104,8 +111,10 @@ pub async fn verify_bot_check(
         }
         return Err(invalid());
     }
-    if !state.db.use_bot_check(&signature, expires_at).await? {
-        return Err(invalid());
-    }
-    Ok(())
+    Ok(SolvedBotCheck { signature, expires_at })
+}
+
+/// The refusal of a solution already spent (by a request at the same instant).
+pub fn already_spent() -> AppError {
+    AppError::refused(recupera_api::ErrorBody::for_field(ErrorCode::BotCheckInvalid, "bot_check"))
 }

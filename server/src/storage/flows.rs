@@ -186,19 +186,25 @@ impl Write {
         Ok(())
     }
 
-    /// Wrong codes counted for `identifier_key` since `since`, up to `up_to`.
-    pub async fn identifier_failures_since(
+    /// Wrong codes counted for `identifier_key` since `day_since` and from `network` since
+    /// `hour_since`, each up to its budget: one statement for both.
+    pub async fn code_failures_since(
         &mut self,
-        identifier_key: &str,
-        since: i64,
-        up_to: u32,
-    ) -> anyhow::Result<i64> {
-        self.count_recent("code_failures", "identifier", identifier_key, since, up_to).await
-    }
-
-    /// Wrong codes from `ip` since `since`, up to `up_to`.
-    pub async fn ip_failures_since(&mut self, ip: &str, since: i64, up_to: u32) -> anyhow::Result<i64> {
-        self.count_recent("code_failures", "ip", ip, since, up_to).await
+        (identifier_key, day_since, identifier_budget): (&str, i64, u32),
+        (network, hour_since, network_budget): (&str, i64, u32),
+    ) -> anyhow::Result<(i64, i64)> {
+        Ok(sqlx::query_as(
+            "SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM code_failures WHERE identifier = ? AND at > ? LIMIT ?)),
+                    (SELECT COUNT(*) FROM (SELECT 1 FROM code_failures WHERE ip = ? AND at > ? LIMIT ?))",
+        )
+        .bind(identifier_key)
+        .bind(day_since)
+        .bind(identifier_budget)
+        .bind(network)
+        .bind(hour_since)
+        .bind(network_budget)
+        .fetch_one(&mut *self.tx)
+        .await?)
     }
 
     /// The flow `id`, which must exist (it was read in this transaction).

@@ -85,15 +85,28 @@ impl Write {
     /// Counts one event against the cap `key` (at most `limit` since `since`) when it is under it;
     /// says whether it was. The check and the record are one decision of this transaction.
     pub async fn take_cap(&mut self, key: &str, since: i64, limit: u32, now: i64) -> anyhow::Result<bool> {
-        if self.count_recent("cap_events", "key", key, since, limit).await? >= i64::from(limit) {
-            return Ok(false);
-        }
-        sqlx::query("INSERT INTO cap_events (key, at) VALUES (?, ?)")
-            .bind(key)
-            .bind(now)
+        // One statement: the count (bounded by the limit) and the insert it allows.
+        let done = sqlx::query(
+            "INSERT INTO cap_events (key, at)
+             SELECT ?1, ?2 WHERE (SELECT COUNT(*) FROM (SELECT 1 FROM cap_events WHERE key = ?1 AND at > ?3 LIMIT ?4)) < ?4",
+        )
+        .bind(key)
+        .bind(now)
+        .bind(since)
+        .bind(limit)
+        .execute(&mut *self.tx)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Records a solved bot-check challenge as used; false when it already was.
+    pub async fn spend_bot_check(&mut self, signature: &str, expires_at: i64) -> anyhow::Result<bool> {
+        let done = sqlx::query("INSERT OR IGNORE INTO bot_check_used (signature, expires_at) VALUES (?, ?)")
+            .bind(signature)
+            .bind(expires_at)
             .execute(&mut *self.tx)
             .await?;
-        Ok(true)
+        Ok(done.rows_affected() == 1)
     }
 
     /// The time of the oldest event still counted against cap `key` since `since` (to tell the person
