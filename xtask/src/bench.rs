@@ -168,6 +168,7 @@ async fn measure(server: &RunningServer, mode: &Mode, db_url: &str) -> anyhow::R
     let base = server.url();
     let client = reqwest::Client::builder().pool_max_idle_per_host(CONCURRENCY).build()?;
     print_memory(server.pid());
+    add_known_accounts(db_url, KNOWN_ACCOUNTS).await?;
     if mode.api_only {
         return api_under_load(&client, &base, mode, "").await;
     }
@@ -237,7 +238,7 @@ async fn api_under_load(
         identify.push(post_load(client, base, requests, 201).await?);
 
         // Each flow sends its first code (a known identifier queues a mail in the same request).
-        let fresh = new_flows(client, base, mode.requests, known).await?;
+        let fresh = new_flows(client, base, mode.requests).await?;
         let requests = fresh
             .iter()
             .enumerate()
@@ -252,7 +253,8 @@ async fn api_under_load(
             .collect();
         send.push(post_load(client, base, requests, 200).await?);
 
-        let flows = flows_with_codes(client, base, 50).await?;
+        // A few wrong codes each, as many people's (see `known_identifier`).
+        let flows = flows_with_codes(client, base, 300).await?;
         let requests = (0..mode.requests)
             .map(|i| {
                 let flow = &flows[i % flows.len()];
@@ -302,18 +304,24 @@ async fn api_under_load(
         .collect();
     let wrk_identify =
         wrk_row(base, &format!("start recovery (known/unknown){suffix}"), &requests, seconds, rounds, 201)?;
-    let requests: Vec<WrkRequest> = new_flows(client, base, enough(&send), known)
+    let requests: Vec<WrkRequest> = new_flows(client, base, enough(&send))
         .await?
         .into_iter()
         .map(|flow| (format!("api/v1/recovery/{}/code", flow.id), json!({ "channel": "email" }), flow.cookie))
         .collect();
     let wrk_send =
         wrk_row(base, &format!("send a code (known/unknown){suffix}"), &requests, seconds, rounds, 200)?;
-    let flow = flows_with_codes(client, base, 1).await?.remove(0);
-    let wrong_code =
-        [(format!("api/v1/recovery/{}/verify", flow.id), json!({ "code": "0000 0000" }), flow.cookie)];
+    // Many flows, as many people's: one flow's identifier taking every wrong code would count them
+    // all against one budget, which no real load does.
+    let wrong_codes: Vec<WrkRequest> = flows_with_codes(client, base, 150 * rounds)
+        .await?
+        .into_iter()
+        .map(|flow| {
+            (format!("api/v1/recovery/{}/verify", flow.id), json!({ "code": "0000 0000" }), flow.cookie)
+        })
+        .collect();
     let wrk_verify =
-        wrk_row(base, &format!("verify (wrong codes){suffix}"), &wrong_code, seconds, rounds, 422)?;
+        wrk_row(base, &format!("verify (wrong codes){suffix}"), &wrong_codes, seconds, rounds, 422)?;
     let password = [(
         "api/v1/password/check".to_owned(),
         json!({ "password": "una frase bastante larga y mía" }),
@@ -837,29 +845,57 @@ async fn start_flow(
     Ok(Flow { id: flow["flow_id"].as_str().context("no flow id")?.to_owned(), cookie })
 }
 
-/// `count` new flows, for `known` and unknown identifiers alternating, not yet sent a code.
-async fn new_flows(
-    client: &reqwest::Client,
-    base: &str,
-    count: usize,
-    known: &str,
-) -> anyhow::Result<Vec<Flow>> {
+/// How many accounts the loads' known identifiers are spread over (`known_identifier`).
+const KNOWN_ACCOUNTS: usize = 5_000;
+
+/// The next of the known accounts, in turn. The budgets and caps the server counts per identifier
+/// and per recipient (raised for the benchmark) then each count a few requests, as a real load of
+/// many people's recoveries does; one account taking half of all the load's requests would make each
+/// count walk thousands of that one account's rows.
+fn known_identifier() -> String {
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed) % KNOWN_ACCOUNTS + 1;
+    format!("known{n}@recupera.test")
+}
+
+/// Adds the `count` accounts `known_identifier` hands out, straight into the database.
+async fn add_known_accounts(db_url: &str, count: usize) -> anyhow::Result<()> {
+    use sqlx::Connection;
+    let mut db = sqlx::SqliteConnection::connect(db_url).await?;
+    sqlx::query("PRAGMA busy_timeout = 30000").execute(&mut db).await?;
+    sqlx::query(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?1)
+         INSERT INTO accounts (username, email, phone, password_hash, language, created_at, password_changed_at)
+         SELECT 'known' || i, 'known' || i || '@recupera.test', '+3461' || printf('%07d', i), ?2, 'es', 0, 0
+         FROM n",
+    )
+    .bind(count as i64)
+    .bind(NO_ONES_PASSWORD_HASH)
+    .execute(&mut db)
+    .await?;
+    db.close().await?;
+    Ok(())
+}
+
+/// `count` new flows, for known (`known_identifier`) and unknown identifiers alternating, not yet sent
+/// a code.
+async fn new_flows(client: &reqwest::Client, base: &str, count: usize) -> anyhow::Result<Vec<Flow>> {
     let challenges = solved_challenges(client, base, count).await?;
     let mut flows = Vec::with_capacity(count);
     for (i, bot_check) in challenges.into_iter().enumerate() {
-        let identifier = if i % 2 == 0 { known.to_owned() } else { format!("fresh{i}@recupera.test") };
+        let identifier = if i % 2 == 0 { known_identifier() } else { format!("fresh{i}@recupera.test") };
         flows.push(start_flow(client, base, &identifier, &bot_check, "es").await?);
     }
     Ok(flows)
 }
 
-/// Flows waiting for a code sent by SMS, for the demo account and for unknown identifiers alternating
-/// (even: known).
+/// Flows waiting for a code sent by SMS, for known accounts and unknown identifiers alternating (even:
+/// known).
 async fn flows_with_codes(client: &reqwest::Client, base: &str, count: usize) -> anyhow::Result<Vec<Flow>> {
     let challenges = solved_challenges(client, base, count).await?;
     let mut flows = Vec::new();
     for (i, bot_check) in challenges.into_iter().enumerate() {
-        let identifier = if i % 2 == 0 { "demo".to_owned() } else { format!("load{i}@recupera.test") };
+        let identifier = if i % 2 == 0 { known_identifier() } else { format!("load{i}@recupera.test") };
         let flow = start_flow(client, base, &identifier, &bot_check, "en").await?;
         client
             .post(format!("{base}api/v1/recovery/{}/code", flow.id))

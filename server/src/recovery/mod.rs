@@ -37,7 +37,7 @@ use crate::{
     routes::bot_check::{already_spent, verify_bot_check, BotCheckAction},
     storage::{
         audit::AuditEvent,
-        flows::FlowRow,
+        flows::{CodeChange, FlowRow},
         write::{NewMessage, Write},
     },
     AppError, AppState,
@@ -122,18 +122,14 @@ pub async fn send_code(
 ) -> Result<FlowRow, AppError> {
     let now = state.clock.now();
     let policy = &state.config.policy;
+    // Read first, for the early refusals and the flow's fixed facts (its identifier, its account);
+    // whether the send may happen is decided again by the write below (`set_flow_code`'s conditions).
+    let flow = owned_by(state.db.flow(flow_id).await?, secret)?;
+    send_refusal(&flow, now)?;
+    // The same reads and writes follow for every flow: the account is looked up (a flow without one
+    // looks up no row), a code and its HMAC are made, and the recipient's cap is counted.
+    let account = state.db.account(flow.account_id.unwrap_or(0)).await?;
     let mut write = state.db.write().await?;
-    let flow = owned_by(write.flow(flow_id).await?, secret)?;
-    let step = Step::of(&flow, now).live().map_err(AppError::code)?;
-    if !matches!(step, Step::ChooseMethod | Step::EnterCode) {
-        return Err(AppError::code(ErrorCode::FlowWrongStep));
-    }
-    if now < flow.next_send_at {
-        return Err(AppError::refused(ErrorBody {
-            retry_after_s: Some((flow.next_send_at - now) as u32),
-            ..ErrorBody::from(ErrorCode::ResendTooSoon)
-        }));
-    }
     // Told to the person: it is counted for known and unknown identifiers alike.
     let identifier_cap = format!("send:{}", identifier_key(&flow));
     if !write.take_cap(&identifier_cap, now - DAY_S, policy.sends_per_identifier_day, now).await? {
@@ -145,21 +141,22 @@ pub async fn send_code(
         }));
     }
 
-    // The same reads and writes follow for every flow: the account is looked up (a flow without one
-    // looks up no row), a code and its HMAC are made, and the recipient's cap is counted.
-    let account = write.account(flow.account_id.unwrap_or(0)).await?;
     let code = new_code();
     let mac = code_mac(&state.secrets.code_key, &flow.id, &code);
     // A flow without an account stores no code at all: nothing can ever match it.
     let code_hash = if account.is_some() { mac } else { Vec::new() };
-    // 60 s, 120 s, 240 s …: each resend doubles the wait for the next.
-    let cooldown = policy.resend_cooldown_s.saturating_mul(1 << flow.sends.clamp(0, 16));
     let code_expires_at = now + policy.code_lifetime_s;
     let channel = channel_name(request.channel);
-    let sent = write
-        .set_flow_code(&flow.id, channel, &code_hash, code_expires_at, now + cooldown, now)
-        .await?
-        .ok_or_else(|| AppError::code(ErrorCode::FlowWrongStep))?;
+    let browser = flow.browser_hash.as_deref().unwrap_or_default();
+    let change =
+        CodeChange { channel, code_hash: &code_hash, code_expires_at, cooldown_s: policy.resend_cooldown_s };
+    let Some(sent) = write.set_flow_code(&flow.id, browser, change, now).await? else {
+        // Another request changed the flow since it was read (a send at the same instant, say).
+        drop(write);
+        let flow = owned_by(state.db.flow(flow_id).await?, secret)?;
+        send_refusal(&flow, now)?;
+        return Err(AppError::code(ErrorCode::FlowWrongStep));
+    };
 
     let recipient = match (&account, request.channel) {
         (Some(account), Channel::Email) => Some(account.email.clone()),
@@ -359,6 +356,21 @@ async fn queue_password_notices(
             expires_at: None,
         };
         write.enqueue(&state.secrets.outbox_key, message, now).await?;
+    }
+    Ok(())
+}
+
+/// Why the flow cannot be sent a code now, if it cannot.
+fn send_refusal(flow: &FlowRow, now: i64) -> Result<(), AppError> {
+    let step = Step::of(flow, now).live().map_err(AppError::code)?;
+    if !matches!(step, Step::ChooseMethod | Step::EnterCode) {
+        return Err(AppError::code(ErrorCode::FlowWrongStep));
+    }
+    if now < flow.next_send_at {
+        return Err(AppError::refused(ErrorBody {
+            retry_after_s: Some((flow.next_send_at - now) as u32),
+            ..ErrorBody::from(ErrorCode::ResendTooSoon)
+        }));
     }
     Ok(())
 }

@@ -30,6 +30,15 @@ pub struct FlowRow {
     pub ended_reason: Option<String>,
 }
 
+/// A new code for a flow (`Write::set_flow_code`).
+pub struct CodeChange<'a> {
+    pub channel: &'a str,
+    pub code_hash: &'a [u8],
+    pub code_expires_at: i64,
+    /// The first cool-down; each send doubles it (60 s, 120 s, 240 s …).
+    pub cooldown_s: i64,
+}
+
 impl Db {
     pub async fn flow(&self, id: &str) -> anyhow::Result<Option<FlowRow>> {
         Ok(sqlx::query_as::<_, FlowRow>("SELECT * FROM recovery_flows WHERE id = ?")
@@ -59,30 +68,32 @@ impl Write {
         Ok(())
     }
 
-    /// A new code replaces the old one (which dies with it) and starts the next cool-down, only while
-    /// the flow waits for a method or a code and its cool-down has passed. Returns the flow as it is
-    /// now, or `None` when the condition no longer held.
+    /// A new code replaces the old one (which dies with it) and starts the next cool-down (the first
+    /// `cooldown_s`, doubling with every send), only while the flow belongs to `browser_hash`, is
+    /// alive, waits for a method or a code, and its cool-down has passed. Returns the flow as it is
+    /// now, or `None` when one of these no longer held.
     pub async fn set_flow_code(
         &mut self,
         id: &str,
-        channel: &str,
-        code_hash: &[u8],
-        code_expires_at: i64,
-        next_send_at: i64,
+        browser_hash: &[u8],
+        change: CodeChange<'_>,
         now: i64,
     ) -> anyhow::Result<Option<FlowRow>> {
         Ok(sqlx::query_as::<_, FlowRow>(
             "UPDATE recovery_flows
-             SET step = 'enter_code', channel = ?, code_hash = ?, code_expires_at = ?, sends = sends + 1, next_send_at = ?
-             WHERE id = ? AND step IN ('choose_method', 'enter_code') AND next_send_at <= ?
+             SET step = 'enter_code', channel = ?1, code_hash = ?2, code_expires_at = ?3, sends = sends + 1,
+                 next_send_at = ?4 + ?5 * (1 << MIN(sends, 16))
+             WHERE id = ?6 AND browser_hash = ?7 AND step IN ('choose_method', 'enter_code')
+               AND next_send_at <= ?4 AND expires_at > ?4
              RETURNING *",
         )
-        .bind(channel)
-        .bind(code_hash)
-        .bind(code_expires_at)
-        .bind(next_send_at)
-        .bind(id)
+        .bind(change.channel)
+        .bind(change.code_hash)
+        .bind(change.code_expires_at)
         .bind(now)
+        .bind(change.cooldown_s)
+        .bind(id)
+        .bind(browser_hash)
         .fetch_optional(&mut *self.tx)
         .await?)
     }
