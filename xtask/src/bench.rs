@@ -462,13 +462,22 @@ function request()
   if tab3 > tab2 + 1 then headers["Cookie"] = line:sub(tab2 + 1, tab3 - 1) end
   return wrk.format("POST", line:sub(1, tab - 1), headers, line:sub(tab3 + 1))
 end
+unexpected_statuses = ""
 function response(status)
-  if status ~= {expected} then unexpected = unexpected + 1 end
+  if status ~= {expected} then
+    unexpected = unexpected + 1
+    if unexpected <= 3 then unexpected_statuses = unexpected_statuses .. " " .. status end
+  end
 end
 function done()
   local total = 0
-  for _, thread in ipairs(threads) do total = total + thread:get("unexpected") end
+  local statuses = ""
+  for _, thread in ipairs(threads) do
+    total = total + thread:get("unexpected")
+    statuses = statuses .. thread:get("unexpected_statuses")
+  end
   io.write("Unexpected answers: " .. total .. "\n")
+  io.write("First unexpected statuses:" .. statuses .. "\n")
 end
 "#
         ),
@@ -502,6 +511,10 @@ end
         .and_then(|v| v.parse().ok())
         .context("no count of unexpected answers")?;
     let errors = socket_errors + unexpected;
+    if unexpected > 0 {
+        let statuses = field("First unexpected statuses:").unwrap_or_default();
+        println!("    {name}: {unexpected} answers were not {expected} (the first: {statuses})");
+    }
     Ok(WrkRun { rate, p50, p99, errors, report: text })
 }
 
