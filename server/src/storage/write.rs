@@ -35,8 +35,16 @@ pub struct Actor<'a> {
 
 impl Db {
     /// Starts a write transaction holding the write lock from its first statement.
+    ///
+    /// The start runs in a task of its own, to its end whatever becomes of the request: sqlx's
+    /// `begin_with`, cancelled after its `BEGIN` ran but before it returned the transaction (a client
+    /// that hangs up at that moment), leaves the connection inside a transaction no one can end — and
+    /// this is the one writer, so every later write would fail. A transaction started for a request
+    /// that is gone is dropped, which rolls it back.
     pub async fn write(&self) -> anyhow::Result<Write> {
-        Ok(Write { tx: self.writer.begin_with("BEGIN IMMEDIATE").await? })
+        let writer = self.writer.clone();
+        let tx = tokio::spawn(async move { writer.begin_with("BEGIN IMMEDIATE").await }).await??;
+        Ok(Write { tx })
     }
 
     /// Queues one message in a transaction of its own.
@@ -166,5 +174,41 @@ impl Write {
         .await?
         .last_insert_rowid();
         Ok(id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::future::Future;
+
+    use crate::storage::testing::scratch_db;
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_write_cancelled_at_any_moment_leaves_the_writer_usable() {
+        let (_dir, db) = scratch_db().await;
+        // Requests whose clients hang up at every moment of starting, using and ending a write: each
+        // attempt is polled a given number of times (the worker thread answering in between), then
+        // dropped where it stands.
+        for polls in 0..300 {
+            let db = db.clone();
+            let mut attempt = Box::pin(async move {
+                let mut write = db.write().await.unwrap();
+                write.take_cap("probe", 0, 1_000_000, 1).await.unwrap();
+                write.commit().await.unwrap();
+            });
+            for _ in 0..polls % 60 {
+                let done =
+                    std::future::poll_fn(|cx| std::task::Poll::Ready(attempt.as_mut().poll(cx).is_ready()))
+                        .await;
+                if done {
+                    break;
+                }
+                std::thread::sleep(std::time::Duration::from_micros(polls as u64 % 7 * 10));
+                tokio::task::yield_now().await;
+            }
+        }
+        let mut write = db.write().await.expect("the writer still starts transactions");
+        assert!(write.take_cap("after", 0, 1, 2).await.unwrap());
+        write.commit().await.unwrap();
     }
 }
