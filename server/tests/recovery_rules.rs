@@ -6,15 +6,7 @@ use axum::http::StatusCode;
 use serde_json::{json, Value};
 use support::{TestApp, DEMO_PASSWORD};
 
-const EMAIL: &str = "ana@correo.test";
-const PHONE: &str = "+34600000002";
-const NEW_PASSWORD: &str = "otra contraseña muy larga 2026";
-
-async fn app_with_account() -> TestApp {
-    let app = TestApp::new().await;
-    app.sign_up("ana", EMAIL, Some(PHONE), DEMO_PASSWORD).await;
-    app
-}
+use support::ana::{app as app_with_account, EMAIL, NEW_PASSWORD, PHONE};
 
 /// Starts a flow for `identifier` and sends a code by `channel`; returns the flow id.
 async fn flow_with_code(app: &TestApp, identifier: &str, channel: &str) -> String {

@@ -9,15 +9,7 @@ use serde_json::json;
 use sqlx::Connection;
 use support::{flow_request, TestApp, DEMO_PASSWORD};
 
-const EMAIL: &str = "ana@correo.test";
-const PHONE: &str = "+34600000002";
-const NEW_PASSWORD: &str = "otra contraseña muy larga 2026";
-
-async fn app_with_account() -> TestApp {
-    let app = TestApp::new().await;
-    app.sign_up("ana", EMAIL, Some(PHONE), DEMO_PASSWORD).await;
-    app
-}
+use support::ana::{app as app_with_account, EMAIL, NEW_PASSWORD, PHONE};
 
 async fn started(app: &TestApp, identifier: &str) -> String {
     let (status, flow) = app.start_recovery(identifier).await;

@@ -873,17 +873,26 @@ fn known_identifier() -> String {
 
 /// Adds the `count` accounts `known_identifier` hands out, straight into the database.
 async fn add_known_accounts(db_url: &str, count: usize) -> anyhow::Result<()> {
+    add_accounts(db_url, "known", count).await
+}
+
+/// Adds the accounts `<name>1` … `<name><count>` (email `<name>N@recupera.test`, a phone each),
+/// straight into the database, with a password no one knows.
+async fn add_accounts(db_url: &str, name: &str, count: usize) -> anyhow::Result<()> {
     use sqlx::Connection;
     let mut db = sqlx::SqliteConnection::connect(db_url).await?;
     sqlx::query("PRAGMA busy_timeout = 30000").execute(&mut db).await?;
     sqlx::query(
         "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?1)
          INSERT INTO accounts (username, email, phone, password_hash, language, created_at, password_changed_at)
-         SELECT 'known' || i, 'known' || i || '@recupera.test', '+3461' || printf('%07d', i), ?2, 'es', 0, 0
+         SELECT ?3 || i, ?3 || i || '@recupera.test', '+34' || ?4 || printf('%07d', i), ?2, 'es', 0, 0
          FROM n",
     )
     .bind(count as i64)
     .bind(NO_ONES_PASSWORD_HASH)
+    .bind(name)
+    // Each set of accounts its own phone numbers (the column is unique).
+    .bind(if name == "known" { "61" } else { "62" })
     .execute(&mut db)
     .await?;
     db.close().await?;
@@ -1018,21 +1027,7 @@ async fn verified_flows(
     db_url: &str,
     count: usize,
 ) -> anyhow::Result<Vec<Flow>> {
-    use sqlx::Connection;
-    let mut db = sqlx::SqliteConnection::connect(db_url).await?;
-    sqlx::query("PRAGMA busy_timeout = 30000").execute(&mut db).await?;
-    sqlx::query(
-        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?1)
-         INSERT INTO accounts (username, email, password_hash, language, created_at, password_changed_at)
-         SELECT 'changer' || i, 'changer' || i || '@recupera.test',
-                ?2, 'es', 0, 0
-         FROM n",
-    )
-    .bind(count as i64)
-    .bind(NO_ONES_PASSWORD_HASH)
-    .execute(&mut db)
-    .await?;
-    db.close().await?;
+    add_accounts(db_url, "changer", count).await?;
 
     let challenges = solved_challenges(client, base, count).await?;
     let mut flows = Vec::with_capacity(count);

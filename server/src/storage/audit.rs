@@ -74,12 +74,10 @@ impl Db {
 
     /// Records a solved bot-check challenge; false when it was already used.
     pub async fn use_bot_check(&self, signature: &str, expires_at: i64) -> anyhow::Result<bool> {
-        let done = sqlx::query("INSERT OR IGNORE INTO bot_check_used (signature, expires_at) VALUES (?, ?)")
-            .bind(signature)
-            .bind(expires_at)
-            .execute(&self.writer)
-            .await?;
-        Ok(done.rows_affected() == 1)
+        let mut write = self.write().await?;
+        let used = write.spend_bot_check(signature, expires_at).await?;
+        write.commit().await?;
+        Ok(used)
     }
 
     /// A stored secret, or `fresh` stored under `name` when there is none yet.

@@ -240,3 +240,18 @@ pub fn code_in(text: &str) -> Option<String> {
 }
 
 pub const DEMO_PASSWORD: &str = "Contraseña-Olvidada-2026";
+
+/// Ana, the account most recovery tests recover.
+pub mod ana {
+    pub const EMAIL: &str = "ana@correo.test";
+    pub const PHONE: &str = "+34600000002";
+    /// A password the policy accepts, to recover Ana's account with.
+    pub const NEW_PASSWORD: &str = "otra contraseña muy larga 2026";
+
+    /// A test server where Ana has signed up (user name `ana`, email and phone).
+    pub async fn app() -> super::TestApp {
+        let app = super::TestApp::new().await;
+        app.sign_up("ana", EMAIL, Some(PHONE), super::DEMO_PASSWORD).await;
+        app
+    }
+}
