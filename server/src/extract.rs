@@ -133,15 +133,20 @@ static WARNED: AtomicBool = AtomicBool::new(false);
 pub const SESSION_COOKIE: &str = "recupera_session";
 
 /// The session token from the `Cookie` header, if the request has one.
-pub fn session_token(parts: &axum::http::HeaderMap) -> Option<String> {
-    parts
+pub fn session_token(headers: &HeaderMap) -> Option<String> {
+    cookie(headers, SESSION_COOKIE)
+}
+
+/// The value of the cookie `name` in the request's `Cookie` headers, if it has one.
+pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|value| value.to_str().ok())
         .flat_map(|value| value.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == SESSION_COOKIE)
-        .map(|(_, token)| token.to_owned())
+        .find(|(key, _)| *key == name)
+        .map(|(_, value)| value.to_owned())
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@
 
 use axum::{
     extract::FromRequestParts,
-    http::{header, request::Parts, HeaderMap, HeaderValue},
+    http::{request::Parts, HeaderMap, HeaderValue},
 };
 use base64::Engine;
 use rand::RngCore;
@@ -59,15 +59,7 @@ impl FlowSecret {
     }
 
     fn from_headers(headers: &HeaderMap, dev: bool) -> Option<FlowSecret> {
-        let name = if dev { DEV_NAME } else { NAME };
-        headers
-            .get_all(header::COOKIE)
-            .iter()
-            .filter_map(|value| value.to_str().ok())
-            .flat_map(|value| value.split(';'))
-            .filter_map(|pair| pair.trim().split_once('='))
-            .find(|(key, _)| *key == name)
-            .map(|(_, secret)| FlowSecret(secret.to_owned()))
+        crate::extract::cookie(headers, if dev { DEV_NAME } else { NAME }).map(FlowSecret)
     }
 }
 

@@ -89,12 +89,7 @@ pub async fn start(
     let cap = format!("start:{}", caller.network);
     let limit = state.config.policy.recoveries_per_ip_hour;
     if !write.take_cap(&cap, now - HOUR_S, limit, now).await? {
-        let oldest = write.oldest_cap_event(&cap, now - HOUR_S).await?.unwrap_or(now);
-        let minutes = ((oldest + HOUR_S - now).max(1) as u32).div_ceil(60);
-        return Err(AppError::refused(ErrorBody {
-            retry_after_s: Some(minutes * 60),
-            ..ErrorBody::from(ErrorCode::TooManyRecoveries)
-        }));
+        return Err(cap_refusal(&mut write, &cap, HOUR_S, 60, ErrorCode::TooManyRecoveries, now).await?);
     }
     write.insert_flow(&flow).await?;
     write.audit(AuditEvent::RecoveryRequested, flow.account_id, Some(&flow.id), caller.actor(), now).await?;
@@ -133,12 +128,9 @@ pub async fn send_code(
     // Told to the person: it is counted for known and unknown identifiers alike.
     let identifier_cap = format!("send:{}", identifier_key(&flow));
     if !write.take_cap(&identifier_cap, now - DAY_S, policy.sends_per_identifier_day, now).await? {
-        let oldest = write.oldest_cap_event(&identifier_cap, now - DAY_S).await?.unwrap_or(now);
-        let hours = ((oldest + DAY_S - now).max(1) as u32).div_ceil(3600);
-        return Err(AppError::refused(ErrorBody {
-            retry_after_s: Some(hours * 3600),
-            ..ErrorBody::from(ErrorCode::SendLimitReached)
-        }));
+        return Err(
+            cap_refusal(&mut write, &identifier_cap, DAY_S, 3600, ErrorCode::SendLimitReached, now).await?
+        );
     }
 
     let code = new_code();
@@ -358,6 +350,21 @@ async fn queue_password_notices(
         write.enqueue(&state.secrets.outbox_key, message, now).await?;
     }
     Ok(())
+}
+
+/// The refusal of a spent cap: `code`, with the wait until the oldest event counted in its `window_s`
+/// drops out, rounded up to whole `unit_s` (the message says minutes or hours).
+async fn cap_refusal(
+    write: &mut Write,
+    key: &str,
+    window_s: i64,
+    unit_s: u32,
+    code: ErrorCode,
+    now: i64,
+) -> anyhow::Result<AppError> {
+    let oldest = write.oldest_cap_event(key, now - window_s).await?.unwrap_or(now);
+    let units = ((oldest + window_s - now).max(1) as u32).div_ceil(unit_s);
+    Ok(AppError::refused(ErrorBody { retry_after_s: Some(units * unit_s), ..ErrorBody::from(code) }))
 }
 
 /// Why the flow cannot be sent a code now, if it cannot.

@@ -81,12 +81,6 @@ impl Db {
 }
 
 impl Write {
-    /// The account `id`, as this transaction sees it.
-    pub async fn account(&mut self, id: i64) -> anyhow::Result<Option<Account>> {
-        let sql = format!("SELECT {COLUMNS} FROM accounts WHERE id = ?");
-        Ok(sqlx::query_as::<_, Account>(&sql).bind(id).fetch_optional(&mut *self.tx).await?)
-    }
-
     /// Sets a new password and ends every session of the account: whoever held one is out.
     pub async fn change_password(&mut self, account_id: i64, hash: &str, now: i64) -> anyhow::Result<()> {
         sqlx::query("UPDATE accounts SET password_hash = ?, password_changed_at = ? WHERE id = ?")

@@ -2,7 +2,6 @@
 //! what the rule requires (the step, the code still being the one checked): a change that no longer
 //! applies changes nothing, and the caller learns it from the missing row.
 
-use anyhow::Context;
 use sqlx::FromRow;
 
 use super::{write::Write, Db};
@@ -216,10 +215,5 @@ impl Write {
         .bind(network_budget)
         .fetch_one(&mut *self.tx)
         .await?)
-    }
-
-    /// The flow `id`, which must exist (it was read in this transaction).
-    pub async fn existing_flow(&mut self, id: &str) -> anyhow::Result<FlowRow> {
-        self.flow(id).await?.context("the flow is gone")
     }
 }
