@@ -5,6 +5,7 @@
 //! each code to a Fluent message id — no English crosses the wire), and the validation both sides run.
 
 pub mod account;
+pub mod bot_check;
 pub mod dev;
 pub mod error;
 pub mod health;

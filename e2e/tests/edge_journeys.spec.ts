@@ -27,6 +27,21 @@ for (const t of LANGUAGES) {
       await expect(page.getByRole('alert')).toContainText(t.wrongCode);
     });
 
+    test('Send pressed while the robot check is still solving is sent by itself once it is solved', async ({ page }) => {
+      // A slow network for the challenge keeps the check solving when the button is pressed.
+      await page.route('**/api/v1/bot-check/challenge*', async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        await route.continue();
+      });
+      await page.goto(`/recuperar?lang=${t.lang}`);
+      await page.getByLabel(t.identifier).fill(`nadie-${Date.now()}-${t.lang}@recupera.test`);
+      await page.getByLabel(t.robot).check();
+      await page.getByRole('button', { name: t.send }).click();
+      await expect(page.getByRole('status')).toHaveText(t.sentWhenChecked);
+      await expect(page.getByRole('alert')).toHaveCount(0);
+      await expect(page.getByRole('heading', { level: 1, name: t.methodTitle })).toBeVisible();
+    });
+
     test('an unknown phone is never sent an SMS', async ({ page, context }) => {
       const phone = `+3469${Math.floor(1e6 + Math.random() * 8e6)}`;
       await startRecovery(page, t, phone);

@@ -32,6 +32,9 @@ recovery-identifier = Email or user ID
 recovery-identifier-hint = You can also use your mobile number, like +34 600 000 001.
 # Submit button of step 1.
 recovery-identify-submit = Send
+# Under the button, when it was pressed while the "I am not a robot" check was still being solved:
+# the form is sent by itself once the check is done.
+recovery-identify-sent-when-checked = It will be sent as soon as the “I am not a robot” check is done.
 
 ## The "I am not a robot" check
 

@@ -32,6 +32,9 @@ recovery-identifier = Email o ID de usuario
 recovery-identifier-hint = También puedes usar tu número de móvil, como +34 600 000 001.
 # Submit button of step 1.
 recovery-identify-submit = Enviar
+# Under the button, when it was pressed while the "I am not a robot" check was still being solved:
+# the form is sent by itself once the check is done.
+recovery-identify-sent-when-checked = Se enviará en cuanto termine la comprobación «No soy un robot».
 
 ## The "I am not a robot" check
 

@@ -44,6 +44,17 @@ pub struct Config {
     #[arg(long, env = "RECUPERA_REQUEST_TIMEOUT_S", default_value_t = 30)]
     pub request_timeout_s: u64,
 
+    /// Seconds a connection may take to send a request's headers, and may stay idle between two
+    /// requests: a client that trickles its headers a byte at a time (slowloris) or keeps sockets
+    /// open without asking anything is disconnected instead of holding them for ever.
+    #[arg(long, env = "RECUPERA_HEADER_TIMEOUT_S", default_value_t = 10)]
+    pub header_timeout_s: u64,
+
+    /// Connections held open at once; further clients wait to be accepted (the kernel's backlog)
+    /// instead of the server running out of file descriptors.
+    #[arg(long, env = "RECUPERA_MAX_CONNECTIONS", default_value_t = 10_000)]
+    pub max_connections: usize,
+
     /// API requests served at once; more are answered 503 with `Retry-After` at once instead of
     /// waiting in line. The app's files are not counted: they stay fast under a flood.
     #[arg(long, env = "RECUPERA_MAX_CONCURRENT_REQUESTS", default_value_t = 512)]
@@ -183,16 +194,27 @@ pub struct Policy {
     pub session_lifetime_s: i64,
 
     /// Bot check: PBKDF2 iterations per try.
-    #[arg(long, env = "RECUPERA_BOT_CHECK_COST", default_value_t = 500)]
+    #[arg(long, env = "RECUPERA_BOT_CHECK_COST", default_value_t = recupera_api::bot_check::DEFAULT_COST)]
     pub bot_check_cost: u32,
 
     /// Bot check: hex prefix the derived key must have (each digit multiplies the work by 16).
-    #[arg(long, env = "RECUPERA_BOT_CHECK_PREFIX", default_value = "00")]
+    #[arg(long, env = "RECUPERA_BOT_CHECK_PREFIX", default_value = recupera_api::bot_check::DEFAULT_KEY_PREFIX)]
     pub bot_check_prefix: String,
 
     /// Bot check: seconds a challenge stays valid.
     #[arg(long, env = "RECUPERA_BOT_CHECK_LIFETIME_S", default_value_t = 10 * 60)]
     pub bot_check_lifetime_s: i64,
+
+    /// Bot-check solutions checked at once (each derives one PBKDF2 key of `bot_check_cost`
+    /// iterations, about 2 ms at the default). Anyone can fetch a challenge and send a wrong answer
+    /// to it: this bounds the CPU such requests can take from everything else.
+    #[arg(long, env = "RECUPERA_MAX_CONCURRENT_BOT_CHECKS", default_value_t = 2)]
+    pub max_concurrent_bot_checks: usize,
+
+    /// Bot-check solutions that may wait for a check; past that, starting a recovery answers 503 with
+    /// `Retry-After` at once (64 × 2 ms / 2: about 60 ms of work waiting).
+    #[arg(long, env = "RECUPERA_BOT_CHECKS_WAITING", default_value_t = 64)]
+    pub bot_checks_waiting: usize,
 
     /// Password hashes computed at once (argon2id takes 19 MiB each): bounds memory under a flood.
     #[arg(long, env = "RECUPERA_MAX_CONCURRENT_HASHES", default_value_t = 4)]

@@ -10,8 +10,8 @@ use recupera_api::{ErrorBody, ErrorCode};
 
 #[derive(Debug)]
 pub enum AppError {
-    /// A refusal the client can act on: the status and body are sent as they are.
-    Client(StatusCode, ErrorBody),
+    /// A refusal the client can act on: the body is sent under its code's status (`status_for`).
+    Refused(ErrorBody),
     /// A failure of ours. Logged in full; the client only learns `internal`.
     Internal(anyhow::Error),
 }
@@ -64,10 +64,6 @@ pub fn status_for(code: ErrorCode) -> StatusCode {
 }
 
 impl AppError {
-    pub fn client(status: StatusCode, code: ErrorCode) -> Self {
-        AppError::Client(status, ErrorBody::from(code))
-    }
-
     /// A refusal with `code`'s own status (`status_for`).
     pub fn code(code: ErrorCode) -> Self {
         Self::refused(ErrorBody::from(code))
@@ -75,15 +71,11 @@ impl AppError {
 
     /// A refusal with this body, under its code's own status.
     pub fn refused(body: ErrorBody) -> Self {
-        AppError::Client(status_for(body.code), body)
+        AppError::Refused(body)
     }
 
     pub fn not_found() -> Self {
-        Self::client(StatusCode::NOT_FOUND, ErrorCode::NotFound)
-    }
-
-    pub fn not_found_code(code: ErrorCode) -> Self {
-        Self::client(StatusCode::NOT_FOUND, code)
+        Self::code(ErrorCode::NotFound)
     }
 }
 
@@ -96,7 +88,8 @@ impl<E: Into<anyhow::Error>> From<E> for AppError {
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         match self {
-            AppError::Client(status, body) => {
+            AppError::Refused(body) => {
+                let status = status_for(body.code);
                 // Said in the body for the app, and in the header for every other client and proxy.
                 let retry_after = body.retry_after_s.filter(|_| {
                     matches!(status, StatusCode::TOO_MANY_REQUESTS | StatusCode::SERVICE_UNAVAILABLE)

@@ -27,13 +27,11 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
         match axum::Json::<T>::from_request(request, state).await {
             Ok(axum::Json(value)) => Ok(ApiJson(value)),
             Err(rejection) => Err(match rejection {
-                JsonRejection::MissingJsonContentType(_) => {
-                    AppError::client(StatusCode::UNSUPPORTED_MEDIA_TYPE, ErrorCode::UnsupportedMediaType)
-                }
+                JsonRejection::MissingJsonContentType(_) => AppError::code(ErrorCode::UnsupportedMediaType),
                 JsonRejection::BytesRejection(_) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-                    AppError::client(StatusCode::PAYLOAD_TOO_LARGE, ErrorCode::PayloadTooLarge)
+                    AppError::code(ErrorCode::PayloadTooLarge)
                 }
-                _ => AppError::client(StatusCode::BAD_REQUEST, ErrorCode::MalformedRequest),
+                _ => AppError::code(ErrorCode::MalformedRequest),
             }),
         }
     }

@@ -9,6 +9,7 @@ pub mod config_file;
 pub mod demo;
 pub mod error;
 pub mod extract;
+pub mod http_server;
 pub mod ip_range;
 pub mod messages;
 pub mod operations;
@@ -20,6 +21,7 @@ pub mod secrets;
 pub mod security_headers;
 pub mod spa;
 pub mod storage;
+pub mod work_gate;
 
 use std::sync::Arc;
 
@@ -39,6 +41,8 @@ pub struct AppState {
     pub clock: clock::Clock,
     pub secrets: Arc<secrets::Secrets>,
     pub hasher: passwords::Hasher,
+    /// Bot-check solutions being checked (`max_concurrent_bot_checks`).
+    pub bot_checks: Arc<work_gate::WorkGate>,
     pub outbox: outbox::Outbox,
 }
 
@@ -50,6 +54,10 @@ impl AppState {
         let spa = spa::SpaShell::load(&config.dist_dir)?;
         let hasher =
             passwords::Hasher::new(config.policy.max_concurrent_hashes, config.policy.hashes_waiting)?;
+        let bot_checks = Arc::new(work_gate::WorkGate::new(
+            config.policy.max_concurrent_bot_checks,
+            config.policy.bot_checks_waiting,
+        ));
         Ok(AppState {
             db,
             config: Arc::new(config),
@@ -57,6 +65,7 @@ impl AppState {
             clock: clock::Clock::default(),
             secrets: Arc::new(secrets),
             hasher,
+            bot_checks,
             outbox: outbox::Outbox::default(),
         })
     }

@@ -102,6 +102,7 @@ async fn run(command: Command) -> anyhow::Result<()> {
         Command::Outbox { command } => outbox_command(command).await,
         Command::Migrate { database_url } => {
             Db::connect(&database_url).await?;
+            let database_url = recupera_server::storage::database_url::redacted(&database_url);
             tracing::info!(%database_url, "database is up to date");
             Ok(())
         }
@@ -166,9 +167,10 @@ async fn serve(config: Config) -> anyhow::Result<()> {
     let listener =
         tokio::net::TcpListener::bind(bind).await.with_context(|| format!("cannot listen on {bind}"))?;
     let address = listener.local_addr()?;
-    tracing::info!(dev = state.config.dev, database = %state.config.database_url, "Recupera is listening on http://{address}/");
-    let service = app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
-    axum::serve(listener, service).with_graceful_shutdown(shutdown_signal()).await?;
+    let database = recupera_server::storage::database_url::redacted(&state.config.database_url);
+    tracing::info!(dev = state.config.dev, %database, "Recupera is listening on http://{address}/");
+    let limits = recupera_server::http_server::ConnectionLimits::from_config(&state.config);
+    recupera_server::http_server::serve(listener, app(state), limits, shutdown_signal()).await?;
     Ok(())
 }
 

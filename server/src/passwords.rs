@@ -184,7 +184,7 @@ pub fn refuse_weak(min_length: u32, password: &str, identity: &[&str]) -> Result
     if code == ErrorCode::PasswordTooShort {
         body.min_length = Some(policy.min_length);
     }
-    Err(crate::AppError::Client(axum::http::StatusCode::UNPROCESSABLE_ENTITY, body))
+    Err(crate::AppError::refused(body))
 }
 
 /// The policy's rules, plus `not_common`: refused when zxcvbn can guess it in under 10⁶ tries (score

@@ -218,7 +218,9 @@ async fn in_dev_mode_the_clock_moves_forward_on_request_and_never_back() {
     assert!((960..=962).contains(&moved), "{moved}");
     for refused in [json!({ "seconds": 0 }), json!({ "seconds": 31 * 24 * 3600 + 1 })] {
         let response = app.post("/api/v1/dev/clock", refused.clone()).await;
-        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY, "{refused}");
+        assert_eq!(response.status(), StatusCode::BAD_REQUEST, "{refused}");
+        let body = support::body_json(response).await;
+        assert_eq!(body, json!({ "code": "malformed_request", "field": "seconds" }), "{refused}");
     }
     // Back in time is not even a number the endpoint reads.
     let response = app.post("/api/v1/dev/clock", json!({ "seconds": -60 })).await;

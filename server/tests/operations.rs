@@ -115,3 +115,30 @@ async fn a_log_written_without_a_pause_starts_over_once_past_its_bound() {
     assert!(largest < 4 * bound, "the log grew to {largest} pages with a bound of {bound}");
     assert!(log < 4 * bound, "{log} pages in the log after {checkpoints} checkpoints: it never started over");
 }
+
+#[test]
+fn serve_and_migrate_refuse_a_database_url_they_cannot_use_and_name_it_without_its_password() {
+    let folder = tempfile::tempdir().unwrap();
+    for (url, said) in [
+        (
+            "postgres://recupera:s3cret@127.0.0.1:9/recupera",
+            "\"postgres://recupera:***@127.0.0.1:9/recupera\" is PostgreSQL",
+        ),
+        ("sqlit://data/recupera.db", "\"sqlit://data/recupera.db\" is of a kind this server does not know"),
+    ] {
+        for command in [&["migrate"][..], &["serve", "--dev", "--bind", "127.0.0.1:0"][..]] {
+            let output = std::process::Command::new(env!("CARGO_BIN_EXE_recupera-server"))
+                .args(command)
+                .args(["--database-url", url])
+                .current_dir(folder.path())
+                .env_remove("RECUPERA_DATABASE_URL")
+                .output()
+                .unwrap();
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            assert_eq!(output.status.code(), Some(1), "{command:?} {url}: {stderr}");
+            assert!(stderr.contains(said) && !stderr.contains("s3cret"), "{command:?} {url}: {stderr}");
+        }
+    }
+    let left: Vec<_> = std::fs::read_dir(folder.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert!(left.is_empty(), "nothing was created in the working folder: {left:?}");
+}

@@ -433,6 +433,25 @@ async fn a_full_hashing_queue_answers_503_at_once_and_the_app_still_downloads_du
 }
 
 #[tokio::test]
+async fn a_bot_check_past_the_checks_running_and_waiting_is_answered_503_at_once_and_starts_nothing() {
+    let app = TestApp::with_config(|c| {
+        c.policy.max_concurrent_bot_checks = 0;
+        c.policy.bot_checks_waiting = 0;
+    })
+    .await;
+    let bot_check = app.solved_bot_check().await;
+    let start = json!({ "identifier": EMAIL, "bot_check": bot_check, "language": "en" });
+    let response = app.post("/api/v1/recovery", start).await;
+    assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(response.headers()["retry-after"], "1");
+    assert_eq!(support::body_json(response).await, json!({ "code": "service_busy", "retry_after_s": 1 }));
+    let mut db = database(&app).await;
+    let flows: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM recovery_flows").fetch_one(&mut db).await.unwrap();
+    assert_eq!(flows, 0);
+}
+
+#[tokio::test]
 async fn past_its_concurrency_limit_an_api_request_is_answered_503_at_once_and_the_app_is_not() {
     {
         let app = TestApp::with_config(|c| c.max_concurrent_requests = 0).await;

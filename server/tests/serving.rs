@@ -153,3 +153,82 @@ async fn precompressed_assets_are_sent_as_they_are_when_the_browser_accepts_brot
     assert_eq!(response.headers()[header::CACHE_CONTROL], "public, max-age=31536000, immutable");
     assert_eq!(body_bytes(response).await, b"brotli bytes", "sent as stored, not compressed again");
 }
+
+/// The real listener on a loopback port, with `header_timeout`: its address and a handle that stops it.
+async fn listening(
+    app: &TestApp,
+    header_timeout: std::time::Duration,
+) -> (std::net::SocketAddr, tokio::sync::oneshot::Sender<()>) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    let limits = recupera_server::http_server::ConnectionLimits { header_timeout, max_connections: 100 };
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    // The app's own router, without the tests' stand-in peer address: the listener gives the real one.
+    let router = recupera_server::app(app.state.clone());
+    tokio::spawn(recupera_server::http_server::serve(listener, router, limits, async {
+        let _ = stopped.await;
+    }));
+    (address, stop)
+}
+
+/// Reads from `connection` until the server closes it; how long that took, or `None` after `patience`.
+/// Every quarter of a second without an answer, `trickle` is written to it (a slowloris client).
+async fn closed_after(
+    connection: &mut tokio::net::TcpStream,
+    trickle: &[u8],
+    patience: std::time::Duration,
+) -> Option<std::time::Duration> {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let started = std::time::Instant::now();
+    let mut buffer = [0u8; 4096];
+    while started.elapsed() < patience {
+        match tokio::time::timeout(std::time::Duration::from_millis(250), connection.read(&mut buffer)).await
+        {
+            Ok(Ok(0) | Err(_)) => return Some(started.elapsed()),
+            Ok(Ok(_)) => {} // an answer: the connection may still be closed after it
+            Err(_) => {
+                if connection.write_all(trickle).await.is_err() {
+                    return Some(started.elapsed());
+                }
+            }
+        }
+    }
+    None
+}
+
+#[tokio::test]
+async fn a_client_that_trickles_its_headers_or_idles_is_disconnected_after_the_header_timeout() {
+    use tokio::io::AsyncWriteExt;
+    let app = TestApp::new().await;
+    let (address, stop) = listening(&app, std::time::Duration::from_secs(1)).await;
+    let patience = std::time::Duration::from_secs(6);
+
+    // Slowloris: a header line started, then one more byte of it every quarter of a second.
+    let mut slow = tokio::net::TcpStream::connect(address).await.unwrap();
+    slow.write_all(b"GET /api/v1/health HTTP/1.1\r\nHost: recupera\r\nX-Slow: ").await.unwrap();
+    let took =
+        closed_after(&mut slow, b"a", patience).await.expect("the trickling client is still connected");
+    assert!(took >= std::time::Duration::from_millis(900), "closed after {took:?}: before the timeout");
+
+    // A whole request is answered, and counted against its peer's address; the idle connection
+    // after it is closed.
+    let mut honest = tokio::net::TcpStream::connect(address).await.unwrap();
+    let body = r#"{"identifier":"nadie","password":"no es la contraseña de nadie"}"#;
+    let request = format!(
+        "POST /api/v1/session HTTP/1.1\r\nHost: recupera\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    );
+    honest.write_all(request.as_bytes()).await.unwrap();
+    let mut answer = vec![0u8; 4096];
+    let read = tokio::io::AsyncReadExt::read(&mut honest, &mut answer).await.unwrap();
+    let answer = String::from_utf8_lossy(&answer[..read]).into_owned();
+    assert!(answer.starts_with("HTTP/1.1 401 Unauthorized"), "{answer}");
+    let mut db =
+        <sqlx::SqliteConnection as sqlx::Connection>::connect(&app.state.config.database_url).await.unwrap();
+    let counted_against: Vec<String> =
+        sqlx::query_scalar("SELECT ip FROM sign_in_failures").fetch_all(&mut db).await.unwrap();
+    assert_eq!(counted_against, ["127.0.0.1"]);
+    closed_after(&mut honest, b"", patience).await.expect("the idle keep-alive connection is still open");
+
+    let _ = stop.send(());
+}

@@ -30,9 +30,7 @@ pub async fn sign_up(
     caller: Caller,
     ApiJson(request): ApiJson<SignUpRequest>,
 ) -> Result<(StatusCode, Json<serde_json::Value>), AppError> {
-    let field_error = |code: ErrorCode, field: &str| {
-        AppError::Client(StatusCode::UNPROCESSABLE_ENTITY, ErrorBody::for_field(code, field))
-    };
+    let field_error = |code: ErrorCode, field: &str| AppError::refused(ErrorBody::for_field(code, field));
     let username = validate_username(&request.username).map_err(|code| field_error(code, "username"))?;
     let email = validate_email(&request.email).map_err(|code| field_error(code, "email"))?;
     let phone = match request.phone.as_deref().map(str::trim).filter(|p| !p.is_empty()) {

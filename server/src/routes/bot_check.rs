@@ -84,7 +84,16 @@ pub async fn verify_bot_check(
     if state.db.bot_check_seen(&signature, expires_at).await? {
         return Err(invalid());
     }
+    // A challenge for another action is refused before any work (the action is signed: a forged
+    // one fails the signature anyway).
     let for_action = payload.challenge.parameters.data.as_ref().and_then(|data| data.get("action"));
+    if for_action.and_then(|a| a.as_str()) != Some(action.as_str()) {
+        return Err(invalid());
+    }
+    let Some(_turn) = state.bot_checks.enter().await else {
+        tracing::warn!("bot-check verification is saturated: a request was refused");
+        return Err(AppError::refused(crate::error::busy()));
+    };
     let secret = state.secrets.bot_check_key.clone();
     let checked = payload.clone();
     let result = tokio::task::spawn_blocking(move || {
@@ -102,9 +111,7 @@ pub async fn verify_bot_check(
             "bot_check",
         )));
     }
-    // The action is inside the signed parameters: it cannot be changed without breaking the signature.
-    let right_action = for_action.and_then(|a| a.as_str()) == Some(action.as_str());
-    if !result.verified || !right_action {
+    if !result.verified {
         // Only a challenge this server signed is remembered: forged ones cost no row.
         if result.invalid_signature == Some(false) {
             state.db.use_bot_check(&signature, expires_at).await?;

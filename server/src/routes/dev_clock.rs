@@ -12,7 +12,7 @@ use crate::{extract::ApiJson, AppError, AppState};
 
 #[utoipa::path(post, path = "/api/v1/dev/clock", tag = "dev", request_body = AdvanceClockRequest,
     responses((status = 204, description = "The clock moved forward"),
-        (status = 422, body = ErrorBody, description = "Not 1 second to 31 days"),
+        (status = 400, body = ErrorBody, description = "`seconds` is not 1 second to 31 days (`malformed_request`)"),
         (status = 404, body = ErrorBody, description = "Not in dev mode")))]
 pub async fn advance(
     State(state): State<AppState>,
@@ -22,10 +22,7 @@ pub async fn advance(
         return Err(AppError::not_found());
     }
     if !(1..=MAX_CLOCK_STEP_S).contains(&request.seconds) {
-        return Err(AppError::Client(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            ErrorBody::for_field(ErrorCode::MalformedRequest, "seconds"),
-        ));
+        return Err(AppError::refused(ErrorBody::for_field(ErrorCode::MalformedRequest, "seconds")));
     }
     tracing::info!(seconds = request.seconds, "dev mode: the clock moves forward");
     state.clock.advance(i64::from(request.seconds));

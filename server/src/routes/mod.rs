@@ -11,7 +11,6 @@ mod recovery;
 pub(crate) mod session;
 
 use axum::{
-    http::StatusCode,
     routing::{get, post},
     Router,
 };
@@ -37,7 +36,5 @@ pub fn api_router() -> Router<AppState> {
         .route("/dev/clock", post(dev_clock::advance))
         // Unknown API paths answer JSON, never the app's HTML: a client must be able to tell.
         .fallback(|| async { AppError::not_found() })
-        .method_not_allowed_fallback(|| async {
-            AppError::client(StatusCode::METHOD_NOT_ALLOWED, ErrorCode::MethodNotAllowed)
-        })
+        .method_not_allowed_fallback(|| async { AppError::code(ErrorCode::MethodNotAllowed) })
 }

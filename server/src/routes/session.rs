@@ -49,7 +49,7 @@ pub async fn sign_in(
             retry_after_s: Some(THROTTLE_WINDOW_S as u32),
             ..recupera_api::ErrorBody::from(ErrorCode::TooManyRequests)
         };
-        return Err(AppError::Client(StatusCode::TOO_MANY_REQUESTS, body));
+        return Err(AppError::refused(body));
     };
     // A malformed identifier still costs a (decoy) hash: every refusal takes as long as the others.
     let account = match &identifier {
@@ -70,7 +70,7 @@ pub async fn sign_in(
     };
     let Some(account) = account.filter(|_| matches) else {
         state.db.audit(AuditEvent::SignInFailed, None, None, caller.actor(), now).await?;
-        return Err(AppError::client(StatusCode::UNAUTHORIZED, ErrorCode::InvalidCredentials));
+        return Err(AppError::code(ErrorCode::InvalidCredentials));
     };
     state.db.release_sign_in_attempt(attempt).await?;
 
@@ -95,7 +95,7 @@ pub async fn current(
 ) -> Result<Json<Option<AccountView>>, AppError> {
     match signed_in_account(&state, &headers).await {
         Ok(account) => Ok(Json(Some(account_view(&account)))),
-        Err(AppError::Client(..)) => Ok(Json(None)),
+        Err(AppError::Refused(..)) => Ok(Json(None)),
         Err(other) => Err(other),
     }
 }
@@ -116,7 +116,7 @@ pub async fn sign_out(
 }
 
 pub async fn signed_in_account(state: &AppState, headers: &HeaderMap) -> Result<Account, AppError> {
-    let not_signed_in = || AppError::client(StatusCode::UNAUTHORIZED, ErrorCode::NotSignedIn);
+    let not_signed_in = || AppError::code(ErrorCode::NotSignedIn);
     let token = session_token(headers).ok_or_else(not_signed_in)?;
     state.db.session_account(&token_hash(&token), state.clock.now()).await?.ok_or_else(not_signed_in)
 }

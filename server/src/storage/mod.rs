@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod cleanup;
+pub mod database_url;
 pub mod flows;
 pub mod outbox;
 mod sessions;
@@ -33,6 +34,8 @@ pub struct Db {
 impl Db {
     /// Opens (creating when missing) the database at `url` and brings its schema up to date.
     pub async fn connect(url: &str) -> anyhow::Result<Db> {
+        let database_url::DatabaseUrl::Sqlite(url) = database_url::DatabaseUrl::parse(url)?;
+        let url = url.as_str();
         let options = SqliteConnectOptions::from_str(url)
             .with_context(|| format!("invalid database URL {url:?}"))?
             .create_if_missing(true)

@@ -25,6 +25,9 @@ pub fn IdentifyStep() -> impl IntoView {
     let bot_check = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<ApiError>);
     let busy = RwSignal::new(false);
+    let solving = RwSignal::new(false);
+    // *Enviar* pressed while the check was still solving: sent as soon as it is solved.
+    let send_when_checked = RwSignal::new(false);
 
     // Once the box is ticked and solved, its old complaint no longer applies.
     Effect::new(move |_| {
@@ -42,9 +45,15 @@ pub fn IdentifyStep() -> impl IntoView {
             return;
         }
         let Some(solution) = bot_check.get_untracked() else {
-            error.set(Some(local(ErrorCode::BotCheckInvalid, "bot_check")));
+            if solving.get_untracked() {
+                error.set(None);
+                send_when_checked.set(true);
+            } else {
+                error.set(Some(local(ErrorCode::BotCheckInvalid, "bot_check")));
+            }
             return;
         };
+        send_when_checked.set(false);
         let typed = identifier.get_untracked();
         let request = StartRecoveryRequest {
             identifier: typed.clone(),
@@ -73,6 +82,19 @@ pub fn IdentifyStep() -> impl IntoView {
             let _ = busy.try_set(false);
         });
     };
+    Effect::new(move |_| {
+        let (solved, still_solving) = (bot_check.get().is_some(), solving.get());
+        if !send_when_checked.get_untracked() || still_solving {
+            return;
+        }
+        if solved {
+            submit();
+        } else {
+            // The check failed, or was unticked: say so, as a press without it would.
+            send_when_checked.set(false);
+            error.set(Some(local(ErrorCode::BotCheckInvalid, "bot_check")));
+        }
+    });
     let on_submit = move |event: ev::SubmitEvent| {
         event.prevent_default();
         submit();
@@ -97,10 +119,17 @@ pub fn IdentifyStep() -> impl IntoView {
                     error=field_error(error, "identifier")
                     autocomplete="username"
                 />
-                <BotCheck solution=bot_check error=field_error(error, "bot_check") />
-                <button type="submit" class="button-primary" aria-disabled=move || busy.get().to_string()>
+                <BotCheck solution=bot_check error=field_error(error, "bot_check") solving=solving />
+                <button
+                    type="submit"
+                    class="button-primary"
+                    aria-disabled=move || (busy.get() || send_when_checked.get()).to_string()
+                >
                     {move_tr!("recovery-identify-submit")}
                 </button>
+                <p class="form-status" role="status">
+                    {move || send_when_checked.get().then(|| move_tr!("recovery-identify-sent-when-checked").get())}
+                </p>
             </form>
         </section>
     }
