@@ -13,6 +13,7 @@ pub mod language_match;
 pub mod password;
 pub mod pseudo_locale;
 pub mod recovery;
+pub mod schema_patterns;
 pub mod validation;
 
 pub use error::{ErrorBody, ErrorCode};

@@ -51,14 +51,16 @@ pub fn parse_identifier(input: &str) -> Result<Identifier, ErrorCode> {
         .map_err(|_| ErrorCode::IdentifierInvalid)
 }
 
-/// 3–32 of `a-z A-Z 0-9 . _ -`, starting with a letter or digit, not all digits (those read as phones).
+/// 3–32 of `a-z A-Z 0-9 . _ -`, starting with a letter or digit, not all digits and not starting with
+/// `00` (those read as phone numbers, so the name could never sign in).
 pub fn validate_username(input: &str) -> Result<String, ErrorCode> {
     let name = input.trim();
     let allowed = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-');
     let ok = (USERNAME_MIN..=USERNAME_MAX).contains(&name.chars().count())
         && name.chars().all(allowed)
         && name.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
-        && !name.chars().all(|c| c.is_ascii_digit());
+        && !name.chars().all(|c| c.is_ascii_digit())
+        && !name.starts_with("00");
     if ok {
         Ok(name.to_owned())
     } else {
@@ -66,7 +68,8 @@ pub fn validate_username(input: &str) -> Result<String, ErrorCode> {
     }
 }
 
-/// One `@` with a non-empty local part and a dotted domain; no spaces; at most 254 characters.
+/// One `@` with a non-empty local part and a dotted domain; no spaces; at most 254 characters
+/// (Unicode code points, as JSON Schema's `maxLength` counts).
 /// (Deliverability is proven by the code that is mailed to it, not by a regular expression.)
 pub fn validate_email(input: &str) -> Result<String, ErrorCode> {
     let email = input.trim();
@@ -81,7 +84,7 @@ pub fn validate_email(input: &str) -> Result<String, ErrorCode> {
     let ok = !local.is_empty()
         && !local.contains('@')
         && domain_ok
-        && email.len() <= EMAIL_MAX
+        && email.chars().count() <= EMAIL_MAX
         && !email.chars().any(|c| c.is_whitespace() || c.is_control());
     if ok {
         Ok(email.to_owned())

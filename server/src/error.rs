@@ -94,7 +94,10 @@ impl IntoResponse for AppError {
                 let retry_after = body.retry_after_s.filter(|_| {
                     matches!(status, StatusCode::TOO_MANY_REQUESTS | StatusCode::SERVICE_UNAVAILABLE)
                 });
+                let code = body.code;
                 let mut response = (status, Json(body)).into_response();
+                // For `routes::refusals::check`, which holds every answer to its operation's list.
+                response.extensions_mut().insert(code);
                 if let Some(seconds) = retry_after {
                     response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(seconds));
                 }
@@ -107,7 +110,9 @@ impl IntoResponse for AppError {
             AppError::Internal(err) => {
                 tracing::error!(error = ?err, "internal error");
                 let body = ErrorBody::from(ErrorCode::Internal);
-                (StatusCode::INTERNAL_SERVER_ERROR, Json(body)).into_response()
+                let mut response = (StatusCode::INTERNAL_SERVER_ERROR, Json(body)).into_response();
+                response.extensions_mut().insert(ErrorCode::Internal);
+                response
             }
         }
     }

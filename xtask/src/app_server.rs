@@ -68,6 +68,16 @@ pub fn start_debug_server_in(
     folder: &Path,
     database_file: &str,
 ) -> anyhow::Result<RunningServer> {
+    start_debug_server_with(tools, folder, database_file, &[])
+}
+
+/// Like `start_debug_server_in`, with more `RECUPERA_*` settings (later ones win).
+pub fn start_debug_server_with(
+    tools: &Toolchain,
+    folder: &Path,
+    database_file: &str,
+    more_env: &[(&str, &str)],
+) -> anyhow::Result<RunningServer> {
     run(tools.command("cargo").args(["build", "--locked", "-p", "recupera-server"]))?;
     let _ = std::fs::remove_dir_all(folder);
     std::fs::create_dir_all(folder)?;
@@ -82,11 +92,15 @@ pub fn start_debug_server_in(
         // than its default (whose solve time `cargo xtask bench` measures in the same app): its
         // waits are random, and dozens of them in one run would only add minutes and a long tail.
         &[
-            ("RECUPERA_BOT_CHECK_COST", "500"),
-            ("RECUPERA_RECOVERIES_PER_IP_HOUR", "100000"),
-            ("RECUPERA_ATTEMPTS_PER_IP_HOUR", "100000"),
-            ("RECUPERA_SIGN_IN_FAILURES_PER_IP", "100000"),
-        ],
+            &[
+                ("RECUPERA_BOT_CHECK_COST", "500"),
+                ("RECUPERA_RECOVERIES_PER_IP_HOUR", "100000"),
+                ("RECUPERA_ATTEMPTS_PER_IP_HOUR", "100000"),
+                ("RECUPERA_SIGN_IN_FAILURES_PER_IP", "100000"),
+            ],
+            more_env,
+        ]
+        .concat(),
     )
 }
 

@@ -5,6 +5,7 @@
 //! - `l10n`: the translators' check of `locales/` (also part of `test`).
 //! - `setup`: only the installs of `test` (which include those of `serve`).
 
+mod api_contract;
 mod app_server;
 mod bench;
 mod l10n;

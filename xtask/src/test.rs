@@ -4,9 +4,10 @@
 //! 1. host tests of every crate (`cargo test --workspace`);
 //! 2. the app's in-browser tests (wasm-bindgen-test in headless Chromium, through wasm-pack);
 //! 3. the release build of the app, then end-to-end tests (Playwright driving Debian's Chromium)
-//!    against the real server serving that build, with a fresh SQLite file.
-//!
-//! 4. a smoke run of the benchmark harness (`cargo xtask bench --quick`), counted as one test.
+//!    against the real server serving that build, with a fresh SQLite file;
+//! 4. the API contract: schemathesis with every check against a dev-mode server (`api_contract`),
+//!    counted as one test;
+//! 5. a smoke run of the benchmark harness (`cargo xtask bench --quick`), counted as one test.
 //!
 //! A step that fails does not stop the others: the summary shows everything that is wrong.
 
@@ -56,6 +57,14 @@ pub fn run_command() -> anyhow::Result<()> {
         Ok(counts) => tally += counts,
         Err(err) => {
             eprintln!("\nend-to-end tests could not run: {err:#}");
+            tally.failed += 1;
+        }
+    }
+
+    match crate::api_contract::run_stage(&tools) {
+        Ok(counts) => tally += counts,
+        Err(err) => {
+            eprintln!("\nthe API contract test could not run: {err:#}");
             tally.failed += 1;
         }
     }

@@ -191,7 +191,7 @@ fn modified(path: &std::path::Path) -> Option<std::time::SystemTime> {
 static APT_UPDATED: AtomicBool = AtomicBool::new(false);
 
 /// Installs Debian packages, or says exactly what to run when this process cannot.
-fn apt_install(packages: &[&str], why: &str) -> anyhow::Result<()> {
+pub fn apt_install(packages: &[&str], why: &str) -> anyhow::Result<()> {
     let by_hand = format!("sudo apt-get update && sudo apt-get install -y {}", packages.join(" "));
     let is_root = output_of(Command::new("id").arg("-u")).as_deref() == Some("0");
     if !on_path("apt-get") || !is_root {

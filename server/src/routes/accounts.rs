@@ -24,7 +24,7 @@ use crate::{
 };
 
 #[utoipa::path(post, path = "/api/v1/accounts", tag = "accounts", request_body = SignUpRequest,
-    responses((status = 202, description = "Created, or the owner of a taken email/phone was told"), (status = 422, description = "Invalid input", body = ErrorBody), (status = 400, description = "Malformed request", body = ErrorBody)))]
+    responses((status = 202, description = "Created, or the owner of a taken email/phone was told")))]
 pub async fn sign_up(
     State(state): State<AppState>,
     caller: Caller,

@@ -23,7 +23,9 @@ pub enum BotCheckAction {
 }
 
 impl BotCheckAction {
-    fn as_str(self) -> &'static str {
+    pub const ALL: &'static [BotCheckAction] = &[BotCheckAction::Recovery];
+
+    pub fn as_str(self) -> &'static str {
         match self {
             BotCheckAction::Recovery => "recovery",
         }

@@ -5,10 +5,9 @@ use axum::{extract::State, Json};
 use recupera_api::{dev::MailboxMessage, recovery::Channel};
 
 use crate::{messages::render, AppError, AppState};
-use recupera_api::ErrorBody;
 
 #[utoipa::path(get, path = "/api/v1/dev/mailbox", tag = "dev",
-    responses((status = 200, body = Vec<MailboxMessage>), (status = 404, body = ErrorBody, description = "Not in dev mode")))]
+    responses((status = 200, body = Vec<MailboxMessage>)))]
 pub async fn mailbox(State(state): State<AppState>) -> Result<Json<Vec<MailboxMessage>>, AppError> {
     if !state.config.dev {
         return Err(AppError::not_found());

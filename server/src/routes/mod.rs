@@ -8,6 +8,7 @@ mod health;
 mod openapi;
 mod password_check;
 mod recovery;
+pub mod refusals;
 pub(crate) mod session;
 
 use axum::{
@@ -34,6 +35,7 @@ pub fn api_router() -> Router<AppState> {
         .route("/recovery/{flow_id}/password", post(recovery::set_password))
         .route("/dev/mailbox", get(dev_mailbox::mailbox))
         .route("/dev/clock", post(dev_clock::advance))
+        .route_layer(axum::middleware::from_fn(refusals::check))
         // Unknown API paths answer JSON, never the app's HTML: a client must be able to tell.
         .fallback(|| async { AppError::not_found() })
         .method_not_allowed_fallback(|| async { AppError::code(ErrorCode::MethodNotAllowed) })

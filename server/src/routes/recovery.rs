@@ -7,11 +7,8 @@ use axum::{
     response::{AppendHeaders, IntoResponse, Response},
     Json,
 };
-use recupera_api::{
-    recovery::{
-        Channel, NewPasswordRequest, RecoveryFlow, SendCodeRequest, StartRecoveryRequest, VerifyCodeRequest,
-    },
-    ErrorBody,
+use recupera_api::recovery::{
+    Channel, NewPasswordRequest, RecoveryFlow, SendCodeRequest, StartRecoveryRequest, VerifyCodeRequest,
 };
 
 use crate::{
@@ -26,9 +23,7 @@ use crate::{
 };
 
 #[utoipa::path(post, path = "/api/v1/recovery", tag = "recovery", request_body = StartRecoveryRequest,
-    responses((status = 201, body = RecoveryFlow, description = "Started; sets the flow cookie every later step needs"),
-              (status = 422, description = "Invalid input", body = ErrorBody), (status = 400, description = "Malformed request", body = ErrorBody),
-              (status = 429, description = "too_many_recoveries", body = ErrorBody)))]
+    responses((status = 201, body = RecoveryFlow, description = "Started; sets the flow cookie every later step needs")))]
 pub async fn start(
     State(state): State<AppState>,
     caller: Caller,
@@ -40,7 +35,7 @@ pub async fn start(
 
 #[utoipa::path(get, path = "/api/v1/recovery/{flow_id}", tag = "recovery",
     params(("flow_id" = String, Path, description = "The flow's id")),
-    responses((status = 200, body = RecoveryFlow), (status = 404, body = ErrorBody, description = "Unknown, or started in another browser"), (status = 410, body = ErrorBody)))]
+    responses((status = 200, body = RecoveryFlow)))]
 pub async fn read(
     State(state): State<AppState>,
     FlowCookie(secret): FlowCookie,
@@ -52,8 +47,7 @@ pub async fn read(
 
 #[utoipa::path(post, path = "/api/v1/recovery/{flow_id}/code", tag = "recovery", request_body = SendCodeRequest,
     params(("flow_id" = String, Path, description = "The flow's id")),
-    responses((status = 200, body = RecoveryFlow), (status = 429, body = ErrorBody, description = "resend_too_soon, send_limit_reached"),
-              (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 410, body = ErrorBody)))]
+    responses((status = 200, body = RecoveryFlow)))]
 pub async fn send_code(
     State(state): State<AppState>,
     caller: Caller,
@@ -67,8 +61,7 @@ pub async fn send_code(
 
 #[utoipa::path(post, path = "/api/v1/recovery/{flow_id}/verify", tag = "recovery", request_body = VerifyCodeRequest,
     params(("flow_id" = String, Path, description = "The flow's id")),
-    responses((status = 200, body = RecoveryFlow, description = "Verified; replaces the flow cookie"), (status = 422, body = ErrorBody, description = "code_invalid, code_malformed"),
-              (status = 429, body = ErrorBody, description = "a budget is exhausted"), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 410, body = ErrorBody)))]
+    responses((status = 200, body = RecoveryFlow, description = "Verified; replaces the flow cookie")))]
 pub async fn verify(
     State(state): State<AppState>,
     caller: Caller,
@@ -82,7 +75,7 @@ pub async fn verify(
 
 #[utoipa::path(post, path = "/api/v1/recovery/{flow_id}/password", tag = "recovery", request_body = NewPasswordRequest,
     params(("flow_id" = String, Path, description = "The flow's id")),
-    responses((status = 200, body = RecoveryFlow), (status = 422, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 410, body = ErrorBody)))]
+    responses((status = 200, body = RecoveryFlow)))]
 pub async fn set_password(
     State(state): State<AppState>,
     caller: Caller,

@@ -22,11 +22,9 @@ use crate::{
     storage::{accounts::Account, audit::AuditEvent},
     AppError, AppState,
 };
-use recupera_api::ErrorBody;
 
 #[utoipa::path(post, path = "/api/v1/session", tag = "accounts", request_body = SignInRequest,
-    responses((status = 200, body = AccountView, description = "Signed in; sets the session cookie"),
-              (status = 401, body = ErrorBody, description = "invalid_credentials")))]
+    responses((status = 200, body = AccountView, description = "Signed in; sets the session cookie")))]
 pub async fn sign_in(
     State(state): State<AppState>,
     caller: Caller,

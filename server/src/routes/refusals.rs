@@ -1,0 +1,191 @@
+//! What each operation may refuse with: one table that the API document is written from
+//! (`openapi::document`) and that every answer is checked against (`check`), so the two cannot drift.
+//! A handler that starts answering a code its operation does not list fails every test that meets it
+//! (debug builds panic; release builds log an error).
+
+use axum::{
+    extract::{MatchedPath, Request},
+    http::Method,
+    middleware::Next,
+    response::Response,
+};
+use recupera_api::ErrorCode::{self, *};
+
+/// One API operation: its method, its path as the document writes it, and the refusals of its own.
+pub struct Operation {
+    pub method: Method,
+    pub path: &'static str,
+    /// Its `operationId` in the document, for links.
+    pub id: &'static str,
+    /// Whether it takes a JSON body (and so may answer `malformed_request`, `unsupported_media_type`
+    /// and `payload_too_large`).
+    pub json_body: bool,
+    /// Only served in dev mode (404 `not_found` otherwise, and absent from production's document).
+    pub dev_only: bool,
+    pub refusals: Vec<ErrorCode>,
+    /// The operations its success answer (a recovery flow) leads to, by `operationId`: written as
+    /// OpenAPI links, so a client can walk a whole recovery from the `flow_id` it is given.
+    pub leads_to: &'static [&'static str],
+}
+
+/// Refused by every operation: a failure of ours, and load shedding (`service_busy`).
+const EVERY_OPERATION: &[ErrorCode] = &[Internal, ServiceBusy];
+const JSON_BODY: &[ErrorCode] = &[MalformedRequest, UnsupportedMediaType, PayloadTooLarge];
+/// Every step of a flow: unknown (or another browser's), or ended, and why.
+const FLOW_STEP: &[ErrorCode] = &[
+    FlowNotFound,
+    FlowExpired,
+    FlowCompleted,
+    FlowAttemptsExhausted,
+    FlowSuperseded,
+    AccountAttemptsExhausted,
+];
+const PASSWORD_POLICY: &[ErrorCode] =
+    &[PasswordTooShort, PasswordTooLong, PasswordCommon, PasswordContainsIdentity];
+
+/// One row of the table: `path` under the API prefix, its own refusals given as lists.
+fn operation(
+    method: Method,
+    path: &str,
+    id: &'static str,
+    json_body: bool,
+    refusals: &[&[ErrorCode]],
+) -> Operation {
+    Operation {
+        method,
+        path: Box::leak(format!("{}{path}", recupera_api::API_PREFIX).into_boxed_str()),
+        id,
+        json_body,
+        dev_only: path.starts_with("/dev/"),
+        refusals: refusals.concat(),
+        leads_to: &[],
+    }
+}
+
+pub fn operations() -> &'static [Operation] {
+    static OPERATIONS: std::sync::OnceLock<Vec<Operation>> = std::sync::OnceLock::new();
+    OPERATIONS.get_or_init(|| {
+        let (get, post) = (Method::GET, Method::POST);
+        vec![
+            operation(get.clone(), "/health", "health", false, &[]),
+            operation(
+                post.clone(),
+                "/accounts",
+                "sign_up",
+                true,
+                &[&[UsernameInvalid, EmailInvalid, PhoneInvalid, UsernameTaken], PASSWORD_POLICY],
+            ),
+            operation(post.clone(), "/session", "sign_in", true, &[&[InvalidCredentials, TooManyRequests]]),
+            operation(get.clone(), "/session", "current_session", false, &[]),
+            operation(post.clone(), "/session/end", "sign_out", true, &[]),
+            operation(
+                get.clone(),
+                "/bot-check/challenge",
+                "bot_check_challenge",
+                false,
+                &[&[MalformedRequest]],
+            ),
+            operation(post.clone(), "/password/check", "check_password", true, &[]),
+            Operation {
+                leads_to: &["read_recovery", "send_code", "verify_code", "set_password"],
+                ..operation(
+                    post.clone(),
+                    "/recovery",
+                    "start_recovery",
+                    true,
+                    &[&[IdentifierInvalid, BotCheckInvalid, BotCheckExpired, TooManyRecoveries]],
+                )
+            },
+            operation(get.clone(), "/recovery/{flow_id}", "read_recovery", false, &[]),
+            Operation {
+                leads_to: &["read_recovery", "send_code", "verify_code"],
+                ..operation(
+                    post.clone(),
+                    "/recovery/{flow_id}/code",
+                    "send_code",
+                    true,
+                    &[&[FlowWrongStep, ResendTooSoon, SendLimitReached]],
+                )
+            },
+            Operation {
+                leads_to: &["read_recovery", "set_password"],
+                ..operation(
+                    post.clone(),
+                    "/recovery/{flow_id}/verify",
+                    "verify_code",
+                    true,
+                    &[&[FlowWrongStep, CodeMalformed, CodeInvalid, CodeExpired, IpAttemptsExhausted]],
+                )
+            },
+            operation(
+                post.clone(),
+                "/recovery/{flow_id}/password",
+                "set_password",
+                true,
+                &[&[FlowWrongStep, PasswordWindowExpired, PasswordMismatch], PASSWORD_POLICY],
+            ),
+            operation(get, "/dev/mailbox", "dev_mailbox", false, &[&[NotFound]]),
+            operation(post, "/dev/clock", "dev_advance_clock", true, &[&[NotFound]]),
+        ]
+    })
+}
+
+impl Operation {
+    /// Every code this operation may answer, its own and the shared ones, each once, in a stable order.
+    pub fn all_refusals(&self) -> Vec<ErrorCode> {
+        let flow_step = self.path.contains("{flow_id}");
+        let shared = [
+            EVERY_OPERATION,
+            if self.json_body { JSON_BODY } else { &[] },
+            if flow_step { FLOW_STEP } else { &[] },
+        ];
+        let mut codes: Vec<ErrorCode> = shared.into_iter().flatten().chain(&self.refusals).copied().collect();
+        codes.sort_by_key(|code| ErrorCode::ALL.iter().position(|c| c == code));
+        codes.dedup();
+        codes
+    }
+
+    pub fn find(method: &Method, path: &str) -> Option<&'static Operation> {
+        operations().iter().find(|op| op.method == method && op.path == path)
+    }
+}
+
+/// Checks each API answer's code against its operation's list (`route_layer`: only matched routes).
+pub async fn check(request: Request, next: Next) -> Response {
+    let method = request.method().clone();
+    let path = request.extensions().get::<MatchedPath>().map(|p| p.as_str().to_owned());
+    let response = next.run(request).await;
+    let (Some(path), Some(code)) = (path, response.extensions().get::<ErrorCode>().copied()) else {
+        return response;
+    };
+    let listed = Operation::find(&method, &path).is_some_and(|op| op.all_refusals().contains(&code));
+    if !listed {
+        tracing::error!(%method, %path, code = code.as_str(), "an answer's code is not in its operation's list");
+        debug_assert!(
+            listed,
+            "{method} {path} answered {}, which routes/refusals.rs does not list",
+            code.as_str()
+        );
+    }
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_operation_is_listed_once_and_its_own_codes_are_not_shared_ones() {
+        let mut seen = std::collections::HashSet::new();
+        for op in operations() {
+            assert!(seen.insert((op.method.clone(), op.path)), "{} {} is listed twice", op.method, op.path);
+            for code in &op.refusals {
+                assert!(
+                    !EVERY_OPERATION.contains(code),
+                    "{} lists {code:?}, which every operation has",
+                    op.path
+                );
+            }
+        }
+    }
+}
