@@ -12,11 +12,17 @@ import json
 import os
 import random
 import re
+import secrets
+import time
+import urllib.error
 import urllib.request
 
 import schemathesis
 
 BASE_URL = os.environ["RECUPERA_URL"].rstrip("/")
+# A generator of our own: Hypothesis seeds the global `random` for each case it draws, which would
+# make every "sometimes" below always or never.
+CHANCE = random.Random()
 
 
 def solved_bot_check() -> str:
@@ -40,20 +46,36 @@ DEMO_EMAIL = "demo@recupera.test"
 CODE = re.compile(r"\b(\d{4} \d{4})\b")
 
 
-def latest_demo_code():
+def demo_codes():
+    """The codes mailed to the demo account, newest first, with their message ids."""
     with urllib.request.urlopen(f"{BASE_URL}/api/v1/dev/mailbox") as response:
         messages = [m for m in json.load(response) if m["to"] == DEMO_EMAIL]
     for message in sorted(messages, key=lambda m: m["id"], reverse=True):
         found = CODE.search(message["body"])
         if found:
-            return found.group(1)
+            yield message["id"], found.group(1)
+
+
+def code_mailed_after(last_id):
+    """The code of the first demo message newer than `last_id`: the outbox delivers it a moment after
+    the send is answered, so this waits for it (up to three seconds)."""
+    for _ in range(30):
+        newer = [(id, code) for id, code in demo_codes() if id > last_id]
+        if newer:
+            return min(newer)[1]
+        time.sleep(0.1)
     return None
+
+
+def newest_demo_message_id():
+    return max((id for id, _ in demo_codes()), default=0)
 
 
 # Flows of the demo account, and the code last sent to each (read from the dev mailbox right after
 # the send).
 DEMO_FLOWS: set[str] = set()
 CODES: dict[str, str] = {}
+VERIFIED: set[str] = set()
 
 
 @schemathesis.hook
@@ -65,12 +87,70 @@ def map_case(ctx, case):
     positive = case.meta is None or str(case.meta.generation.mode.value) == "positive"
     if case.path == "/api/v1/recovery" and isinstance(body.get("bot_check"), str):
         body["bot_check"] = solved_bot_check()
-        if positive and isinstance(body.get("identifier"), str) and random.random() < 0.7:
+        if positive and isinstance(body.get("identifier"), str) and CHANCE.random() < 0.5:
             body["identifier"] = DEMO_EMAIL
     flow_id = (case.path_parameters or {}).get("flow_id")
+    # Now and then a positive case of the last two steps gets a flow of its own, ready for it: the
+    # links alone reach them by chance, and every run must reach them.
+    wants_flow = positive and flow_id is not None and CHANCE.random() < 0.15
+    if wants_flow and case.path.endswith("/verify") and isinstance(body.get("code"), str):
+        prepared, code = prepared_flow(verified=False)
+        if prepared and code:
+            case.path_parameters["flow_id"] = flow_id = prepared
+            CODES[flow_id] = code
+    if wants_flow and case.path.endswith("/password") and flow_id not in VERIFIED:
+        prepared, _ = prepared_flow(verified=True)
+        if prepared:
+            case.path_parameters["flow_id"] = flow_id = prepared
     if positive and case.path.endswith("/verify") and flow_id in CODES and isinstance(body.get("code"), str):
         body["code"] = CODES[flow_id]
+    # Most generated passwords are refused by the policy; a verified flow sometimes gets a good one, so
+    # the change itself (and what follows it) is reached too.
+    if positive and case.path.endswith("/password") and flow_id in VERIFIED and CHANCE.random() < 0.5:
+        body["password"] = "Nueva-clave-" + secrets.token_urlsafe(12)
     return case
+
+
+def call(method, path, body, cookie=None):
+    """One JSON call to the server: (status, body, the flow cookie it set as (name, value), if any)."""
+    request = urllib.request.Request(f"{BASE_URL}{path}", method=method, data=json.dumps(body).encode())
+    request.add_header("Content-Type", "application/json")
+    if cookie:
+        request.add_header("Cookie", f"{cookie[0]}={cookie[1]}")
+    try:
+        with urllib.request.urlopen(request) as response:
+            status, headers, text = response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        status, headers, text = error.code, error.headers, error.read()
+    set_cookie = None
+    for header in headers.get_all("Set-Cookie") or []:
+        name, _, rest = header.partition("=")
+        if name.endswith("recupera_flow"):
+            set_cookie = (name, rest.split(";", 1)[0])
+    return status, json.loads(text or b"null"), set_cookie
+
+
+def prepared_flow(verified):
+    """A demo recovery taken as a browser would, up to the code step (with the mailed code) or, when
+    `verified`, past it: its id, and its code for the code step. Its cookie goes into the jar."""
+    start = {"identifier": DEMO_EMAIL, "bot_check": solved_bot_check(), "language": "es"}
+    status, flow, cookie = call("POST", "/api/v1/recovery", start)
+    if status != 201:
+        return None, None
+    flow_id = flow["flow_id"]
+    before = newest_demo_message_id()
+    if call("POST", f"/api/v1/recovery/{flow_id}/code", {"channel": "email"}, cookie)[0] != 200:
+        return None, None
+    code = code_mailed_after(before)
+    FLOW_COOKIES[flow_id] = cookie
+    if not verified or code is None:
+        return flow_id, code
+    status, _, rotated = call("POST", f"/api/v1/recovery/{flow_id}/verify", {"code": code}, cookie)
+    if status != 200:
+        return None, None
+    FLOW_COOKIES[flow_id] = rotated or cookie
+    VERIFIED.add(flow_id)
+    return flow_id, None
 
 
 # A browser's cookie jar, for the flow cookie: a recovery's steps are only taken by the browser that
@@ -84,9 +164,11 @@ def after_call(ctx, case, response):
     if case.path == "/api/v1/recovery" and response.status_code == 201:
         if isinstance(case.body, dict) and case.body.get("identifier") == DEMO_EMAIL:
             DEMO_FLOWS.add(response.json()["flow_id"])
+    if case.path.endswith("/verify") and response.status_code == 200:
+        VERIFIED.add(flow_id)
     if case.path.endswith("/code") and response.status_code == 200 and flow_id in DEMO_FLOWS:
         if isinstance(case.body, dict) and case.body.get("channel") == "email":
-            code = latest_demo_code()
+            code = code_mailed_after(LAST_MESSAGE_BEFORE_SEND.pop(flow_id, 0))
             if code:
                 CODES[flow_id] = code
     for header in response.headers.get("set-cookie", []):
@@ -99,9 +181,15 @@ def after_call(ctx, case, response):
             FLOW_COOKIES[flow_id] = (name, rest.split(";", 1)[0])
 
 
+# The newest demo message when a send to a demo flow went out: its code is the next one.
+LAST_MESSAGE_BEFORE_SEND: dict[str, int] = {}
+
+
 @schemathesis.hook
 def before_call(ctx, case, **kwargs):
     flow_id = (case.path_parameters or {}).get("flow_id")
+    if case.path.endswith("/code") and flow_id in DEMO_FLOWS:
+        LAST_MESSAGE_BEFORE_SEND[flow_id] = newest_demo_message_id()
     if flow_id in FLOW_COOKIES:
         name, value = FLOW_COOKIES[flow_id]
         case.cookies = {**(case.cookies or {}), name: value}
