@@ -551,3 +551,30 @@ async fn one_solved_bot_check_sent_twenty_times_at_once_starts_one_recovery() {
         .iter()
         .all(|(status, body)| *status == StatusCode::CREATED || body["code"] == "bot_check_invalid"));
 }
+
+#[tokio::test]
+async fn the_password_check_tests_a_password_against_the_account_names_only_for_the_browser_that_verified() {
+    let app = app_with_account().await;
+    let flow_id = with_code(&app, EMAIL).await;
+    let code = app.latest_code_for(EMAIL).await;
+    let (status, _) = app.flow_action(&flow_id, "verify", json!({ "code": code })).await;
+    assert_eq!(status, StatusCode::OK);
+    let check = json!({ "password": "ana tiene una contraseña muy larga", "flow_id": flow_id });
+    let names_rule = |body: &serde_json::Value| {
+        body["rules"].as_array().unwrap().iter().find(|r| r["rule"] == "no_identity").unwrap()["met"].clone()
+    };
+    let verified_browser = app
+        .send(
+            axum::http::Request::post("/api/v1/password/check")
+                .header("content-type", "application/json")
+                .header("cookie", app.flow_cookie(&flow_id).unwrap())
+                .body(axum::body::Body::from(check.to_string()))
+                .unwrap(),
+        )
+        .await;
+    let verified_browser = support::body_json(verified_browser).await;
+    assert_eq!(names_rule(&verified_browser), json!(false), "it contains the user name: {verified_browser}");
+    // Whoever only knows the flow id (the stranger who started it) learns nothing about the names.
+    let stranger = support::body_json(app.post("/api/v1/password/check", check).await).await;
+    assert_eq!(names_rule(&stranger), json!(true), "{stranger}");
+}

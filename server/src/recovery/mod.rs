@@ -395,6 +395,22 @@ fn password_step(flow: &FlowRow, now: i64, window: i64) -> Result<(), AppError> 
 
 /// The flow, when the request's secret is the one it belongs to; otherwise exactly what an unknown
 /// flow gets.
+/// The account's names, for the password check of the browser that verified `flow_id` (verification
+/// proved it holds the account), so a new password containing them is flagged as it is typed. Any other
+/// caller gets none and learns nothing: the flow id alone is known to whoever started the recovery, who
+/// must not be able to test guesses of the account's user name against it.
+pub async fn verified_account_names(
+    state: &AppState,
+    secret: Option<&FlowSecret>,
+    flow_id: &str,
+) -> Result<Vec<String>, AppError> {
+    let Ok(flow) = owned_by(state.db.flow(flow_id).await?, secret) else { return Ok(Vec::new()) };
+    let (Some(account_id), "new_password") = (flow.account_id, flow.step.as_str()) else {
+        return Ok(Vec::new());
+    };
+    Ok(state.db.account(account_id).await?.map(|a| vec![a.username, a.email]).unwrap_or_default())
+}
+
 fn owned_by(flow: Option<FlowRow>, secret: Option<&FlowSecret>) -> Result<FlowRow, AppError> {
     match (flow, secret) {
         (Some(flow), Some(secret)) if secret.opens(flow.browser_hash.as_deref()) => Ok(flow),

@@ -3,25 +3,23 @@
 use axum::{extract::State, Json};
 use recupera_api::password::{PasswordCheckRequest, PasswordCheckResponse, PasswordPolicy};
 
-use crate::{extract::ApiJson, passwords::assess, AppError, AppState};
+use crate::{
+    extract::ApiJson,
+    passwords::assess,
+    recovery::{self, browser::FlowCookie},
+    AppError, AppState,
+};
 
 #[utoipa::path(post, path = "/api/v1/password/check", tag = "recovery", request_body = PasswordCheckRequest,
     responses((status = 200, body = PasswordCheckResponse)))]
 pub async fn check(
     State(state): State<AppState>,
+    FlowCookie(secret): FlowCookie,
     ApiJson(request): ApiJson<PasswordCheckRequest>,
 ) -> Result<Json<PasswordCheckResponse>, AppError> {
     let mut identity: Vec<String> = [request.username, request.email].into_iter().flatten().collect();
-    // A verified recovery knows its account (verification proves the person holds it), so the
-    // account's names are checked too; an unverified flow adds nothing and says nothing.
     if let Some(flow_id) = &request.flow_id {
-        if let Some(flow) = state.db.flow(flow_id).await? {
-            if let (Some(account_id), "new_password") = (flow.account_id, flow.step.as_str()) {
-                if let Some(account) = state.db.account(account_id).await? {
-                    identity.extend([account.username, account.email]);
-                }
-            }
-        }
+        identity.extend(recovery::verified_account_names(&state, secret.as_ref(), flow_id).await?);
     }
     let identity: Vec<&str> = identity.iter().map(String::as_str).collect();
     let policy = PasswordPolicy::with_min_length(state.config.policy.password_min_length);
