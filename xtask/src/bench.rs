@@ -59,10 +59,32 @@ struct Mode {
     rounds: usize,
 }
 
-pub fn run_command(args: &[String]) -> anyhow::Result<()> {
-    let quick = args.iter().any(|a| a == "--quick");
-    let api_only = args.iter().any(|a| a == "--api");
-    let bot_check_only = args.iter().any(|a| a == "--bot-check");
+/// `cargo xtask bench`'s flags.
+#[derive(clap::Args, Clone, Debug, Default)]
+pub struct BenchArgs {
+    /// Every measurement briefly, against the debug server: proves the harness works; judges nothing.
+    #[arg(long)]
+    pub quick: bool,
+    /// Only the API under load on the small database (release server, judged): about five minutes.
+    #[arg(long, conflicts_with = "bot_check")]
+    pub api: bool,
+    /// Only the bot check's solve times, in the app and in native code: about two minutes.
+    #[arg(long)]
+    pub bot_check: bool,
+}
+
+impl BenchArgs {
+    /// The same flags, as a command line.
+    fn flags(&self) -> Vec<&'static str> {
+        [(self.quick, "--quick"), (self.api, "--api"), (self.bot_check, "--bot-check")]
+            .into_iter()
+            .filter_map(|(on, flag)| on.then_some(flag))
+            .collect()
+    }
+}
+
+pub fn run_command(args: &BenchArgs) -> anyhow::Result<()> {
+    let (quick, api_only, bot_check_only) = (args.quick, args.api, args.bot_check);
     let mode = Mode {
         quick,
         api_only,
@@ -78,7 +100,7 @@ pub fn run_command(args: &[String]) -> anyhow::Result<()> {
         let status = tools
             .command("cargo")
             .args(["run", "--quiet", "--locked", "--release", "--package", "xtask", "--", "bench"])
-            .args(args)
+            .args(args.flags())
             .status()
             .context("cannot run cargo")?;
         anyhow::ensure!(status.success(), "the benchmark did not pass (see above)");

@@ -17,36 +17,48 @@ mod tools;
 
 use std::{path::PathBuf, process::ExitCode};
 
-const USAGE: &str = "\
-usage: cargo xtask <command>
+use clap::{Parser, Subcommand};
 
-commands:
-  serve [--port N]   build the release app and serve it with a dev mailbox and demo account
-                     on http://127.0.0.1:8080/ (SQLite file under ./data/)
-  test               run every test: host, in-browser (headless Chromium), end-to-end
-  bench [--quick]    measure bytes on the wire, API latency and throughput, hashing, memory;
-        [--api]      judge the budgets (--quick: a short smoke run, not judged;
-                     --api: only the API under load, in five minutes)
-  l10n               check locales/: complete, consistent, commented, every message used
-  screenshots        every screen, desktop and phone, in every language (en-XA too), as PNG
-                     files under target/screenshots/<lang>/ for translators
-  setup              install the tools `serve` and `test` need, then stop
-";
+/// Set-up, serve and test commands for Recupera.
+#[derive(Parser)]
+#[command(name = "cargo xtask", about = "Recupera's commands, from a fresh Debian machine")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the release app and serve it in dev mode on http://127.0.0.1:8080/, with a test mailbox
+    /// and a demo account (SQLite file under ./data/).
+    Serve {
+        /// The loopback port to serve on.
+        #[arg(long, default_value_t = 8080)]
+        port: u16,
+    },
+    /// Run every test: translators' check, host, in-browser (headless Chromium), end-to-end, the API
+    /// contract, the benchmark harness's smoke run.
+    Test,
+    /// Measure bytes on the wire, the bot check's cost, API latency and throughput, hashing and memory,
+    /// and judge the budgets (BENCHMARKS.md).
+    Bench(bench::BenchArgs),
+    /// Check locales/: complete, consistent, commented, every message used.
+    L10n,
+    /// Every screen, desktop and phone, in every language (en-XA too), as PNG files under
+    /// target/screenshots/<lang>/ for translators.
+    Screenshots,
+    /// Install the tools `serve` and `test` need, then stop.
+    Setup,
+}
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let result = match args.first().map(String::as_str) {
-        Some("serve") => serve::run_command(&args[1..]),
-        Some("test") => test::run_command(),
-        Some("l10n") => l10n::run_command(),
-        Some("bench") => bench::run_command(&args[1..]),
-        Some("screenshots") => screenshots::run_command(),
-        Some("setup") => tools::Toolchain::for_tests().map(|_| ()),
-        Some("help" | "--help" | "-h") | None => {
-            print!("{USAGE}");
-            return ExitCode::SUCCESS;
-        }
-        Some(other) => Err(anyhow::anyhow!("unknown command {other:?}\n\n{USAGE}")),
+    let result = match Cli::parse().command {
+        Command::Serve { port } => serve::run_command(port),
+        Command::Test => test::run_command(),
+        Command::L10n => l10n::run_command(),
+        Command::Bench(args) => bench::run_command(&args),
+        Command::Screenshots => screenshots::run_command(),
+        Command::Setup => tools::Toolchain::for_tests().map(|_| ()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

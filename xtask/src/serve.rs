@@ -2,8 +2,6 @@
 
 use std::net::SocketAddr;
 
-use anyhow::{bail, Context};
-
 use crate::{
     app_server::{build_release_app, RunningServer},
     process::run,
@@ -12,12 +10,7 @@ use crate::{
     workspace_root,
 };
 
-pub fn run_command(args: &[String]) -> anyhow::Result<()> {
-    let port = match args {
-        [] => 8080,
-        [flag, value] if flag == "--port" => value.parse().context("--port takes a number")?,
-        _ => bail!("usage: cargo xtask serve [--port N]"),
-    };
+pub fn run_command(port: u16) -> anyhow::Result<()> {
     let tools = Toolchain::for_serve()?;
     build_release_app(&tools)?;
     step("Building the server (release)");

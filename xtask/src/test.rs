@@ -70,7 +70,7 @@ pub fn run_command() -> anyhow::Result<()> {
     }
 
     step("Benchmark harness, smoke run: cargo xtask bench --quick");
-    match crate::bench::run_command(&["--quick".to_owned()]) {
+    match crate::bench::run_command(&crate::bench::BenchArgs { quick: true, ..Default::default() }) {
         Ok(()) => tally.passed += 1,
         Err(err) => {
             eprintln!("the benchmark harness failed: {err:#}");
