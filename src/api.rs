@@ -18,26 +18,36 @@ pub enum ApiError {
     /// The server refused, with a stable code (and maybe the field and numbers).
     Refused(ErrorBody),
     /// The request did not reach the server, or the answer was not ours (offline, proxy page…).
-    Network,
+    /// `cause` is for the console and for developers; the person sees one localized message.
+    Network { cause: String },
 }
 
 impl ApiError {
     pub fn code(&self) -> Option<ErrorCode> {
         match self {
             ApiError::Refused(body) => Some(body.code),
-            ApiError::Network => None,
+            ApiError::Network { .. } => None,
         }
+    }
+
+    /// A failure that is not the server's refusal: `what` failed because of `cause`. Logged to the
+    /// browser console as a warning (the screen shows the localized network message).
+    pub fn network(what: &str, cause: impl std::fmt::Debug) -> ApiError {
+        let cause = format!("{what}: {cause:?}");
+        leptos::logging::warn!("{cause}");
+        ApiError::Network { cause }
     }
 }
 
 async fn decode<T: DeserializeOwned>(response: Result<Response, gloo_net::Error>) -> Result<T, ApiError> {
-    let response = response.map_err(|_| ApiError::Network)?;
+    let response = response.map_err(|e| ApiError::network("the request did not reach the server", e))?;
+    let status = response.status();
     if response.ok() {
-        response.json::<T>().await.map_err(|_| ApiError::Network)
+        response.json::<T>().await.map_err(|e| ApiError::network("the answer is not the API's", e))
     } else {
         match response.json::<ErrorBody>().await {
             Ok(body) => Err(ApiError::Refused(body)),
-            Err(_) => Err(ApiError::Network),
+            Err(e) => Err(ApiError::network(&format!("a {status} answer without an error body"), e)),
         }
     }
 }
@@ -51,7 +61,8 @@ async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
 }
 
 async fn post<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiError> {
-    let request = Request::post(&url(path)).json(body).map_err(|_| ApiError::Network)?;
+    let request =
+        Request::post(&url(path)).json(body).map_err(|e| ApiError::network("cannot write the request", e))?;
     decode(request.send().await).await
 }
 
@@ -65,13 +76,15 @@ pub async fn sign_in(request: &SignInRequest) -> Result<AccountView, ApiError> {
 }
 
 pub async fn sign_out() -> Result<(), ApiError> {
-    let request =
-        Request::post(&url("/session/end")).json(&serde_json::json!({})).map_err(|_| ApiError::Network)?;
-    let response = request.send().await.map_err(|_| ApiError::Network)?;
+    let request = Request::post(&url("/session/end"))
+        .json(&serde_json::json!({}))
+        .map_err(|e| ApiError::network("cannot write the request", e))?;
+    let response =
+        request.send().await.map_err(|e| ApiError::network("the request did not reach the server", e))?;
     if response.ok() {
         Ok(())
     } else {
-        Err(ApiError::Network)
+        Err(ApiError::network("signing out", response.status()))
     }
 }
 

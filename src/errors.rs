@@ -9,7 +9,7 @@ use crate::{api::ApiError, tr};
 /// The localized message for an error. Call it inside a reactive closure so it follows the language.
 pub fn error_text(error: &ApiError) -> String {
     match error {
-        ApiError::Network => tr!("error-network"),
+        ApiError::Network { .. } => tr!("error-network"),
         ApiError::Refused(body) => refusal_text(body),
     }
 }

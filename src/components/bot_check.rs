@@ -136,9 +136,10 @@ async fn solve(prefetched: Option<Value>, progress: RwSignal<f64>) -> Result<Str
         parameters["keyLength"].as_u64().and_then(|n| u32::try_from(n).ok()),
         parameters["keyPrefix"].as_str().map(str::to_ascii_lowercase),
     ) else {
-        return Err(ApiError::Network);
+        return Err(ApiError::network("the bot-check challenge is not one this app solves", parameters));
     };
-    let subtle = window().crypto().map_err(|_| ApiError::Network)?.subtle();
+    let subtle =
+        window().crypto().map_err(|e| ApiError::network("no WebCrypto in this browser", e))?.subtle();
     let salt = js_sys::Uint8Array::from(salt.as_slice());
     let usages = js_sys::Array::of1(&"deriveBits".into());
     let expected_tries = 16f64.powi(prefix.len() as i32);
@@ -167,10 +168,11 @@ async fn solve(prefetched: Option<Value>, progress: RwSignal<f64>) -> Result<Str
         // A rough estimate: the chance a solution would have been found by now.
         let tried = f64::from(first + at_once);
         if progress.try_set((1.0 - (-tried / expected_tries).exp()).min(0.97)).is_some() {
-            return Err(ApiError::Network); // the check is no longer on the page: stop working
+            // The check is no longer on the page: stop working.
+            return Err(ApiError::Network { cause: "the check left the page".into() });
         }
     }
-    Err(ApiError::Network)
+    Err(ApiError::network("no counter solves the challenge", MAX_TRIES))
 }
 
 /// PBKDF2-HMAC-SHA-256 of `password` by WebCrypto, as lowercase hex.
@@ -182,7 +184,7 @@ async fn derive(
     iterations: u32,
     key_length: u32,
 ) -> Result<String, ApiError> {
-    let failed = |_| ApiError::Network;
+    let failed = |e| ApiError::network("WebCrypto failed", e);
     let key_data = js_sys::Uint8Array::from(password);
     let key = JsFuture::from(
         subtle.import_key_with_str("raw", &key_data, "PBKDF2", false, usages).map_err(failed)?,

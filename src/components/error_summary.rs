@@ -34,9 +34,9 @@ pub fn ErrorSummary(
                     .as_deref()
                     .and_then(|field| fields.iter().find(|(f, _)| *f == field))
                     .map(|(_, input)| *input),
-                ApiError::Network => None,
+                ApiError::Network { .. } => None,
             };
-            let retry = matches!(problem, ApiError::Network).then_some(on_retry).flatten();
+            let retry = matches!(problem, ApiError::Network { .. }).then_some(on_retry).flatten();
             view! {
                 <div class="error-summary" role="alert" tabindex="-1" node_ref=node>
                     <h2>{move_tr!("error-summary-title")}</h2>

@@ -87,7 +87,7 @@ pub fn FlowProblem(error: ApiError, on_retry: Callback<()>) -> impl IntoView {
     let heading = NodeRef::<leptos::html::H1>::new();
     focus_on_mount(heading);
     page_title(move || move_tr!("recovery-problem-title").get());
-    let network = error == ApiError::Network;
+    let network = matches!(error, ApiError::Network { .. });
     // An unknown flow is most often one started in another browser (a link sent by someone else, or
     // opened on another device): a recovery can only be finished where it began, so offer one here.
     let elsewhere = error.code() == Some(recupera_api::ErrorCode::FlowNotFound);
