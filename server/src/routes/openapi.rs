@@ -93,20 +93,25 @@ fn state_the_rules(doc: &mut Value, policy: PasswordPolicy) {
     }
 }
 
+/// Puts `text` before the operation's own description.
+fn prepend_description(entry: &mut Value, text: &str) {
+    let description = entry["description"].as_str().unwrap_or_default();
+    entry["description"] = json!(format!("{text} {description}"));
+}
+
 fn describe(entry: &mut Value, operation: &Operation) {
     entry["operationId"] = json!(operation.id);
-    if operation.path.contains("{flow_id}") {
-        let description = entry["description"].as_str().unwrap_or_default().to_owned();
-        entry["description"] = json!(format!(
+    if operation.is_flow_step() {
+        prepend_description(
+            entry,
             "Needs the flow cookie its start set (`__Host-recupera_flow`; `recupera_flow` in dev mode): \
              without it, or with another flow's, the answer is `404 flow_not_found`, as for an unknown \
-             flow. {description}"
-        ));
+             flow.",
+        );
     }
     if operation.dev_only {
         entry["x-dev-only"] = json!(true);
-        let description = entry["description"].as_str().unwrap_or_default().to_owned();
-        entry["description"] = json!(format!("Only in dev mode (404 `not_found` otherwise). {description}"));
+        prepend_description(entry, "Only in dev mode (404 `not_found` otherwise).");
     }
     if operation.json_body && entry.get("requestBody").is_none() {
         // It reads no field, but a JSON body is what keeps cross-site forms from posting here.
@@ -144,7 +149,7 @@ fn describe(entry: &mut Value, operation: &Operation) {
     };
     responses.retain(|status, response| !(status.starts_with(['4', '5']) && is_error_body(response)));
     let mut by_status = std::collections::BTreeMap::<u16, Vec<&str>>::new();
-    for code in operation.all_refusals() {
+    for &code in &operation.all_refusals {
         by_status.entry(status_for(code).as_u16()).or_default().push(code.as_str());
     }
     for (status, codes) in by_status {

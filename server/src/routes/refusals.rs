@@ -23,6 +23,9 @@ pub struct Operation {
     /// Only served in dev mode (404 `not_found` otherwise, and absent from production's document).
     pub dev_only: bool,
     pub refusals: Vec<ErrorCode>,
+    /// Every code it may answer, its own and the shared ones, each once, in `ErrorCode::ALL`'s order:
+    /// computed once, as every refused answer is checked against it.
+    pub all_refusals: Vec<ErrorCode>,
     /// The operations its success answer (a recovery flow) leads to, by `operationId`: written as
     /// OpenAPI links, so a client can walk a whole recovery from the `flow_id` it is given.
     pub leads_to: &'static [&'static str],
@@ -51,15 +54,29 @@ fn operation(
     json_body: bool,
     refusals: &[&[ErrorCode]],
 ) -> Operation {
+    let refusals = refusals.concat();
+    let shared = [
+        EVERY_OPERATION,
+        if json_body { JSON_BODY } else { &[] },
+        if is_flow_step(path) { FLOW_STEP } else { &[] },
+    ];
+    let mut all_refusals: Vec<ErrorCode> = shared.into_iter().flatten().chain(&refusals).copied().collect();
+    all_refusals.sort_by_key(|code| ErrorCode::ALL.iter().position(|c| c == code));
+    all_refusals.dedup();
     Operation {
         method,
         path: Box::leak(format!("{}{path}", recupera_api::API_PREFIX).into_boxed_str()),
         id,
         json_body,
         dev_only: path.starts_with("/dev/"),
-        refusals: refusals.concat(),
+        refusals,
+        all_refusals,
         leads_to: &[],
     }
+}
+
+fn is_flow_step(path: &str) -> bool {
+    path.contains("{flow_id}")
 }
 
 pub fn operations() -> &'static [Operation] {
@@ -131,18 +148,9 @@ pub fn operations() -> &'static [Operation] {
 }
 
 impl Operation {
-    /// Every code this operation may answer, its own and the shared ones, each once, in a stable order.
-    pub fn all_refusals(&self) -> Vec<ErrorCode> {
-        let flow_step = self.path.contains("{flow_id}");
-        let shared = [
-            EVERY_OPERATION,
-            if self.json_body { JSON_BODY } else { &[] },
-            if flow_step { FLOW_STEP } else { &[] },
-        ];
-        let mut codes: Vec<ErrorCode> = shared.into_iter().flatten().chain(&self.refusals).copied().collect();
-        codes.sort_by_key(|code| ErrorCode::ALL.iter().position(|c| c == code));
-        codes.dedup();
-        codes
+    /// A step of a recovery flow: it needs the flow's cookie, and may find the flow unknown or ended.
+    pub fn is_flow_step(&self) -> bool {
+        is_flow_step(self.path)
     }
 
     pub fn find(method: &Method, path: &str) -> Option<&'static Operation> {
@@ -153,12 +161,13 @@ impl Operation {
 /// Checks each API answer's code against its operation's list (`route_layer`: only matched routes).
 pub async fn check(request: Request, next: Next) -> Response {
     let method = request.method().clone();
-    let path = request.extensions().get::<MatchedPath>().map(|p| p.as_str().to_owned());
+    let path = request.extensions().get::<MatchedPath>().cloned();
     let response = next.run(request).await;
     let (Some(path), Some(code)) = (path, response.extensions().get::<ErrorCode>().copied()) else {
         return response;
     };
-    let listed = Operation::find(&method, &path).is_some_and(|op| op.all_refusals().contains(&code));
+    let path = path.as_str();
+    let listed = Operation::find(&method, path).is_some_and(|op| op.all_refusals.contains(&code));
     if !listed {
         tracing::error!(%method, %path, code = code.as_str(), "an answer's code is not in its operation's list");
         debug_assert!(
