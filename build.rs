@@ -221,7 +221,9 @@ impl Resolver<'_> {
 
     fn inline(&self, inline: &ast::InlineExpression<&str>, out: &mut Vec<Piece>, at: &At, depth: usize) {
         match inline {
-            ast::InlineExpression::StringLiteral { value } => out.push(Piece::Text(unescape(value))),
+            ast::InlineExpression::StringLiteral { value } => {
+                out.push(Piece::Text(fluent_syntax::unicode::unescape_unicode_to_string(value).into_owned()))
+            }
             ast::InlineExpression::NumberLiteral { value } => out.push(Piece::Text((*value).to_owned())),
             ast::InlineExpression::VariableReference { id: variable } => {
                 out.push(Piece::Variable(variable.name.to_owned()))
@@ -246,31 +248,6 @@ impl Resolver<'_> {
             ),
         }
     }
-}
-
-/// Fluent string literals escape `\"`, `\\` and `\uXXXX`.
-fn unescape(value: &str) -> String {
-    let mut out = String::new();
-    let mut chars = value.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some('u') => {
-                let hex: String = chars.by_ref().take(4).collect();
-                out.extend(u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32));
-            }
-            Some('U') => {
-                let hex: String = chars.by_ref().take(6).collect();
-                out.extend(u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32));
-            }
-            Some(other) => out.push(other),
-            None => {}
-        }
-    }
-    out
 }
 
 /// Joins neighbouring text pieces, so a message with a term in it is one piece of text.

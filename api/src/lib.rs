@@ -6,6 +6,7 @@
 
 pub mod account;
 pub mod bot_check;
+pub mod config;
 pub mod dev;
 pub mod error;
 pub mod health;

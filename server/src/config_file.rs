@@ -2,24 +2,38 @@
 //! `RECUPERA_*` environment variables, without the prefix, in lower case. Precedence: flags, then the
 //! environment, then the file, then the defaults.
 
-use std::{collections::BTreeSet, path::PathBuf};
+use std::{
+    collections::{BTreeMap, BTreeSet},
+    path::PathBuf,
+};
 
 use anyhow::{bail, Context};
 
-/// Reads the file named on the command line or in `RECUPERA_CONFIG`, if any, and sets the environment
-/// variables it stands for. Must run before any other thread starts.
-pub fn apply(cli: &clap::Command) -> anyhow::Result<()> {
-    let Some(path) = config_path() else { return Ok(()) };
+/// `cli` with the settings of the file named on the command line or in `RECUPERA_CONFIG`, if any, as
+/// the defaults of the flags they stand for: clap then takes a flag first, else its environment
+/// variable, else the file's value, else the built-in default. Nothing is written to the environment.
+pub fn with_file_defaults(cli: clap::Command) -> anyhow::Result<clap::Command> {
+    let Some(path) = config_path() else { return Ok(cli) };
     let text = std::fs::read_to_string(&path)
         .with_context(|| format!("cannot read the config file {}", path.display()))?;
-    for (variable, value) in
-        settings(&text, &known_variables(cli)).with_context(|| format!("in {}", path.display()))?
-    {
-        if std::env::var_os(&variable).is_none() {
-            std::env::set_var(variable, value);
+    let settings: BTreeMap<String, String> = settings(&text, &known_variables(&cli))
+        .with_context(|| format!("in {}", path.display()))?
+        .into_iter()
+        .collect();
+    Ok(defaults_from(cli, &settings))
+}
+
+/// Every argument of `command` and its subcommands whose environment variable `settings` holds takes
+/// that value as its default.
+fn defaults_from(command: clap::Command, settings: &BTreeMap<String, String>) -> clap::Command {
+    let command = command.mut_args(|arg| {
+        let value = arg.get_env().and_then(|env| settings.get(env.to_str()?)).cloned();
+        match value {
+            Some(value) => arg.default_value(value),
+            None => arg,
         }
-    }
-    Ok(())
+    });
+    command.mut_subcommands(|sub| defaults_from(sub, settings))
 }
 
 /// `(variable, value)` for each setting of `text`; an unknown key is an error naming the known ones.
@@ -101,5 +115,41 @@ mod tests {
         assert!(err.contains("unknown setting \"databse_url\"") && err.contains("database_url"), "{err}");
         assert!(settings("this is not toml", &known()).is_err());
         assert!(settings("dev = [1, 2]", &known()).unwrap_err().to_string().contains("must be"));
+    }
+
+    /// A small command like the server's: a flag with a value and a switch, both under a subcommand.
+    fn command() -> clap::Command {
+        use clap::{Arg, ArgAction, Command};
+        Command::new("recupera-server").subcommand(
+            Command::new("serve")
+                .arg(
+                    Arg::new("database_url")
+                        .long("database-url")
+                        .env("RECUPERA_DATABASE_URL")
+                        .default_value("sqlite://default.db"),
+                )
+                .arg(Arg::new("dev").long("dev").env("RECUPERA_DEV").action(ArgAction::SetTrue)),
+        )
+    }
+
+    fn parsed(args: &[&str], file: &[(&str, &str)]) -> (String, bool) {
+        let file: BTreeMap<String, String> =
+            file.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let matches = defaults_from(command(), &file).try_get_matches_from(args).unwrap();
+        let serve = matches.subcommand_matches("serve").unwrap();
+        (serve.get_one::<String>("database_url").unwrap().clone(), serve.get_flag("dev"))
+    }
+
+    #[test]
+    fn the_file_stands_in_for_the_built_in_defaults_and_a_flag_wins_over_it() {
+        // The environment's place between the two is clap's own `env` handling; the CLI test in
+        // `tests/operations.rs` runs it on the real binary.
+        let file = [("RECUPERA_DATABASE_URL", "sqlite://from-file.db"), ("RECUPERA_DEV", "true")];
+        assert_eq!(parsed(&["recupera-server", "serve"], &[]), ("sqlite://default.db".into(), false));
+        assert_eq!(parsed(&["recupera-server", "serve"], &file), ("sqlite://from-file.db".into(), true));
+        assert_eq!(
+            parsed(&["recupera-server", "serve", "--database-url", "sqlite://flag.db"], &file),
+            ("sqlite://flag.db".into(), true)
+        );
     }
 }

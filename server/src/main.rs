@@ -1,7 +1,7 @@
 //! `recupera-server`: one binary for operators.
 
 use anyhow::Context;
-use clap::{CommandFactory, Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use recupera_server::{app, config_file, demo, operations, outbox, passwords, storage::Db, AppState, Config};
 use tracing_subscriber::EnvFilter;
 
@@ -80,12 +80,9 @@ fn main() {
         eprintln!("recupera-server: {err:#}");
         std::process::exit(1);
     };
-    // Before anything else runs (and before any thread exists): the file's settings become the
-    // environment variables they stand for, unless the environment already has them.
-    if let Err(err) = config_file::apply(&Cli::command()) {
-        fail(err);
-    }
-    let cli = Cli::parse();
+    // The settings file's values are the flags' defaults: a flag, then the environment, win over it.
+    let command = config_file::with_file_defaults(Cli::command()).unwrap_or_else(|err| fail(err));
+    let cli = Cli::from_arg_matches(&command.get_matches()).unwrap_or_else(|err| err.exit());
     tracing_subscriber::fmt()
         .with_env_filter(EnvFilter::try_from_env("RECUPERA_LOG").unwrap_or_else(|_| EnvFilter::new("info")))
         .init();

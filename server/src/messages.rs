@@ -39,6 +39,15 @@ pub fn supported_language(requested: &str) -> String {
     best_match(requested, tags.iter().map(String::as_str)).unwrap_or("en").to_owned()
 }
 
+/// The languages mail and SMS are written in: the folders of `locales/`, sorted, the pseudo-locale
+/// (a developer's tool) left out.
+pub fn languages() -> Vec<String> {
+    let mut tags: Vec<String> =
+        LOCALES.locales().map(ToString::to_string).filter(|tag| !is_pseudo_locale(tag)).collect();
+    tags.sort();
+    tags
+}
+
 pub fn render(template: &str, channel: &str, language: &str, args: &serde_json::Value) -> Rendered {
     let language: LanguageIdentifier = language.parse().unwrap_or_else(|_| "en".parse().expect("valid"));
     let mut fluent_args: HashMap<std::borrow::Cow<'static, str>, FluentValue> = HashMap::new();

@@ -1,6 +1,7 @@
 //! `cargo xtask test`: every test, as CI runs it, ending with one line `N passed, N failed`.
 //!
-//! 0. the translators' check of `locales/` (`cargo xtask l10n`), counted as one test;
+//! 0. the translators' check of `locales/` (`cargo xtask l10n`), counted as one test, and clippy
+//!    on every crate and target (and the app's wasm build) with warnings as errors, one test;
 //! 1. host tests of every crate (`cargo test --workspace`);
 //! 2. the app's in-browser tests (wasm-bindgen-test in headless Chromium, through wasm-pack);
 //! 3. the release build of the app, then end-to-end tests (Playwright driving Debian's Chromium)
@@ -34,6 +35,44 @@ pub fn run_command() -> anyhow::Result<()> {
             eprintln!("{err:#}");
             tally.failed += 1;
         }
+    }
+
+    step("Lints: cargo clippy --workspace --all-targets -- -D warnings (host, and the app for the browser)");
+    let lints = [
+        &["clippy", "--workspace", "--all-targets", "--locked", "--", "-D", "warnings"][..],
+        &[
+            "clippy",
+            "--target",
+            "wasm32-unknown-unknown",
+            "-p",
+            "recupera",
+            "--all-targets",
+            "--locked",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    ];
+    let mut clean = true;
+    for args in lints {
+        let mut clippy = tools.command("cargo");
+        clippy.args(args);
+        match clippy.status() {
+            Ok(status) if status.success() => {}
+            Ok(status) => {
+                eprintln!("{} found problems ({status}): see above", describe(&clippy));
+                clean = false;
+            }
+            Err(err) => {
+                eprintln!("cannot run {}: {err}", describe(&clippy));
+                clean = false;
+            }
+        }
+    }
+    if clean {
+        tally.passed += 1;
+    } else {
+        tally.failed += 1;
     }
 
     step("Host tests of every crate");

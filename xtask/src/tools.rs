@@ -44,7 +44,18 @@ impl Toolchain {
         let toolchain = Toolchain::for_serve()?;
         toolchain.ensure_browser()?;
         toolchain.ensure_wasm_pack()?;
+        toolchain.ensure_clippy()?;
         Ok(toolchain)
+    }
+
+    /// Clippy, which the tests run on every crate (`cargo xtask test`'s lint step).
+    fn ensure_clippy(&self) -> anyhow::Result<()> {
+        if output_of(self.command("cargo").args(["clippy", "--version"])).is_some() {
+            println!("    clippy: present");
+            return Ok(());
+        }
+        println!("    clippy: installing (the tests lint every crate)");
+        run(Command::new("rustup").args(["component", "add", "clippy"]))
     }
 
     /// `npm`'s `node_modules/.bin` (for binaryen's wasm-opt, ahead of Debian's broken 108) and cargo's
@@ -162,14 +173,20 @@ impl Toolchain {
     }
 }
 
-/// The version of `package` that Cargo.lock pins.
+/// The version of `package` that Cargo.lock pins (its one entry of that name).
 fn locked_version(package: &str) -> anyhow::Result<String> {
-    let lock =
-        std::fs::read_to_string(workspace_root().join("Cargo.lock")).context("cannot read Cargo.lock")?;
-    let needle = format!("name = \"{package}\"\nversion = \"");
-    let start = lock.find(&needle).with_context(|| format!("{package} is not in Cargo.lock"))? + needle.len();
-    let end = lock[start..].find('"').context("Cargo.lock is malformed")?;
-    Ok(lock[start..start + end].to_owned())
+    let lock: toml::Table = std::fs::read_to_string(workspace_root().join("Cargo.lock"))
+        .context("cannot read Cargo.lock")?
+        .parse()
+        .context("Cargo.lock is not valid TOML")?;
+    let packages =
+        lock.get("package").and_then(toml::Value::as_array).context("Cargo.lock lists no packages")?;
+    packages
+        .iter()
+        .find(|entry| entry.get("name").and_then(toml::Value::as_str) == Some(package))
+        .and_then(|entry| entry.get("version")?.as_str())
+        .map(str::to_owned)
+        .with_context(|| format!("{package} is not in Cargo.lock"))
 }
 
 fn cargo_bin_dir() -> PathBuf {
@@ -209,4 +226,22 @@ pub fn apt_install(packages: &[&str], why: &str) -> anyhow::Result<()> {
         .args(packages)
         .env("DEBIAN_FRONTEND", "noninteractive"))
     .with_context(|| format!("installing failed; try by hand:\n    {by_hand}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::locked_version;
+
+    #[test]
+    fn cargo_lock_gives_the_pinned_version_of_a_package_and_names_a_missing_one() {
+        let version = locked_version("wasm-bindgen").unwrap();
+        assert!(
+            version.split('.').count() == 3 && version.split('.').all(|n| n.parse::<u32>().is_ok()),
+            "{version}"
+        );
+        // A name that only prefixes another package's is not that package.
+        assert!(locked_version("wasm-bindge").is_err());
+        let err = locked_version("no-such-crate").unwrap_err().to_string();
+        assert_eq!(err, "no-such-crate is not in Cargo.lock");
+    }
 }

@@ -50,7 +50,7 @@ const DAY_S: i64 = 24 * 3600;
 const HOUR_S: i64 = 3600;
 
 /// Starts a recovery for the identifier; the browser gets the returned secret in its flow cookie.
-#[tracing::instrument(skip_all)]
+#[tracing::instrument(skip_all, fields(flow_id, account_id))]
 pub async fn start(
     state: &AppState,
     caller: &Caller,
@@ -82,6 +82,7 @@ pub async fn start(
         browser_hash: Some(secret.hash()),
         ended_reason: None,
     };
+    tracing::Span::current().record("flow_id", flow.id.as_str()).record("account_id", flow.account_id);
     let mut write = state.db.write().await?;
     if !write.spend_bot_check(&solved.signature, solved.expires_at).await? {
         return Err(already_spent());
@@ -99,6 +100,7 @@ pub async fn start(
 }
 
 /// The flow, for the browser holding `secret`, if it can still be used.
+#[tracing::instrument(skip_all, fields(flow_id = %flow_id, account_id))]
 pub async fn read(state: &AppState, secret: Option<&FlowSecret>, flow_id: &str) -> Result<FlowRow, AppError> {
     let flow = state.db.flow(flow_id).await?;
     let flow = owned_by(flow, secret)?;
@@ -107,7 +109,7 @@ pub async fn read(state: &AppState, secret: Option<&FlowSecret>, flow_id: &str) 
 }
 
 /// Sends a code (again, after the cool-down) by the chosen channel.
-#[tracing::instrument(skip_all, fields(flow_id = %flow_id))]
+#[tracing::instrument(skip_all, fields(flow_id = %flow_id, account_id))]
 pub async fn send_code(
     state: &AppState,
     caller: &Caller,
@@ -145,7 +147,7 @@ pub async fn send_code(
     let Some(sent) = write.set_flow_code(&flow.id, browser, change, now).await? else {
         // Another request changed the flow since it was read (a send at the same instant, say).
         drop(write);
-        let flow = owned_by(state.db.flow(flow_id).await?, secret)?;
+        let flow = still_owned_by(state.db.flow(flow_id).await?, secret)?;
         send_refusal(&flow, now)?;
         return Err(AppError::code(ErrorCode::FlowWrongStep));
     };
@@ -210,7 +212,7 @@ pub async fn send_code(
 
 /// Checks a code. A right one moves the flow to `new_password` and gives the browser a new secret;
 /// a wrong one is counted in the same write that decides it may still be tried.
-#[tracing::instrument(skip_all, fields(flow_id = %flow_id))]
+#[tracing::instrument(skip_all, fields(flow_id = %flow_id, account_id))]
 pub async fn verify(
     state: &AppState,
     caller: &Caller,
@@ -289,7 +291,7 @@ pub async fn verify(
 
 /// Sets the new password, once, from the browser that verified the code. The change, the end of
 /// every session and other flow, the notices and the audit row commit together.
-#[tracing::instrument(skip_all, fields(flow_id = %flow_id))]
+#[tracing::instrument(skip_all, fields(flow_id = %flow_id, account_id))]
 pub async fn set_password(
     state: &AppState,
     caller: &Caller,
@@ -312,7 +314,7 @@ pub async fn set_password(
     let hash = state.hasher.hash(password).await?;
 
     let mut write = state.db.write().await?;
-    let flow = owned_by(write.flow(flow_id).await?, secret)?;
+    let flow = still_owned_by(write.flow(flow_id).await?, secret)?;
     let Some(done) = write.complete_flow(&flow.id, now - window).await? else {
         // Another request set it first (or the flow moved on): say where it stands now.
         password_step(&flow, now, window)?;
@@ -411,7 +413,16 @@ pub async fn verified_account_names(
     Ok(state.db.account(account_id).await?.map(|a| vec![a.username, a.email]).unwrap_or_default())
 }
 
+/// The flow, when `secret` opens it (else exactly what an unknown flow gets); its account is recorded
+/// on the current span, the step's.
 fn owned_by(flow: Option<FlowRow>, secret: Option<&FlowSecret>) -> Result<FlowRow, AppError> {
+    let flow = still_owned_by(flow, secret)?;
+    tracing::Span::current().record("account_id", flow.account_id);
+    Ok(flow)
+}
+
+/// The same, for a step that reads its flow again (its span already names the account).
+fn still_owned_by(flow: Option<FlowRow>, secret: Option<&FlowSecret>) -> Result<FlowRow, AppError> {
     match (flow, secret) {
         (Some(flow), Some(secret)) if secret.opens(flow.browser_hash.as_deref()) => Ok(flow),
         _ => Err(AppError::code(ErrorCode::FlowNotFound)),

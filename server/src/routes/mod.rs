@@ -2,6 +2,7 @@
 
 mod accounts;
 pub(crate) mod bot_check;
+mod config;
 mod dev_clock;
 mod dev_mailbox;
 mod health;
@@ -23,6 +24,7 @@ pub fn api_router() -> Router<AppState> {
     Router::new()
         .route("/health", get(health::health))
         .route("/openapi.json", get(openapi::document))
+        .route("/config", get(config::config))
         .route("/accounts", post(accounts::sign_up))
         .route("/session", post(session::sign_in).get(session::current))
         .route("/session/end", post(session::sign_out))

@@ -9,7 +9,7 @@ use serde_json::{json, Value};
 use utoipa::OpenApi;
 
 use super::{
-    accounts, bot_check, dev_clock, dev_mailbox, health, password_check, recovery,
+    accounts, bot_check, config, dev_clock, dev_mailbox, health, password_check, recovery,
     refusals::{operations, Operation},
     session,
 };
@@ -24,6 +24,7 @@ use recupera_api::{dev::MAX_CLOCK_STEP_S, password::PasswordPolicy};
     ),
     paths(
         health::health,
+        config::config,
         accounts::sign_up,
         session::sign_in,
         session::current,

@@ -85,6 +85,7 @@ pub fn operations() -> &'static [Operation] {
         let (get, post) = (Method::GET, Method::POST);
         vec![
             operation(get.clone(), "/health", "health", false, &[]),
+            operation(get.clone(), "/config", "config", false, &[]),
             operation(
                 post.clone(),
                 "/accounts",

@@ -25,6 +25,7 @@ use crate::{
 
 #[utoipa::path(post, path = "/api/v1/session", tag = "accounts", request_body = SignInRequest,
     responses((status = 200, body = AccountView, description = "Signed in; sets the session cookie")))]
+#[tracing::instrument(skip_all, fields(account_id))]
 pub async fn sign_in(
     State(state): State<AppState>,
     caller: Caller,
@@ -76,6 +77,7 @@ pub async fn sign_in(
     rand::rngs::OsRng.fill_bytes(&mut token);
     let token = crate::secrets::hex(&token);
     let expires_at = now + state.config.policy.session_lifetime_s;
+    tracing::Span::current().record("account_id", account.id);
     state.db.insert_session(&token_hash(&token), account.id, now, expires_at).await?;
     state.db.audit(AuditEvent::SignedIn, Some(account.id), None, caller.actor(), now).await?;
 

@@ -74,6 +74,7 @@ impl Db {
         Ok(sqlx::query_as::<_, Account>(&sql).bind(&identifier.value).fetch_optional(&self.pool).await?)
     }
 
+    #[tracing::instrument(level = "debug", skip_all, fields(account_id = id))]
     pub async fn account(&self, id: i64) -> anyhow::Result<Option<Account>> {
         let sql = format!("SELECT {COLUMNS} FROM accounts WHERE id = ?");
         Ok(sqlx::query_as::<_, Account>(&sql).bind(id).fetch_optional(&self.pool).await?)
@@ -82,6 +83,7 @@ impl Db {
 
 impl Write {
     /// Sets a new password and ends every session of the account: whoever held one is out.
+    #[tracing::instrument(level = "debug", skip_all, fields(account_id = account_id))]
     pub async fn change_password(&mut self, account_id: i64, hash: &str, now: i64) -> anyhow::Result<()> {
         sqlx::query("UPDATE accounts SET password_hash = ?, password_changed_at = ? WHERE id = ?")
             .bind(hash)

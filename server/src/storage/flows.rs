@@ -39,6 +39,14 @@ pub struct CodeChange<'a> {
 }
 
 impl Db {
+    /// How many flows the table holds, live or kept for support (for the benchmark's cleanup figure).
+    pub async fn count_flows(&self) -> anyhow::Result<i64> {
+        let (count,): (i64,) =
+            sqlx::query_as("SELECT COUNT(*) FROM recovery_flows").fetch_one(&self.pool).await?;
+        Ok(count)
+    }
+
+    #[tracing::instrument(level = "debug", skip_all, fields(flow_id = %id))]
     pub async fn flow(&self, id: &str) -> anyhow::Result<Option<FlowRow>> {
         Ok(sqlx::query_as::<_, FlowRow>("SELECT * FROM recovery_flows WHERE id = ?")
             .bind(id)
@@ -48,6 +56,7 @@ impl Db {
 }
 
 impl Write {
+    #[tracing::instrument(level = "debug", skip_all, fields(flow_id = %flow.id, account_id = flow.account_id))]
     pub async fn insert_flow(&mut self, flow: &FlowRow) -> anyhow::Result<()> {
         sqlx::query(
             "INSERT INTO recovery_flows (id, account_id, identifier_kind, identifier, language, step, created_at, expires_at, browser_hash)
@@ -71,6 +80,7 @@ impl Write {
     /// `cooldown_s`, doubling with every send), only while the flow belongs to `browser_hash`, is
     /// alive, waits for a method or a code, and its cool-down has passed. Returns the flow as it is
     /// now, or `None` when one of these no longer held.
+    #[tracing::instrument(level = "debug", skip_all, fields(flow_id = %id))]
     pub async fn set_flow_code(
         &mut self,
         id: &str,
@@ -100,6 +110,7 @@ impl Write {
     /// Counts a wrong code against the flow (ending it at `per_flow_budget`) and in the budgets that
     /// span flows (per identifier, per client address): only while the flow still waits for a code
     /// and is under its budget. Returns the flow's failed attempts with this one.
+    #[tracing::instrument(level = "debug", skip_all, fields(flow_id = %flow.id, account_id = flow.account_id))]
     pub async fn record_code_failure(
         &mut self,
         flow: &FlowRow,
@@ -136,6 +147,7 @@ impl Write {
     /// The code was right: it is used up, the password may now be set, and only by the browser whose
     /// new secret is `browser_hash`. Only from `enter_code`, and only while `code_hash` is still the
     /// flow's code (a resend in between replaced it).
+    #[tracing::instrument(level = "debug", skip_all, fields(flow_id = %id))]
     pub async fn mark_flow_verified(
         &mut self,
         id: &str,
@@ -157,6 +169,7 @@ impl Write {
     }
 
     /// Ends a flow that is not over yet, saying why.
+    #[tracing::instrument(level = "debug", skip_all, fields(flow_id = %id))]
     pub async fn end_flow(&mut self, id: &str, reason: &str) -> anyhow::Result<()> {
         sqlx::query(
             "UPDATE recovery_flows SET step = 'ended', ended_reason = ?, code_hash = NULL
@@ -171,6 +184,7 @@ impl Write {
 
     /// The password is being set from this flow: `new_password` → `done`, once. `None` when another
     /// request already did it (or the flow moved on).
+    #[tracing::instrument(level = "debug", skip_all, fields(flow_id = %id))]
     pub async fn complete_flow(&mut self, id: &str, verified_after: i64) -> anyhow::Result<Option<FlowRow>> {
         Ok(sqlx::query_as::<_, FlowRow>(
             "UPDATE recovery_flows SET step = 'done', code_hash = NULL
@@ -184,6 +198,7 @@ impl Write {
     }
 
     /// Ends every other open recovery of the account: the password they were for has changed.
+    #[tracing::instrument(level = "debug", skip_all, fields(flow_id = %flow_id, account_id = account_id))]
     pub async fn supersede_other_flows(&mut self, account_id: i64, flow_id: &str) -> anyhow::Result<()> {
         sqlx::query(
             "UPDATE recovery_flows SET step = 'ended', ended_reason = 'superseded', code_hash = NULL

@@ -2,14 +2,12 @@
 //! same instant, mail pumping, enumeration through budgets, and what is left in the database. Each
 //! test is named after the rule it proves, through the real router and a real SQLite file.
 
-mod support;
-
+use crate::support::{flow_request, TestApp, DEMO_PASSWORD};
 use axum::http::StatusCode;
 use serde_json::json;
 use sqlx::Connection;
-use support::{flow_request, TestApp, DEMO_PASSWORD};
 
-use support::ana::{app as app_with_account, EMAIL, NEW_PASSWORD, PHONE};
+use crate::support::ana::{app as app_with_account, EMAIL, NEW_PASSWORD, PHONE};
 
 async fn started(app: &TestApp, identifier: &str) -> String {
     let (status, flow) = app.start_recovery(identifier).await;
@@ -356,9 +354,9 @@ async fn ipv6_clients_of_one_64_share_the_per_network_budget() {
     for client in ["2001:db8:1:2::1", "2001:db8:1:2::ffff"] {
         assert_eq!(guess(client).await.status(), StatusCode::UNPROCESSABLE_ENTITY);
     }
-    let refused = support::body_json(guess("2001:db8:1:2:dead:beef::9").await).await;
+    let refused = crate::support::body_json(guess("2001:db8:1:2:dead:beef::9").await).await;
     assert_eq!(refused["code"], "ip_attempts_exhausted", "a third address of the same /64");
-    let elsewhere = support::body_json(guess("2001:db8:1:3::1").await).await;
+    let elsewhere = crate::support::body_json(guess("2001:db8:1:3::1").await).await;
     assert_eq!(elsewhere["code"], "code_invalid", "another /64 has its own budget");
 }
 
@@ -399,13 +397,13 @@ async fn a_full_hashing_queue_answers_503_at_once_and_the_app_still_downloads_du
                     .unwrap();
                 let response = tower::ServiceExt::oneshot(router, request).await.unwrap();
                 let retry_after = response.headers().get("retry-after").cloned();
-                (response.status(), retry_after, support::body_json(response).await)
+                (response.status(), retry_after, crate::support::body_json(response).await)
             })
         })
         .collect();
     tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     let started = std::time::Instant::now();
-    let bundle = app.get(&format!("/{}", support::WASM_FILE)).await;
+    let bundle = app.get(&format!("/{}", crate::support::WASM_FILE)).await;
     let took = started.elapsed();
     assert_eq!(bundle.status(), StatusCode::OK);
     assert!(took < std::time::Duration::from_secs(1), "the bundle took {took:?} during the flood");
@@ -444,7 +442,10 @@ async fn a_bot_check_past_the_checks_running_and_waiting_is_answered_503_at_once
     let response = app.post("/api/v1/recovery", start).await;
     assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
     assert_eq!(response.headers()["retry-after"], "1");
-    assert_eq!(support::body_json(response).await, json!({ "code": "service_busy", "retry_after_s": 1 }));
+    assert_eq!(
+        crate::support::body_json(response).await,
+        json!({ "code": "service_busy", "retry_after_s": 1 })
+    );
     let mut db = database(&app).await;
     let flows: i64 =
         sqlx::query_scalar("SELECT COUNT(*) FROM recovery_flows").fetch_one(&mut db).await.unwrap();
@@ -458,7 +459,7 @@ async fn past_its_concurrency_limit_an_api_request_is_answered_503_at_once_and_t
         let response = app.get("/api/v1/health").await;
         assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
         assert_eq!(response.headers()["retry-after"], "1");
-        assert_eq!(support::body_json(response).await["code"], "service_busy");
+        assert_eq!(crate::support::body_json(response).await["code"], "service_busy");
         assert_eq!(app.get("/").await.status(), StatusCode::OK, "the app's files are not limited");
     }
 }
@@ -503,7 +504,7 @@ fn challenge_for(app: &TestApp, action: &str, solve_right: bool) -> String {
 async fn start_with(app: &TestApp, bot_check: &str) -> (StatusCode, serde_json::Value) {
     let body = json!({ "identifier": EMAIL, "bot_check": bot_check, "language": "es" });
     let response = app.post("/api/v1/recovery", body).await;
-    (response.status(), support::body_json(response).await)
+    (response.status(), crate::support::body_json(response).await)
 }
 
 #[tokio::test]
@@ -572,9 +573,86 @@ async fn the_password_check_tests_a_password_against_the_account_names_only_for_
                 .unwrap(),
         )
         .await;
-    let verified_browser = support::body_json(verified_browser).await;
+    let verified_browser = crate::support::body_json(verified_browser).await;
     assert_eq!(names_rule(&verified_browser), json!(false), "it contains the user name: {verified_browser}");
     // Whoever only knows the flow id (the stranger who started it) learns nothing about the names.
-    let stranger = support::body_json(app.post("/api/v1/password/check", check).await).await;
+    let stranger = crate::support::body_json(app.post("/api/v1/password/check", check).await).await;
     assert_eq!(names_rule(&stranger), json!(true), "{stranger}");
+}
+
+/// What the server logs goes to a buffer the test reads.
+#[derive(Clone, Default)]
+struct LogBuffer(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl std::io::Write for LogBuffer {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[tokio::test]
+async fn the_log_of_a_whole_recovery_names_its_flow_and_account_and_holds_no_secret() {
+    let log = LogBuffer::default();
+    let writer = log.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::DEBUG)
+        .with_ansi(false)
+        // Each span's fields are written when it closes, whether an event happened inside it or not.
+        .with_span_events(tracing_subscriber::fmt::format::FmtSpan::CLOSE)
+        .with_writer(move || writer.clone())
+        .finish();
+    // The test's runtime runs every task on this thread, where this subscriber is the default.
+    let _guard = tracing::subscriber::set_default(subscriber);
+
+    let app = app_with_account().await;
+    let flow_id = with_code(&app, EMAIL).await;
+    let code = app.latest_code_for(EMAIL).await;
+    let (status, _) = app.flow_action(&flow_id, "verify", json!({ "code": wrong_for(&code) })).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let (status, _) = app.flow_action(&flow_id, "verify", json!({ "code": code })).await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, body) = app.flow_action(&flow_id, "password", json!({ "password": NEW_PASSWORD })).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let signed_in =
+        app.post("/api/v1/session", json!({ "identifier": "ana", "password": NEW_PASSWORD })).await;
+    assert_eq!(signed_in.status(), StatusCode::OK);
+    let session = signed_in.headers()["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_owned();
+    drop(signed_in);
+    // A span is written when it closes, which may be a moment after its answer (the hash's task ends).
+    let logged = || String::from_utf8(log.0.lock().unwrap().clone()).unwrap();
+    for _ in 0..100 {
+        if logged().contains("sign_in{") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    let text = logged();
+    let account_id =
+        app.state.db.find_account(&recupera_api::validation::parse_identifier("ana").unwrap()).await;
+    let account_id = account_id.unwrap().unwrap().id;
+    for step in ["send_code", "verify", "set_password"] {
+        let named = text
+            .lines()
+            .any(|line| line.contains(&format!("{step}{{flow_id={flow_id} account_id={account_id}}}")));
+        assert!(named, "no {step} span with the flow and the account:\n{text}");
+    }
+    assert!(text.contains(&format!("sign_in{{account_id={account_id}}}")), "{text}");
+    let cookie = app.flow_cookie(&flow_id).unwrap();
+    let cookie_secret = cookie.split('=').nth(1).unwrap();
+    let session_token = session.split('=').nth(1).unwrap();
+    for (what, secret) in [
+        ("the code", code.as_str()),
+        ("the code as mailed", &format!("{} {}", &code[..4], &code[4..])),
+        ("the new password", NEW_PASSWORD),
+        ("the old password", DEMO_PASSWORD),
+        ("the flow cookie", cookie_secret),
+        ("the session token", session_token),
+    ] {
+        assert!(!text.contains(secret), "{what} is in the log");
+    }
 }

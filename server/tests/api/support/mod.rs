@@ -1,8 +1,6 @@
 //! What every server test needs: a real SQLite file and a built-looking `dist/` in a temp folder,
 //! and the real router on top of them.
 
-#![allow(dead_code)]
-
 pub mod peers;
 
 use std::path::PathBuf;

@@ -1,13 +1,11 @@
 //! The HTTP surface every later feature relies on: health, the app's files, deep links, JSON errors,
 //! caching and security headers.
 
-mod support;
-
+use crate::support::{body_bytes, body_json, TestApp, INDEX_HTML, WASM_BYTES, WASM_FILE};
 use axum::{
     body::Body,
     http::{header, Request, StatusCode},
 };
-use support::{body_bytes, body_json, TestApp, INDEX_HTML, WASM_BYTES, WASM_FILE};
 
 #[tokio::test]
 async fn health_answers_json_with_the_database_status() {
@@ -19,6 +17,25 @@ async fn health_answers_json_with_the_database_status() {
     assert_eq!(body["status"], "ok");
     assert_eq!(body["database"], "ok");
     assert_eq!(body["version"], env!("CARGO_PKG_VERSION"));
+}
+
+#[tokio::test]
+async fn config_tells_the_app_this_servers_password_policy_dev_mode_and_mail_languages() {
+    let app = TestApp::with_config(|config| config.policy.password_min_length = 20).await;
+    let response = app.get("/api/v1/config").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(
+        body_json(response).await,
+        serde_json::json!({
+            "password_policy": { "min_length": 20, "max_length": 256 },
+            "dev_mode": true,
+            "languages": ["en", "es"],
+        })
+    );
+    let production = TestApp::production().await;
+    let body = body_json(production.get("/api/v1/config").await).await;
+    assert_eq!(body["dev_mode"], false);
+    assert_eq!(body["password_policy"]["min_length"], 15);
 }
 
 #[tokio::test]

@@ -1,14 +1,12 @@
 //! Mail and SMS really leave: through a real SMTP server and a real HTTP gateway on loopback. A
 //! message survives a dead mail server and a worker killed mid-send, and arrives exactly once.
 
-mod support;
-
-use recupera_server::{config::SmtpTls, outbox, Config};
-use serde_json::json;
-use support::{
+use crate::support::{
     peers::{SmsGateway, SmtpSink},
     TestApp, DEMO_PASSWORD,
 };
+use recupera_server::{config::SmtpTls, outbox, Config};
+use serde_json::json;
 
 fn deliver_to(config: &mut Config, smtp: &SmtpSink, sms: &SmsGateway) {
     let delivery = &mut config.delivery;
@@ -41,7 +39,7 @@ async fn the_code_is_read_out_of_a_mail_received_by_a_real_smtp_server() {
     assert!(mails[0].from.contains("soporte@recupera.test"), "{}", mails[0].from);
     // The subject is encoded (RFC 2047) when it has accents; the body line with the code is plain.
     assert!(mails[0].data.contains("Subject: "), "{}", mails[0].data);
-    let code = support::code_in(&mails[0].data).expect("a code in the mail");
+    let code = crate::support::code_in(&mails[0].data).expect("a code in the mail");
     let (status, body) = app.flow_action(flow_id, "verify", json!({ "code": code })).await;
     assert_eq!(status, axum::http::StatusCode::OK, "{body}");
 }
@@ -65,7 +63,7 @@ async fn the_sms_is_posted_to_the_gateway_with_credentials() {
     assert!(texts[0].body.contains("only on the page where you asked for it"), "{}", texts[0].body);
     let auth = sms.received.lock().unwrap()[0].1.clone();
     assert!(auth.starts_with("Basic "), "{auth}");
-    let code = support::code_in(&texts[0].body).unwrap();
+    let code = crate::support::code_in(&texts[0].body).unwrap();
     let (status, _) = app.flow_action(flow_id, "verify", json!({ "code": code })).await;
     assert_eq!(status, axum::http::StatusCode::OK);
 }
@@ -140,7 +138,7 @@ async fn production_needs_a_mail_server() {
 async fn a_mailbox_the_mail_server_refuses_for_good_is_given_up_at_once_and_kept_for_operators() {
     let (smtp, sms) = (SmtpSink::start().await, SmsGateway::start().await);
     let app = TestApp::with_config(|c| deliver_to(c, &smtp, &sms)).await;
-    let refused = format!("{}@correo.test", support::peers::REFUSED_MAILBOX);
+    let refused = format!("{}@correo.test", crate::support::peers::REFUSED_MAILBOX);
     app.sign_up("ana", &refused, None, DEMO_PASSWORD).await;
     // Someone signs up with that address again: its owner is to be told.
     app.sign_up("otra", &refused, None, DEMO_PASSWORD).await;
@@ -210,8 +208,8 @@ async fn codes_go_out_before_notices_and_a_code_that_expired_waiting_is_never_de
     app.flow_action(flow["flow_id"].as_str().unwrap(), "code", json!({ "channel": "email" })).await;
     assert_eq!(outbox::deliver_due(&app.state, &transports(&app)).await.unwrap(), 2);
     let mails = smtp.messages();
-    assert!(support::code_in(&mails[0].data).is_some(), "the code first: {}", mails[0].data);
-    assert!(support::code_in(&mails[1].data).is_none());
+    assert!(crate::support::code_in(&mails[0].data).is_some(), "the code first: {}", mails[0].data);
+    assert!(crate::support::code_in(&mails[1].data).is_none());
 
     // A code whose delivery waited past its lifetime (the mail server was down) is dropped.
     app.state.clock.advance(60);

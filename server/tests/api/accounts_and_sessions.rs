@@ -1,13 +1,11 @@
 //! Creating accounts, signing in and out, and what bad input gets back.
 
-mod support;
-
+use crate::support::{body_json, TestApp, DEMO_PASSWORD};
 use axum::{
     body::Body,
     http::{header, Request, StatusCode},
 };
 use serde_json::json;
-use support::{body_json, TestApp, DEMO_PASSWORD};
 
 #[tokio::test]
 async fn sign_in_works_with_user_name_email_or_phone_and_sets_a_strict_cookie() {
@@ -219,7 +217,7 @@ async fn in_dev_mode_the_clock_moves_forward_on_request_and_never_back() {
     for refused in [json!({ "seconds": 0 }), json!({ "seconds": 31 * 24 * 3600 + 1 })] {
         let response = app.post("/api/v1/dev/clock", refused.clone()).await;
         assert_eq!(response.status(), StatusCode::BAD_REQUEST, "{refused}");
-        let body = support::body_json(response).await;
+        let body = crate::support::body_json(response).await;
         assert_eq!(body, json!({ "code": "malformed_request", "field": "seconds" }), "{refused}");
     }
     // Back in time is not even a number the endpoint reads.
@@ -240,7 +238,7 @@ async fn the_dev_clock_does_not_exist_outside_dev_mode() {
 #[tokio::test]
 async fn production_refuses_to_start_without_its_keys() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("index.html"), support::INDEX_HTML).unwrap();
+    std::fs::write(dir.path().join("index.html"), crate::support::INDEX_HTML).unwrap();
     let url = format!("sqlite://{}", dir.path().join("db.sqlite").display());
     let mut config = recupera_server::Config::for_tests(url, dir.path().to_path_buf());
     config.dev = false;
