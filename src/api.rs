@@ -4,6 +4,7 @@
 use gloo_net::http::{Request, Response};
 use recupera_api::{
     account::{AccountView, SignInRequest, SignUpRequest},
+    config::PublicConfig,
     dev::MailboxMessage,
     password::{PasswordCheckRequest, PasswordCheckResponse},
     recovery::{NewPasswordRequest, RecoveryFlow, SendCodeRequest, StartRecoveryRequest, VerifyCodeRequest},
@@ -64,6 +65,11 @@ async fn post<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result
     let request =
         Request::post(&url(path)).json(body).map_err(|e| ApiError::network("cannot write the request", e))?;
     decode(request.send().await).await
+}
+
+/// What the server says of itself: its password policy, dev mode, mail languages.
+pub async fn config() -> Result<PublicConfig, ApiError> {
+    get("/config").await
 }
 
 /// The signed-in account, or `None`.

@@ -5,6 +5,7 @@ use crate::{
     layout::{SignInDialog, SiteHeader},
     pages::{DevMailboxPage, HomePage, MyAccountPage, NotFoundPage, RecoveryPage, SignInPage, SignUpPage},
     routing::{Route, Router},
+    server_config::ServerConfig,
     session::Session,
 };
 
@@ -21,6 +22,7 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Shell() -> impl IntoView {
     let router = Router::provide();
+    ServerConfig::provide();
     Session::provide();
     view! {
         <SiteHeader/>

@@ -4,7 +4,7 @@
 
 use recupera_api::{ErrorBody, ErrorCode};
 
-use crate::{api::ApiError, tr};
+use crate::{api::ApiError, server_config::ServerConfig, tr};
 
 /// The localized message for an error. Call it inside a reactive closure so it follows the language.
 pub fn error_text(error: &ApiError) -> String {
@@ -17,7 +17,7 @@ pub fn error_text(error: &ApiError) -> String {
 fn refusal_text(body: &ErrorBody) -> String {
     let attempts = body.attempts_left.unwrap_or(0);
     let seconds = body.retry_after_s.unwrap_or(0);
-    let min_length = body.min_length.unwrap_or(15);
+    let min_length = body.min_length.unwrap_or_else(|| ServerConfig::current().password_policy().min_length);
     match body.code {
         ErrorCode::NotFound => tr!("error-not-found"),
         ErrorCode::MethodNotAllowed | ErrorCode::MalformedRequest | ErrorCode::UnsupportedMediaType => {

@@ -2,7 +2,7 @@
 //!
 //! Folders follow what a person sees: `layout/` is the frame of every page (header, language switch,
 //! sign-in box), `pages/` holds one file per screen (`pages/recovery/` the wizard's steps),
-//! `components/` the pieces they share. `api` is the one way to the server, `recovery/` the wizard's
+//! `components/` the pieces they share. `api` is the one way to the server (`server_config` what it says of itself once), `recovery/` the wizard's
 //! logic in plain Rust. Every visible text comes from `locales/` through `i18n`.
 
 pub mod api;
@@ -14,6 +14,7 @@ pub mod layout;
 pub mod pages;
 pub mod recovery;
 pub mod routing;
+pub mod server_config;
 pub mod session;
 
 pub use app::App;

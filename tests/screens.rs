@@ -5,7 +5,8 @@
 mod support;
 
 use leptos::prelude::*;
-use recupera::{components::PasswordRules, i18n::I18nProvider, App};
+use recupera::{components::PasswordRules, i18n::I18nProvider, server_config::ServerConfig, App};
+use recupera_api::{config::PublicConfig, password::PasswordPolicy};
 use support::{mount, settle};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -94,6 +95,32 @@ async fn the_password_rules_tick_as_the_person_types() {
     password.set("una frase larga y tuya 2026".into());
     settle().await;
     assert_eq!((met(), unmet()), (2, 0));
+}
+
+#[wasm_bindgen_test]
+async fn the_password_rules_are_the_servers_policy() {
+    go_to("/?lang=es");
+    let password = RwSignal::new("veinte letras no son".to_owned());
+    let app = mount(move || {
+        view! {
+            <I18nProvider>
+                {
+                    ServerConfig::provide_as(PublicConfig {
+                        password_policy: PasswordPolicy::with_min_length(21),
+                        ..PublicConfig::assumed()
+                    });
+                    view! { <PasswordRules password=password identity=Signal::derive(Vec::new) /> }
+                }
+            </I18nProvider>
+        }
+    });
+    settle().await;
+    // 20 characters: enough for the recommended 15, not for this server's 21.
+    let unmet = app.text(".rule-unmet");
+    assert!(unmet.contains("Al menos 21 caracteres"), "{unmet}");
+    password.set("veintiuna letras o más".into());
+    settle().await;
+    assert!(app.all(".rule-unmet").is_empty(), "{}", app.text(".password-rules"));
 }
 
 /// Every text node under `node` that has a letter, with the attribute texts a person hears or sees.

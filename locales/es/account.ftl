@@ -59,7 +59,7 @@ sign-up-password = Contraseña
 # Submit button of the sign-up form.
 sign-up-submit = Crear cuenta
 # Shown after sign-up. (It reads the same when the email already had an account, which is told by mail.)
-sign-up-created = Hecho. Si este email es nuevo para nosotros, tu cuenta está lista: inicia sesión. Si ya tenía una cuenta, le hemos enviado un mensaje.
+sign-up-created = Hecho. Si este email es nuevo para nosotros, tu cuenta está lista: inicia sesión. Si ya tenía una cuenta, hemos escrito a esa dirección.
 
 ## Not found
 

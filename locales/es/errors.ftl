@@ -28,7 +28,7 @@ error-username-taken = Ese ID de usuario ya está en uso. Elige otro.
 # Error code password_too_short.
 # Variables:
 #   $min (Number) - the minimum length
-error-password-too-short = La contraseña necesita al menos { $min } caracteres.
+error-password-too-short = La contraseña debe tener al menos { $min } caracteres.
 # Error code password_too_long.
 error-password-too-long = La contraseña puede tener como mucho 256 caracteres.
 # Error code password_common.
@@ -59,7 +59,7 @@ error-flow-expired = Esta recuperación ha caducado. Empieza de nuevo.
 # Error code flow_wrong_step.
 error-flow-wrong-step = Este paso ya está hecho. Recarga la página para seguir donde estás.
 # Error code flow_completed.
-error-flow-completed = Esta recuperación ya cambió la contraseña. Inicia sesión con la nueva.
+error-flow-completed = Con esta recuperación ya se ha cambiado la contraseña. Inicia sesión con la nueva.
 # Error code code_malformed.
 error-code-malformed = El código tiene 8 cifras.
 # Error code code_invalid.

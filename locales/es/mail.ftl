@@ -26,7 +26,7 @@ mail-recovery-code-body =
 
     Si no lo has pedido tú, ignora este mensaje: tu contraseña no ha cambiado.
 
-    — El soporte de { -brand-name }
+    — El equipo de { -brand-name }
 # SMS with the verification code.
 # Variables:
 #   $code (String) - the 8-digit code, written as "1234 5678"
@@ -46,7 +46,7 @@ mail-no-account-body =
     Si has sido tú, quizá te registraste con otra dirección o con tu ID de usuario: prueba con ellos.
     Si no has sido tú, ignora este mensaje.
 
-    — El soporte de { -brand-name }
+    — El equipo de { -brand-name }
 
 ## After a password change
 
@@ -61,7 +61,7 @@ mail-password-changed-body =
     Si has sido tú, no tienes que hacer nada más.
     Si no has sido tú, recupera tu cuenta ahora con «¿Has olvidado la contraseña?» y cambia también la contraseña de tu email.
 
-    — El soporte de { -brand-name }
+    — El equipo de { -brand-name }
 # SMS after the account's password was changed.
 sms-password-changed = { -brand-name }: se ha cambiado tu contraseña. Si no has sido tú, recupera tu cuenta ya con «¿Has olvidado la contraseña?».
 
@@ -78,4 +78,4 @@ mail-sign-up-taken-body =
     Si has sido tú, inicia sesión; si has olvidado la contraseña, usa «¿Has olvidado la contraseña?».
     Si no has sido tú, ignora este mensaje.
 
-    — El soporte de { -brand-name }
+    — El equipo de { -brand-name }

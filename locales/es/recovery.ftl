@@ -25,7 +25,7 @@ recovery-start-here = Empezar una recuperación aquí
 # Heading of step 1.
 recovery-identify-title = ¿Has olvidado la contraseña?
 # Text under the heading of step 1.
-recovery-identify-intro = Dinos qué cuenta es. Te enviaremos un código de verificación a su email o a su teléfono.
+recovery-identify-intro = Dinos qué cuenta es. Te enviaremos un código de verificación al email o al móvil de la cuenta.
 # Label of the identifier field.
 recovery-identifier = Email o ID de usuario
 # Help under the identifier label.
@@ -71,7 +71,7 @@ recovery-method-sms-detail = Un código al móvil de la cuenta
 # Heading of step 3.
 recovery-code-title = Escribe el código
 # Announced when the code was sent by email.
-recovery-code-sent-email = Si la cuenta existe, te hemos enviado un código a su email. Mira en tu bandeja de entrada (y en spam).
+recovery-code-sent-email = Si la cuenta existe, te hemos enviado un código por email. Mira en tu bandeja de entrada (y en spam).
 # Announced when the code was sent by SMS.
 recovery-code-sent-sms = Si la cuenta tiene este teléfono, te hemos enviado un código por SMS.
 # Announced when a new code was sent by email.

@@ -1,17 +1,14 @@
 use leptos::{prelude::*, task::spawn_local};
-use recupera_api::password::{PasswordCheckRequest, PasswordPolicy, PasswordRule};
+use recupera_api::password::{PasswordCheckRequest, PasswordRule};
 
-use crate::{api, move_tr, tr};
+use crate::{api, move_tr, server_config::ServerConfig, tr};
 
-/// The password rules, ticking as the person types (checked in the browser with `recupera_api`'s
-/// policy), and the server's strength score as a meter with words. The blocklist rule comes from the
+/// The password rules, ticking as the person types (checked in the browser with the server's policy,
+/// `ServerConfig`), and the server's strength score as a meter with words. The blocklist rule comes from the
 /// server, which alone holds the list.
 #[component]
 pub fn PasswordRules(
     password: RwSignal<String>,
-    /// The policy's minimum, as the server enforces it.
-    #[prop(default = PasswordPolicy::recommended())]
-    policy: PasswordPolicy,
     /// Names the password may not contain (user name, email…), as far as the browser knows them.
     #[prop(into)]
     identity: Signal<Vec<String>>,
@@ -19,11 +16,12 @@ pub fn PasswordRules(
     #[prop(optional)]
     flow_id: Option<String>,
 ) -> impl IntoView {
+    let config = ServerConfig::current();
     // Computed once per change of the password or the names: both the list and the meter read it.
     let rules = Memo::new(move |_| {
         let identity = identity.get();
         let identity: Vec<&str> = identity.iter().map(String::as_str).collect();
-        policy.rules(&password.get(), &identity)
+        config.password_policy().rules(&password.get(), &identity)
     });
     // The server's verdict for the text typed, fetched after a pause in typing.
     let server = RwSignal::new(None::<(String, recupera_api::password::PasswordCheckResponse)>);
@@ -76,12 +74,11 @@ pub fn PasswordRules(
             }
         })
     };
-    let min = policy.min_length;
     view! {
         <ul class="password-rules" id="password-rules">
             {move || rules.get().into_iter().filter(|r| r.rule != PasswordRule::MaxLength || !r.met).map(|status| {
                 let text = match status.rule {
-                    PasswordRule::MinLength => tr!("password-rule-min-length", { "min" => min }),
+                    PasswordRule::MinLength => tr!("password-rule-min-length", { "min" => config.password_policy().min_length }),
                     PasswordRule::MaxLength => tr!("password-rule-max-length"),
                     PasswordRule::NoIdentity => tr!("password-rule-no-identity"),
                     PasswordRule::NotCommon => tr!("password-rule-not-common"),

@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 
 use crate::{
+    components::{SignInForm, SignInPlace},
     move_tr,
-    pages::{SignInForm, SignInPlace},
     session::use_session,
 };
 

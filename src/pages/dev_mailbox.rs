@@ -3,7 +3,7 @@ use recupera_api::recovery::Channel;
 
 use crate::{
     api::{self, ApiError},
-    components::{focus_on_mount, page_title, ErrorSummary},
+    components::{ErrorSummary, PageHeading},
     move_tr,
     pages::NotFoundPage,
 };
@@ -34,13 +34,10 @@ fn MailboxList(
     error: RwSignal<Option<ApiError>>,
     on_refresh: Callback<()>,
 ) -> impl IntoView {
-    let heading = NodeRef::<leptos::html::H1>::new();
-    focus_on_mount(heading);
-    page_title(move || move_tr!("mailbox-title").get());
     let empty = messages.is_empty();
     view! {
         <section class="panel mailbox">
-            <h1 tabindex="-1" node_ref=heading>{move_tr!("mailbox-title")}</h1>
+            <PageHeading text=move_tr!("mailbox-title") />
             <p class="lead">{move_tr!("mailbox-intro")}</p>
             <ErrorSummary error=error />
             <button type="button" on:click=move |_| on_refresh.run(())>{move_tr!("mailbox-refresh")}</button>

@@ -13,5 +13,5 @@ pub use home::HomePage;
 pub use my_account::MyAccountPage;
 pub use not_found::NotFoundPage;
 pub use recovery::RecoveryPage;
-pub use sign_in::{SignInForm, SignInPage, SignInPlace};
+pub use sign_in::SignInPage;
 pub use sign_up::SignUpPage;

@@ -2,7 +2,7 @@ use leptos::{prelude::*, task::spawn_local};
 
 use crate::{
     api,
-    components::{focus_on_mount, page_title},
+    components::PageHeading,
     move_tr,
     routing::{Link, Route},
     session::use_session,
@@ -12,9 +12,6 @@ use crate::{
 #[component]
 pub fn MyAccountPage() -> impl IntoView {
     let session = use_session();
-    let heading = NodeRef::<leptos::html::H1>::new();
-    focus_on_mount(heading);
-    page_title(move || move_tr!("account-title").get());
     let sign_out = move |_| {
         spawn_local(async move {
             if api::sign_out().await.is_ok() {
@@ -24,7 +21,7 @@ pub fn MyAccountPage() -> impl IntoView {
     };
     view! {
         <section class="panel">
-            <h1 tabindex="-1" node_ref=heading>{move_tr!("account-title")}</h1>
+            <PageHeading text=move_tr!("account-title") />
             {move || match session.account.get() {
                 Some(account) => view! {
                     <p class="lead">{move_tr!("account-signed-in-as")} " " <strong>{account.username.clone()}</strong></p>

@@ -1,9 +1,9 @@
-use leptos::{ev, prelude::*, task::spawn_local};
+use leptos::{ev, prelude::*};
 use recupera_api::{account::SignUpRequest, validation};
 
 use crate::{
     api::{self, ApiError},
-    components::{focus_on_mount, page_title, ErrorSummary, PasswordField, PasswordRules, TextField},
+    components::{ErrorSummary, PageHeading, PasswordField, PasswordRules, TextField},
     errors::{field_error, local},
     i18n::I18n,
     move_tr,
@@ -14,16 +14,26 @@ use crate::{
 #[component]
 pub fn SignUpPage() -> impl IntoView {
     let i18n = expect_context::<I18n>();
-    let heading = NodeRef::<leptos::html::H1>::new();
-    focus_on_mount(heading);
-    page_title(move || move_tr!("sign-up-title").get());
     let username = RwSignal::new(String::new());
     let email = RwSignal::new(String::new());
     let phone = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let error = RwSignal::new(None::<ApiError>);
-    let busy = RwSignal::new(false);
     let created = RwSignal::new(false);
+
+    let sign_up = Action::new_local(move |request: &SignUpRequest| {
+        let request = request.clone();
+        async move {
+            match api::sign_up(&request).await {
+                Ok(_) => {
+                    error.set(None);
+                    created.set(true);
+                }
+                Err(problem) => error.set(Some(problem)),
+            }
+        }
+    });
+    let busy = sign_up.pending();
 
     let submit = move || {
         if busy.get_untracked() {
@@ -47,18 +57,7 @@ pub fn SignUpPage() -> impl IntoView {
             password: password.get_untracked(),
             language: i18n.language.get_untracked().id.to_owned(),
         };
-        busy.set(true);
-        spawn_local(async move {
-            match api::sign_up(&request).await {
-                Ok(_) => {
-                    error.set(None);
-                    created.set(true);
-                }
-                Err(problem) => error.set(Some(problem)),
-            }
-            // The screen may be gone by now (the step moved on): `try_set` does nothing then.
-            let _ = busy.try_set(false);
-        });
+        sign_up.dispatch_local(request);
     };
     let on_submit = move |event: ev::SubmitEvent| {
         event.prevent_default();
@@ -67,7 +66,7 @@ pub fn SignUpPage() -> impl IntoView {
     let identity = Signal::derive(move || vec![username.get(), email.get()]);
     view! {
         <section class="panel">
-            <h1 tabindex="-1" node_ref=heading>{move_tr!("sign-up-title")}</h1>
+            <PageHeading text=move_tr!("sign-up-title") />
             <Show
                 when=move || created.get()
                 fallback=move || view! {

@@ -1,10 +1,10 @@
-use leptos::{prelude::*, task::spawn_local};
+use leptos::prelude::*;
 use recupera_api::recovery::{Channel, SendCodeRequest};
 
-use super::{step_title, FlowContext};
+use super::FlowContext;
 use crate::{
     api::{self, ApiError},
-    components::{focus_on_mount, ErrorSummary, StepCaption},
+    components::{ErrorSummary, PageHeading, StepCaption},
     move_tr,
     recovery::wizard::WizardStep,
     routing::{Link, Route},
@@ -15,20 +15,12 @@ use crate::{
 #[component]
 pub fn ChooseMethodStep() -> impl IntoView {
     let context = expect_context::<FlowContext>();
-    let heading = NodeRef::<leptos::html::H1>::new();
-    focus_on_mount(heading);
-    step_title(WizardStep::ChooseMethod, move || move_tr!("recovery-method-title").get());
     let error = RwSignal::new(None::<ApiError>);
-    let busy = RwSignal::new(false);
-    let send = move |channel: Channel| {
-        if busy.get_untracked() {
-            return;
-        }
-        let Some(flow_id) = context.flow.with_untracked(|f| f.as_ref().map(|f| f.flow_id.clone())) else {
-            return;
-        };
-        busy.set(true);
-        spawn_local(async move {
+    let flow_id =
+        move || context.flow.with_untracked(|f| f.as_ref().map(|f| f.flow_id.clone()).unwrap_or_default());
+    let send_code = Action::new_local(move |channel: &Channel| {
+        let (flow_id, channel) = (flow_id(), *channel);
+        async move {
             match api::send_code(&flow_id, &SendCodeRequest { channel }).await {
                 Ok(flow) => {
                     context.choosing_method.set(false);
@@ -36,9 +28,13 @@ pub fn ChooseMethodStep() -> impl IntoView {
                 }
                 Err(problem) => error.set(Some(problem)),
             }
-            // The screen may be gone by now (the step moved on): `try_set` does nothing then.
-            let _ = busy.try_set(false);
-        });
+        }
+    });
+    let busy = send_code.pending();
+    let send = move |channel: Channel| {
+        if !busy.get_untracked() {
+            send_code.dispatch_local(channel);
+        }
     };
     let back = move |_| context.choosing_method.set(false);
     let code_out = move || context.flow.with(|f| f.as_ref().is_some_and(|f| f.channel.is_some()));
@@ -51,7 +47,7 @@ pub fn ChooseMethodStep() -> impl IntoView {
                 <button type="button" class="back-link" on:click=back>{move_tr!("back")}</button>
             </Show>
             <StepCaption step=WizardStep::ChooseMethod />
-            <h1 tabindex="-1" node_ref=heading>{move_tr!("recovery-method-title")}</h1>
+            <PageHeading text=move_tr!("recovery-method-title") step=WizardStep::ChooseMethod />
             <p class="lead">{move_tr!("recovery-method-intro")}</p>
             <ErrorSummary error=error />
             <div class="method-choices">

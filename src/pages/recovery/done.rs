@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 
-use super::{remembered_identifier, step_title, FlowContext};
+use super::{remembered_identifier, FlowContext};
 use crate::{
-    components::{focus_on_mount, StepCaption},
+    components::{PageHeading, StepCaption},
     move_tr,
     recovery::wizard::WizardStep,
     routing::{use_router, Route},
@@ -16,9 +16,6 @@ pub fn DoneStep() -> impl IntoView {
     let context = expect_context::<FlowContext>();
     let session = use_session();
     let router = use_router();
-    let heading = NodeRef::<leptos::html::H1>::new();
-    focus_on_mount(heading);
-    step_title(WizardStep::Done, move || move_tr!("recovery-done-title").get());
     let flow_id = context.flow.with_untracked(|f| f.as_ref().map(|f| f.flow_id.clone()).unwrap_or_default());
     let identifier = remembered_identifier(&flow_id);
     let sign_in = move |_| {
@@ -32,7 +29,7 @@ pub fn DoneStep() -> impl IntoView {
     view! {
         <section class="panel wizard">
             <StepCaption step=WizardStep::Done />
-            <h1 tabindex="-1" node_ref=heading>{move_tr!("recovery-done-title")}</h1>
+            <PageHeading text=move_tr!("recovery-done-title") step=WizardStep::Done />
             <p class="lead" role="status">{move_tr!("recovery-done-intro")}</p>
             <button type="button" class="button-primary" on:click=sign_in>{move_tr!("recovery-done-sign-in")}</button>
         </section>

@@ -1,18 +1,19 @@
-use leptos::{ev, prelude::*, task::spawn_local};
+use leptos::{ev, prelude::*};
 use recupera_api::{
     recovery::{Channel, SendCodeRequest, VerifyCodeRequest},
     validation::normalize_code,
 };
 
-use super::{step_title, FlowContext};
+use super::FlowContext;
 use crate::{
     api::{self, ApiError},
-    components::{focus_on_mount, ErrorSummary, StatusRegion, StepCaption, TextField},
+    components::{ErrorSummary, PageHeading, StatusRegion, StepCaption, TextField},
     errors::{field_error, local},
     i18n::I18n,
     move_tr,
     recovery::wizard::{countdown, WizardStep},
     routing::{Link, Route},
+    server_config::ServerConfig,
     tr,
 };
 
@@ -21,12 +22,8 @@ use crate::{
 #[component]
 pub fn EnterCodeStep() -> impl IntoView {
     let context = expect_context::<FlowContext>();
-    let heading = NodeRef::<leptos::html::H1>::new();
-    focus_on_mount(heading);
-    step_title(WizardStep::EnterCode, move || move_tr!("recovery-code-title").get());
     let code = RwSignal::new(String::new());
     let error = RwSignal::new(None::<ApiError>);
-    let busy = RwSignal::new(false);
     let flow_id =
         move || context.flow.with_untracked(|f| f.as_ref().map(|f| f.flow_id.clone()).unwrap_or_default());
     let channel = move || context.flow.with(|f| f.as_ref().and_then(|f| f.channel));
@@ -67,18 +64,9 @@ pub fn EnterCodeStep() -> impl IntoView {
     }
     let remaining = Memo::new(move |_| ((resend_at.get() - now.get()) / 1000.0).ceil().max(0.0) as u32);
 
-    let verify = move || {
-        if busy.get_untracked() {
-            return;
-        }
-        let typed = code.get_untracked();
-        if let Err(problem) = normalize_code(&typed) {
-            error.set(Some(local(problem, "code")));
-            return;
-        }
-        busy.set(true);
-        let flow_id = flow_id();
-        spawn_local(async move {
+    let check_code = Action::new_local(move |typed: &String| {
+        let (flow_id, typed) = (flow_id(), typed.clone());
+        async move {
             match api::verify_code(&flow_id, &VerifyCodeRequest { code: typed }).await {
                 Ok(flow) => context.flow.set(Some(flow)),
                 Err(problem) => {
@@ -94,21 +82,14 @@ pub fn EnterCodeStep() -> impl IntoView {
                     error.set(Some(problem));
                 }
             }
-            // The screen may be gone by now (the step moved on): `try_set` does nothing then.
-            let _ = busy.try_set(false);
-        });
-    };
+        }
+    });
     // Taken here, not in the task below: after an `.await` the task runs outside the component and
     // cannot look the language up.
     let i18n = expect_context::<I18n>();
-    let resend = move |_| {
-        if busy.get_untracked() || remaining.get_untracked() > 0 {
-            return;
-        }
-        let Some(channel) = channel() else { return };
-        busy.set(true);
-        let flow_id = flow_id();
-        spawn_local(async move {
+    let send_again = Action::new_local(move |channel: &Channel| {
+        let (flow_id, channel) = (flow_id(), *channel);
+        async move {
             match api::send_code(&flow_id, &SendCodeRequest { channel }).await {
                 Ok(flow) => {
                     error.set(None);
@@ -122,24 +103,43 @@ pub fn EnterCodeStep() -> impl IntoView {
                 }
                 Err(problem) => error.set(Some(problem)),
             }
-            // The screen may be gone by now (the step moved on): `try_set` does nothing then.
-            let _ = busy.try_set(false);
-        });
+        }
+    });
+    // One request at a time: a resend while a code is being checked (or the reverse) waits its turn.
+    let busy = Memo::new(move |_| check_code.pending().get() || send_again.pending().get());
+    let verify = move || {
+        if busy.get_untracked() {
+            return;
+        }
+        let typed = code.get_untracked();
+        if let Err(problem) = normalize_code(&typed) {
+            error.set(Some(local(problem, "code")));
+            return;
+        }
+        check_code.dispatch_local(typed);
+    };
+    let resend = move |_| {
+        if busy.get_untracked() || remaining.get_untracked() > 0 {
+            return;
+        }
+        if let Some(channel) = channel() {
+            send_again.dispatch_local(channel);
+        }
     };
     let on_submit = move |event: ev::SubmitEvent| {
         event.prevent_default();
         verify();
     };
-    // The dev mailbox exists only in dev mode: ask the server whether it answers.
-    let mailbox = LocalResource::new(api::dev_mailbox);
-    let dev_mode = move || mailbox.get().is_some_and(|r| r.is_ok());
+    // The dev mailbox exists only in dev mode.
+    let config = ServerConfig::current();
+    let dev_mode = move || config.dev_mode();
     view! {
         <section class="panel wizard">
             <button type="button" class="back-link" on:click=move |_| context.choosing_method.set(true)>
                 {move_tr!("recovery-code-other-method")}
             </button>
             <StepCaption step=WizardStep::EnterCode />
-            <h1 tabindex="-1" node_ref=heading>{move_tr!("recovery-code-title")}</h1>
+            <PageHeading text=move_tr!("recovery-code-title") step=WizardStep::EnterCode />
             <StatusRegion message=status />
             <form novalidate on:submit=on_submit>
                 <ErrorSummary error=error fields=&[("code", "recovery-code")] on_retry=Callback::new(move |_| verify()) />

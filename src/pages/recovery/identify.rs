@@ -1,10 +1,10 @@
-use leptos::{ev, prelude::*, task::spawn_local};
+use leptos::{ev, prelude::*};
 use recupera_api::{recovery::StartRecoveryRequest, validation::parse_identifier, ErrorCode};
 
-use super::{remember_identifier, step_title};
+use super::remember_identifier;
 use crate::{
     api::{self, ApiError},
-    components::{focus_on_mount, BotCheck, ErrorSummary, StepCaption, TextField},
+    components::{BotCheck, ErrorSummary, PageHeading, StepCaption, TextField},
     errors::{field_error, is_about, local},
     i18n::I18n,
     move_tr,
@@ -18,13 +18,9 @@ use crate::{
 pub fn IdentifyStep() -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let router = use_router();
-    let heading = NodeRef::<leptos::html::H1>::new();
-    focus_on_mount(heading);
-    step_title(WizardStep::Identify, move || move_tr!("recovery-identify-title").get());
     let identifier = RwSignal::new(String::new());
     let bot_check = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<ApiError>);
-    let busy = RwSignal::new(false);
     let solving = RwSignal::new(false);
     // *Enviar* pressed while the check was still solving: sent as soon as it is solved.
     let send_when_checked = RwSignal::new(false);
@@ -36,6 +32,28 @@ pub fn IdentifyStep() -> impl IntoView {
         }
     });
 
+    let start = Action::new_local(move |(request, typed): &(StartRecoveryRequest, String)| {
+        let (request, typed) = (request.clone(), typed.clone());
+        async move {
+            match api::start_recovery(&request).await {
+                Ok(flow) => {
+                    remember_identifier(&flow.flow_id, typed.trim());
+                    router.go(Route::Recovery(Some(flow.flow_id)), false);
+                }
+                Err(problem) => {
+                    // A solved challenge is spent (or refused) once sent: the person ticks the box again.
+                    if problem
+                        .code()
+                        .is_some_and(|c| matches!(c, ErrorCode::BotCheckInvalid | ErrorCode::BotCheckExpired))
+                    {
+                        bot_check.set(None);
+                    }
+                    error.set(Some(problem));
+                }
+            }
+        }
+    });
+    let busy = start.pending();
     let submit = move || {
         if busy.get_untracked() {
             return;
@@ -60,27 +78,7 @@ pub fn IdentifyStep() -> impl IntoView {
             bot_check: solution,
             language: i18n.language.get_untracked().id.to_owned(),
         };
-        busy.set(true);
-        spawn_local(async move {
-            match api::start_recovery(&request).await {
-                Ok(flow) => {
-                    remember_identifier(&flow.flow_id, typed.trim());
-                    router.go(Route::Recovery(Some(flow.flow_id)), false);
-                }
-                Err(problem) => {
-                    // A solved challenge is spent (or refused) once sent: the person ticks the box again.
-                    if problem
-                        .code()
-                        .is_some_and(|c| matches!(c, ErrorCode::BotCheckInvalid | ErrorCode::BotCheckExpired))
-                    {
-                        bot_check.set(None);
-                    }
-                    error.set(Some(problem));
-                }
-            }
-            // The screen may be gone by now (the step moved on): `try_set` does nothing then.
-            let _ = busy.try_set(false);
-        });
+        start.dispatch_local((request, typed));
     };
     Effect::new(move |_| {
         let (solved, still_solving) = (bot_check.get().is_some(), solving.get());
@@ -103,7 +101,7 @@ pub fn IdentifyStep() -> impl IntoView {
         <section class="panel wizard">
             <Link to=Route::Home class="back-link">{move_tr!("back")}</Link>
             <StepCaption step=WizardStep::Identify />
-            <h1 tabindex="-1" node_ref=heading>{move_tr!("recovery-identify-title")}</h1>
+            <PageHeading text=move_tr!("recovery-identify-title") step=WizardStep::Identify />
             <p class="lead">{move_tr!("recovery-identify-intro")}</p>
             <form novalidate on:submit=on_submit>
                 <ErrorSummary

@@ -6,25 +6,26 @@
 mod choose_method;
 mod done;
 mod enter_code;
+mod flow_problem;
 mod identify;
 mod new_password;
+mod remembered_identifier;
 
 use leptos::{prelude::*, task::spawn_local};
 use recupera_api::recovery::RecoveryFlow;
 
 use crate::{
     api::{self, ApiError},
-    components::{focus_on_mount, page_title},
-    errors::error_text,
     move_tr,
     recovery::wizard::WizardStep,
-    routing::{Link, Route},
 };
 pub use choose_method::ChooseMethodStep;
 pub use done::DoneStep;
 pub use enter_code::EnterCodeStep;
+pub use flow_problem::FlowProblem;
 pub use identify::IdentifyStep;
 pub use new_password::NewPasswordStep;
+pub use remembered_identifier::{remember_identifier, remembered_identifier};
 
 /// What every step of a started flow shares.
 #[derive(Clone, Copy)]
@@ -79,55 +80,4 @@ fn FlowSteps(flow_id: String) -> impl IntoView {
         }
         _ => view! { <p class="loading">{move_tr!("loading")}</p> }.into_any(),
     }
-}
-
-/// The flow cannot continue (unknown, expired, finished, budget spent), or the server was not reached.
-#[component]
-pub fn FlowProblem(error: ApiError, on_retry: Callback<()>) -> impl IntoView {
-    let heading = NodeRef::<leptos::html::H1>::new();
-    focus_on_mount(heading);
-    page_title(move || move_tr!("recovery-problem-title").get());
-    let network = matches!(error, ApiError::Network { .. });
-    // An unknown flow is most often one started in another browser (a link sent by someone else, or
-    // opened on another device): a recovery can only be finished where it began, so offer one here.
-    let elsewhere = error.code() == Some(recupera_api::ErrorCode::FlowNotFound);
-    view! {
-        <section class="panel">
-            <h1 tabindex="-1" node_ref=heading>{move_tr!("recovery-problem-title")}</h1>
-            <p class="lead" role="alert">{move || error_text(&error)}</p>
-            {network.then(|| view! { <button type="button" on:click=move |_| on_retry.run(())>{move_tr!("error-retry")}</button> })}
-            <p>
-                <Link to=Route::Recovery(None) class="button-secondary">
-                    {move || if elsewhere { crate::tr!("recovery-start-here") } else { crate::tr!("recovery-start-again") }}
-                </Link>
-            </p>
-        </section>
-    }
-}
-
-/// The identifier typed at the start, kept in this tab so the last steps can offer it to the password
-/// manager and the sign-in form. (The server never sends it back.)
-pub fn remember_identifier(flow_id: &str, identifier: &str) {
-    if let Ok(Some(storage)) = window().session_storage() {
-        let _ = storage.set_item(&format!("recupera-identifier-{flow_id}"), identifier);
-    }
-}
-
-pub fn remembered_identifier(flow_id: &str) -> String {
-    window()
-        .session_storage()
-        .ok()
-        .flatten()
-        .and_then(|storage| storage.get_item(&format!("recupera-identifier-{flow_id}")).ok().flatten())
-        .unwrap_or_default()
-}
-
-/// `document.title` for a step: *Paso 2 de 4: Elige cómo verificar — Recupera*.
-pub fn step_title(step: WizardStep, title: impl Fn() -> String + 'static) {
-    page_title(move || match step.number() {
-        Some(number) => crate::tr!("recovery-step-title", {
-            "step" => number, "total" => WizardStep::COUNTED, "title" => title()
-        }),
-        None => title(),
-    });
 }

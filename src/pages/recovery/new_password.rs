@@ -1,16 +1,14 @@
-use leptos::{ev, prelude::*, task::spawn_local};
-use recupera_api::{
-    password::{check_confirmation, PasswordPolicy},
-    recovery::NewPasswordRequest,
-};
+use leptos::{ev, prelude::*};
+use recupera_api::{password::check_confirmation, recovery::NewPasswordRequest};
 
-use super::{remembered_identifier, step_title, FlowContext};
+use super::{remembered_identifier, FlowContext};
 use crate::{
     api::{self, ApiError},
-    components::{focus_on_mount, ErrorSummary, PasswordField, PasswordRules, StepCaption},
+    components::{ErrorSummary, PageHeading, PasswordField, PasswordRules, StepCaption},
     errors::{field_error, local},
     move_tr,
     recovery::wizard::WizardStep,
+    server_config::ServerConfig,
 };
 
 /// Step 4: *Nueva contraseña*, with show/hide, the rules ticking as it is typed, the strength meter,
@@ -19,49 +17,44 @@ use crate::{
 #[component]
 pub fn NewPasswordStep() -> impl IntoView {
     let context = expect_context::<FlowContext>();
-    let heading = NodeRef::<leptos::html::H1>::new();
-    focus_on_mount(heading);
-    step_title(WizardStep::NewPassword, move || move_tr!("recovery-password-title").get());
     let flow_id = context.flow.with_untracked(|f| f.as_ref().map(|f| f.flow_id.clone()).unwrap_or_default());
     let identifier = remembered_identifier(&flow_id);
     let password = RwSignal::new(String::new());
     let confirmation = RwSignal::new(String::new());
     let error = RwSignal::new(None::<ApiError>);
-    let busy = RwSignal::new(false);
-
-    let submit = {
+    let config = ServerConfig::current();
+    let set_password = {
         let flow_id = flow_id.clone();
-        move || {
-            if busy.get_untracked() {
-                return;
-            }
-            let (typed, repeated) = (password.get_untracked(), confirmation.get_untracked());
-            if let Err(code) = PasswordPolicy::recommended().check(&typed, &[]) {
-                error.set(Some(local(code, "password")));
-                return;
-            }
-            if let Err(code) = check_confirmation(&typed, &repeated) {
-                error.set(Some(local(code, "confirmation")));
-                return;
-            }
-            busy.set(true);
-            let flow_id = flow_id.clone();
-            spawn_local(async move {
-                match api::set_password(&flow_id, &NewPasswordRequest { password: typed }).await {
+        Action::new_local(move |password: &String| {
+            let (flow_id, password) = (flow_id.clone(), password.clone());
+            async move {
+                match api::set_password(&flow_id, &NewPasswordRequest { password }).await {
                     Ok(flow) => context.flow.set(Some(flow)),
                     Err(problem) => error.set(Some(problem)),
                 }
-                // The screen may be gone by now (the step moved on): `try_set` does nothing then.
-                let _ = busy.try_set(false);
-            });
-        }
+            }
+        })
     };
-    let on_submit = {
-        let submit = submit.clone();
-        move |event: ev::SubmitEvent| {
-            event.prevent_default();
-            submit();
+    let busy = set_password.pending();
+
+    let submit = move || {
+        if busy.get_untracked() {
+            return;
         }
+        let (typed, repeated) = (password.get_untracked(), confirmation.get_untracked());
+        if let Err(code) = config.password_policy().check(&typed, &[]) {
+            error.set(Some(local(code, "password")));
+            return;
+        }
+        if let Err(code) = check_confirmation(&typed, &repeated) {
+            error.set(Some(local(code, "confirmation")));
+            return;
+        }
+        set_password.dispatch_local(typed);
+    };
+    let on_submit = move |event: ev::SubmitEvent| {
+        event.prevent_default();
+        submit();
     };
     let identity = {
         let identifier = identifier.clone();
@@ -70,7 +63,7 @@ pub fn NewPasswordStep() -> impl IntoView {
     view! {
         <section class="panel wizard">
             <StepCaption step=WizardStep::NewPassword />
-            <h1 tabindex="-1" node_ref=heading>{move_tr!("recovery-password-title")}</h1>
+            <PageHeading text=move_tr!("recovery-password-title") step=WizardStep::NewPassword />
             <p class="lead">{move_tr!("recovery-password-intro")}</p>
             <form novalidate on:submit=on_submit>
                 <ErrorSummary

@@ -1,0 +1,98 @@
+use leptos::{ev, prelude::*};
+use recupera_api::{account::SignInRequest, ErrorCode};
+
+use crate::{
+    api::{self, ApiError},
+    components::{ErrorSummary, PasswordField, TextField},
+    errors::{field_error, local},
+    move_tr,
+    routing::{use_router, Link, Route},
+    session::use_session,
+};
+
+/// Where the form is shown: the desktop's floating box, or a full page on phones.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum SignInPlace {
+    Dialog,
+    Page,
+}
+
+/// *Email o ID de usuario*, *Contraseña*, *Iniciar sesión*, and the ways out: *¿Has olvidado la
+/// contraseña?* and *Regístrate*.
+#[component]
+pub fn SignInForm(place: SignInPlace) -> impl IntoView {
+    let session = use_session();
+    let router = use_router();
+    let identifier = RwSignal::new(session.prefill.get_untracked());
+    Effect::new(move |_| identifier.set(session.prefill.get()));
+    let password = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<ApiError>);
+
+    let sign_in = Action::new_local(move |request: &SignInRequest| {
+        let request = request.clone();
+        async move {
+            match api::sign_in(&request).await {
+                Ok(account) => {
+                    error.set(None);
+                    password.set(String::new());
+                    session.account.set(Some(account));
+                    session.dialog_open.set(false);
+                    router.go(Route::MyAccount, false);
+                }
+                Err(problem) => error.set(Some(problem)),
+            }
+        }
+    });
+    let busy = sign_in.pending();
+
+    let submit = move || {
+        if busy.get_untracked() {
+            return;
+        }
+        if identifier.get_untracked().trim().is_empty() {
+            error.set(Some(local(ErrorCode::IdentifierInvalid, "identifier")));
+            return;
+        }
+        let request =
+            SignInRequest { identifier: identifier.get_untracked(), password: password.get_untracked() };
+        sign_in.dispatch_local(request);
+    };
+    let on_submit = move |event: ev::SubmitEvent| {
+        event.prevent_default();
+        submit();
+    };
+    let forgot = match place {
+        SignInPlace::Dialog => move_tr!("sign-in-forgot"),
+        SignInPlace::Page => move_tr!("sign-in-forgot-mobile"),
+    };
+    let close_dialog = move || session.dialog_open.set(false);
+    view! {
+        <form class="sign-in-form" novalidate on:submit=on_submit>
+            <ErrorSummary error=error fields=&[("identifier", "sign-in-identifier")] on_retry=Callback::new(move |_| submit()) />
+            <TextField
+                id="sign-in-identifier"
+                label=move_tr!("sign-in-identifier")
+                value=identifier
+                error=field_error(error, "identifier")
+                autocomplete="username"
+                autofocus=place == SignInPlace::Dialog
+            />
+            <PasswordField
+                id="sign-in-password"
+                label=move_tr!("sign-in-password")
+                value=password
+                error=field_error(error, "password")
+                autocomplete="current-password"
+            />
+            <button type="submit" class="button-primary" aria-disabled=move || busy.get().to_string()>
+                {move_tr!("sign-in-submit")}
+            </button>
+            <p class="forgot-link" on:click=move |_| close_dialog()>
+                <Link to=Route::Recovery(None)>{forgot}</Link>
+            </p>
+            <p class="sign-up-link" on:click=move |_| close_dialog()>
+                {move_tr!("sign-in-no-account")} " " <Link to=Route::SignUp>{move_tr!("sign-in-sign-up")}</Link>
+            </p>
+        </form>
+    }
+}
