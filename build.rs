@@ -13,20 +13,12 @@ use std::{
     path::{Path, PathBuf},
 };
 
-use fluent_syntax::ast;
+use recupera_l10n::{LocaleFile, Piece};
 
 /// The locale every other one translates from, and the one the pseudo-locale transforms.
 const SOURCE_LOCALE: &str = "en";
 /// Files the app never shows.
 const SERVER_ONLY_FILES: &[&str] = &["mail.ftl"];
-
-/// One text piece of a compiled message.
-#[derive(Debug, Clone)]
-enum Piece {
-    Text(String),
-    Variable(String),
-    Select { variable: String, variants: Vec<(String, Vec<Piece>)>, default: usize },
-}
 
 /// A language's messages by id, each a compiled pattern.
 type Messages = BTreeMap<String, Vec<Piece>>;
@@ -48,7 +40,7 @@ fn main() {
             pseudo_locales.push(tag);
             continue;
         }
-        languages.insert(tag, compile_language(&folder));
+        languages.insert(tag, compile_language(&root, &folder));
     }
 
     check_used_ids(&root.join("src"), &languages);
@@ -117,149 +109,23 @@ fn plural_rule(tag: &str) -> &'static str {
     }
 }
 
-/// All messages of one language folder, terms and message references already put in place.
-fn compile_language(folder: &Path) -> Messages {
-    let mut sources = Vec::new();
+/// All messages of one language folder, terms and message references already put in place
+/// (`recupera_l10n`, the parser the translators' check uses too). A problem stops the build, named.
+fn compile_language(root: &Path, folder: &Path) -> Messages {
+    let mut files: Vec<LocaleFile> = Vec::new();
     for file in read_dir_sorted(folder) {
         let name = file.file_name().unwrap().to_string_lossy().into_owned();
         if !name.ends_with(".ftl") || SERVER_ONLY_FILES.contains(&name.as_str()) {
             continue;
         }
-        let text = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
-        sources.push((file, text));
-    }
-    let mut messages: BTreeMap<String, (ast::Pattern<&str>, &Path)> = BTreeMap::new();
-    let mut terms: BTreeMap<String, ast::Pattern<&str>> = BTreeMap::new();
-    for (file, text) in &sources {
-        let resource = fluent_syntax::parser::parse(text.as_str())
-            .unwrap_or_else(|(_, errors)| panic!("{}: does not parse: {errors:?}", file.display()));
-        for entry in resource.body {
-            match entry {
-                ast::Entry::Message(message) => {
-                    if !message.attributes.is_empty() {
-                        panic!(
-                            "{}: message {} has attributes, which the app does not use",
-                            file.display(),
-                            message.id.name
-                        );
-                    }
-                    if let Some(value) = message.value {
-                        messages.insert(message.id.name.to_owned(), (value, file.as_path()));
-                    }
-                }
-                ast::Entry::Term(term) => {
-                    terms.insert(term.id.name.to_owned(), term.value);
-                }
-                _ => {}
-            }
+        let bytes = std::fs::read(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        let (parsed, problems) = recupera_l10n::parse_file(file.strip_prefix(root).unwrap_or(&file), &bytes);
+        if let Some(problem) = problems.first() {
+            panic!("{problem}");
         }
+        files.push(parsed);
     }
-    let resolver = Resolver { messages: &messages, terms: &terms };
-    messages
-        .iter()
-        .map(|(id, (pattern, file))| {
-            let mut pieces = Vec::new();
-            resolver.pattern(pattern, &mut pieces, &At { file, id }, 0);
-            (id.clone(), merge_text(pieces))
-        })
-        .collect()
-}
-
-/// The message being compiled, for error messages: `locales/es/errors.ftl: message error-x`.
-struct At<'a> {
-    file: &'a Path,
-    id: &'a str,
-}
-
-impl std::fmt::Display for At<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: message {}", self.file.display(), self.id)
-    }
-}
-
-struct Resolver<'a> {
-    messages: &'a BTreeMap<String, (ast::Pattern<&'a str>, &'a Path)>,
-    terms: &'a BTreeMap<String, ast::Pattern<&'a str>>,
-}
-
-impl Resolver<'_> {
-    fn pattern(&self, pattern: &ast::Pattern<&str>, out: &mut Vec<Piece>, at: &At, depth: usize) {
-        assert!(depth < 16, "{at} refers to itself");
-        for element in &pattern.elements {
-            match element {
-                ast::PatternElement::TextElement { value } => out.push(Piece::Text((*value).to_owned())),
-                ast::PatternElement::Placeable { expression } => self.expression(expression, out, at, depth),
-            }
-        }
-    }
-
-    fn expression(&self, expression: &ast::Expression<&str>, out: &mut Vec<Piece>, at: &At, depth: usize) {
-        match expression {
-            ast::Expression::Inline(inline) => self.inline(inline, out, at, depth),
-            ast::Expression::Select { selector, variants } => {
-                let ast::InlineExpression::VariableReference { id: variable } = selector else {
-                    panic!("{at} selects on something other than a variable");
-                };
-                let mut compiled = Vec::new();
-                let mut default = 0;
-                for (index, variant) in variants.iter().enumerate() {
-                    let key = match &variant.key {
-                        ast::VariantKey::Identifier { name } => (*name).to_owned(),
-                        ast::VariantKey::NumberLiteral { value } => (*value).to_owned(),
-                    };
-                    if variant.default {
-                        default = index;
-                    }
-                    let mut pieces = Vec::new();
-                    self.pattern(&variant.value, &mut pieces, at, depth + 1);
-                    compiled.push((key, merge_text(pieces)));
-                }
-                out.push(Piece::Select { variable: variable.name.to_owned(), variants: compiled, default });
-            }
-        }
-    }
-
-    fn inline(&self, inline: &ast::InlineExpression<&str>, out: &mut Vec<Piece>, at: &At, depth: usize) {
-        match inline {
-            ast::InlineExpression::StringLiteral { value } => {
-                out.push(Piece::Text(fluent_syntax::unicode::unescape_unicode_to_string(value).into_owned()))
-            }
-            ast::InlineExpression::NumberLiteral { value } => out.push(Piece::Text((*value).to_owned())),
-            ast::InlineExpression::VariableReference { id: variable } => {
-                out.push(Piece::Variable(variable.name.to_owned()))
-            }
-            ast::InlineExpression::TermReference { id: term, attribute: None, arguments: None } => {
-                let pattern = self
-                    .terms
-                    .get(term.name)
-                    .unwrap_or_else(|| panic!("{at} uses the term -{}, which is not defined", term.name));
-                self.pattern(pattern, out, at, depth + 1);
-            }
-            ast::InlineExpression::MessageReference { id: message, attribute: None } => {
-                let (pattern, _) = self.messages.get(message.name).unwrap_or_else(|| {
-                    panic!("{at} uses the message {}, which is not defined", message.name)
-                });
-                self.pattern(pattern, out, at, depth + 1);
-            }
-            ast::InlineExpression::Placeable { expression } => self.expression(expression, out, at, depth),
-            other => panic!(
-                "{at} uses {other:?}, which the app cannot format (only text, variables, terms, message \
-                 references and selectors on a variable)"
-            ),
-        }
-    }
-}
-
-/// Joins neighbouring text pieces, so a message with a term in it is one piece of text.
-fn merge_text(pieces: Vec<Piece>) -> Vec<Piece> {
-    let mut merged: Vec<Piece> = Vec::new();
-    for piece in pieces {
-        match (merged.last_mut(), piece) {
-            (Some(Piece::Text(previous)), Piece::Text(next)) => previous.push_str(&next),
-            (_, piece) => merged.push(piece),
-        }
-    }
-    merged
+    recupera_l10n::compile(&files).unwrap_or_else(|problem| panic!("{problem}"))
 }
 
 fn pieces_code(pieces: &[Piece]) -> String {

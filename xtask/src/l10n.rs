@@ -9,7 +9,6 @@ use std::{
 };
 
 use anyhow::Context;
-use fluent_syntax::ast;
 
 use crate::workspace_root;
 
@@ -137,94 +136,35 @@ fn read_file(root: &Path, file: &Path, messages: &mut BTreeMap<String, Message>,
         Ok(bytes) => bytes,
         Err(err) => return problems.push(format!("{}: cannot be read: {err}", shown.display())),
     };
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(err) => {
-            let line = line_of(&String::from_utf8_lossy(err.as_bytes()), err.utf8_error().valid_up_to());
-            return problems.push(format!("{}:{line}: not UTF-8", shown.display()));
-        }
-    };
-    let resource = match fluent_syntax::parser::parse(text.as_str()) {
-        Ok(resource) => resource,
-        Err((resource, errors)) => {
-            for error in errors {
-                problems.push(format!(
-                    "{}:{}: does not parse: {:?}",
-                    shown.display(),
-                    line_of(&text, error.pos.start),
-                    error.kind
-                ));
-            }
-            resource
-        }
-    };
-    for entry in resource.body {
-        if let ast::Entry::Message(message) = entry {
-            let id = message.id.name.to_owned();
-            let mut variables = BTreeSet::new();
-            if let Some(pattern) = &message.value {
-                collect_variables(pattern, &mut variables);
-            }
-            let line = text
-                .lines()
-                .position(|l| l.split('=').next().is_some_and(|name| name.trim() == id) && l.contains('='))
-                .map_or(0, |i| i + 1);
-            // Translators are told what each variable holds (`#   $seconds (Number) - …`).
-            let comment = message.comment.as_ref().map(|c| c.content.join("\n")).unwrap_or_default();
+    // The same parse as build.rs's (`recupera_l10n`): what one reads, the other reads.
+    let (parsed, found) = recupera_l10n::parse_file(&shown, &bytes);
+    problems.extend(found.iter().map(ToString::to_string));
+    for message in parsed.messages {
+        let variables = message.value.as_ref().map(recupera_l10n::variables).unwrap_or_default();
+        let line = message.line;
+        // Translators are told what each variable holds (`#   $seconds (Number) - …`).
+        if let Some(comment) = &message.comment {
             for variable in &variables {
-                if message.comment.is_some() && !comment.contains(&format!("${variable}")) {
+                if !comment.contains(&format!("${variable}")) {
                     problems.push(format!(
-                        "{}:{line}: message {id} does not explain ${variable} in its comment (# Variables: …)",
-                        shown.display()
+                        "{}:{line}: message {} does not explain ${variable} in its comment (# Variables: …)",
+                        shown.display(),
+                        message.id
                     ));
                 }
             }
-            let found =
-                Message { file: shown.clone(), line, variables, commented: message.comment.is_some() };
-            if let Some(earlier) = messages.insert(id.clone(), found) {
-                problems.push(format!(
-                    "{}:{line}: message {id} is also defined at {}:{}",
-                    shown.display(),
-                    earlier.file.display(),
-                    earlier.line
-                ));
-            }
+        }
+        let found = Message { file: shown.clone(), line, variables, commented: message.comment.is_some() };
+        if let Some(earlier) = messages.insert(message.id.clone(), found) {
+            problems.push(format!(
+                "{}:{line}: message {} is also defined at {}:{}",
+                shown.display(),
+                message.id,
+                earlier.file.display(),
+                earlier.line
+            ));
         }
     }
-}
-
-fn collect_variables(pattern: &ast::Pattern<&str>, variables: &mut BTreeSet<String>) {
-    for element in &pattern.elements {
-        if let ast::PatternElement::Placeable { expression } = element {
-            collect_in_expression(expression, variables);
-        }
-    }
-}
-
-fn collect_in_expression(expression: &ast::Expression<&str>, variables: &mut BTreeSet<String>) {
-    match expression {
-        ast::Expression::Inline(inline) => collect_in_inline(inline, variables),
-        ast::Expression::Select { selector, variants } => {
-            collect_in_inline(selector, variables);
-            for variant in variants {
-                collect_variables(&variant.value, variables);
-            }
-        }
-    }
-}
-
-fn collect_in_inline(inline: &ast::InlineExpression<&str>, variables: &mut BTreeSet<String>) {
-    match inline {
-        ast::InlineExpression::VariableReference { id } => {
-            variables.insert(id.name.to_owned());
-        }
-        ast::InlineExpression::Placeable { expression } => collect_in_expression(expression, variables),
-        _ => {}
-    }
-}
-
-fn line_of(text: &str, byte: usize) -> usize {
-    text[..byte.min(text.len())].matches('\n').count() + 1
 }
 
 /// The app's and the server's Rust code, where message ids appear as string literals (`build.rs`

@@ -41,8 +41,8 @@ impl Db {
             .create_if_missing(true)
             // Every commit appends each page it changed to the log, whole. A flow's start changes
             // about ten pages (its row, the replay store's and the audit trail's, and their indexes):
-            // at 1 KiB a page instead of SQLite's 4 KiB the log took a third of the bytes (measured:
-            // 40 → 13 KB a start), and the checkpoint that copies and syncs it that much less work.
+            // at 1 KiB a page instead of SQLite's 4 KiB the log takes a third of the bytes
+            // (BENCHMARKS.md), and the checkpoint that copies and syncs it that much less work.
             // Rows here are small (about 100–300 bytes). Takes effect when the file is created.
             .page_size(1024)
             // WAL lets readers run while one writer writes; NORMAL is durable across crashes in WAL.
