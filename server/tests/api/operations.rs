@@ -90,30 +90,26 @@ async fn requests_leave_the_log_to_the_background_checkpoint_which_copies_it_all
 async fn a_log_written_without_a_pause_starts_over_once_past_its_bound() {
     let app = TestApp::new().await;
     let db = app.state.db.clone();
-    let written = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
-    // Writes back to back, as under load: there is never a moment with every page of the log copied.
-    let writes = tokio::spawn({
-        let written = written.clone();
-        async move {
-            let user_agent = "x".repeat(2_000);
-            let actor = Actor { ip: "198.51.100.1", user_agent: &user_agent };
-            for i in 0..3_000 {
-                db.audit(AuditEvent::SignInFailed, None, None, actor, i).await.unwrap();
-                written.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    // Every 100 writes (about 300 pages, as the server's every second is under its load) the writer
+    // hands the checkpointer a turn and goes on writing while it runs: paced by the writes, not the
+    // clock, so a busy machine (the other tests) cannot let the writes run ahead of every checkpoint.
+    let (turns, mut turn) = tokio::sync::mpsc::channel::<tokio::sync::oneshot::Sender<()>>(1);
+    let writes = tokio::spawn(async move {
+        let user_agent = "x".repeat(2_000);
+        let actor = Actor { ip: "198.51.100.1", user_agent: &user_agent };
+        for i in 0..3_000 {
+            if i % 100 == 99 {
+                let (started, has_started) = tokio::sync::oneshot::channel();
+                turns.send(started).await.unwrap();
+                has_started.await.unwrap();
             }
+            db.audit(AuditEvent::SignInFailed, None, None, actor, i).await.unwrap();
         }
     });
     let bound = 1_000;
     let (mut checkpoints, mut largest) = (0, 0);
-    // A checkpoint every 100 writes (about 300 pages), as the server's every second is under its
-    // load: paced by the writes, not the clock, so a busy machine (other tests) changes nothing.
-    let mut next = 100;
-    while !writes.is_finished() {
-        if written.load(std::sync::atomic::Ordering::Relaxed) < next {
-            tokio::time::sleep(std::time::Duration::from_millis(1)).await;
-            continue;
-        }
-        next += 100;
+    while let Some(started) = turn.recv().await {
+        started.send(()).unwrap();
         let (log, _) = app.state.db.checkpoint(bound).await.unwrap();
         largest = largest.max(log);
         checkpoints += 1;
