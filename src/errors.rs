@@ -14,6 +14,16 @@ pub fn error_text(error: &ApiError) -> String {
     }
 }
 
+/// A wait said in minutes once it is a minute or more (rounded up: never less than the real wait);
+/// 0 under a minute, when the messages say the seconds.
+fn whole_minutes(seconds: u32) -> u32 {
+    if seconds < 60 {
+        0
+    } else {
+        seconds.div_ceil(60)
+    }
+}
+
 fn refusal_text(body: &ErrorBody) -> String {
     let attempts = body.attempts_left.unwrap_or(0);
     let seconds = body.retry_after_s.unwrap_or(0);
@@ -36,7 +46,9 @@ fn refusal_text(body: &ErrorBody) -> String {
         ErrorCode::PasswordContainsIdentity => tr!("error-password-contains-identity"),
         ErrorCode::InvalidCredentials => tr!("error-invalid-credentials"),
         ErrorCode::NotSignedIn => tr!("error-not-signed-in"),
-        ErrorCode::TooManyRequests => tr!("error-too-many-requests", { "seconds" => seconds }),
+        ErrorCode::TooManyRequests => {
+            tr!("error-too-many-requests", { "minutes" => whole_minutes(seconds), "seconds" => seconds })
+        }
         ErrorCode::BotCheckInvalid => tr!("error-bot-check-invalid"),
         ErrorCode::BotCheckExpired => tr!("error-bot-check-expired"),
         ErrorCode::FlowNotFound => tr!("error-flow-not-found"),
@@ -46,7 +58,9 @@ fn refusal_text(body: &ErrorBody) -> String {
         ErrorCode::CodeMalformed => tr!("error-code-malformed"),
         ErrorCode::CodeInvalid => tr!("error-code-invalid", { "attempts" => attempts }),
         ErrorCode::CodeExpired => tr!("error-code-expired"),
-        ErrorCode::ResendTooSoon => tr!("error-resend-too-soon", { "seconds" => seconds }),
+        ErrorCode::ResendTooSoon => {
+            tr!("error-resend-too-soon", { "minutes" => whole_minutes(seconds), "seconds" => seconds })
+        }
         ErrorCode::FlowAttemptsExhausted => tr!("error-flow-attempts-exhausted"),
         ErrorCode::AccountAttemptsExhausted => tr!("error-account-attempts-exhausted"),
         ErrorCode::IpAttemptsExhausted => tr!("error-ip-attempts-exhausted"),
@@ -80,4 +94,14 @@ pub fn field_error(
 /// Whether an error concerns `field` (shown next to it) or the whole form (shown in the summary only).
 pub fn is_about(error: &ApiError, field: &str) -> bool {
     matches!(error, ApiError::Refused(body) if body.field.as_deref() == Some(field))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::whole_minutes;
+
+    #[test]
+    fn waits_of_a_minute_or_more_are_said_in_minutes_rounded_up() {
+        assert_eq!([0, 59, 60, 61, 120, 900].map(whole_minutes), [0, 0, 1, 2, 2, 15]);
+    }
 }

@@ -5,8 +5,14 @@
 mod support;
 
 use leptos::prelude::*;
-use recupera::{components::PasswordRules, i18n::I18nProvider, server_config::ServerConfig, App};
-use recupera_api::{config::PublicConfig, password::PasswordPolicy};
+use recupera::{
+    api::ApiError,
+    components::{ErrorSummary, PasswordRules},
+    i18n::I18nProvider,
+    server_config::ServerConfig,
+    App,
+};
+use recupera_api::{config::PublicConfig, password::PasswordPolicy, ErrorBody, ErrorCode};
 use support::{mount, settle};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -121,6 +127,30 @@ async fn the_password_rules_are_the_servers_policy() {
     password.set("veintiuna letras o más".into());
     settle().await;
     assert!(app.all(".rule-unmet").is_empty(), "{}", app.text(".password-rules"));
+}
+
+#[wasm_bindgen_test]
+async fn waits_are_said_in_minutes_once_they_are_a_minute_or_more() {
+    go_to("/?lang=es");
+    let error = RwSignal::new(None::<ApiError>);
+    let app = mount(move || view! { <I18nProvider><ErrorSummary error=error /></I18nProvider> });
+    let wait = |code: ErrorCode, seconds: u32| {
+        error.set(Some(ApiError::Refused(ErrorBody {
+            retry_after_s: Some(seconds),
+            ..ErrorBody::from(code)
+        })));
+    };
+    for (code, seconds, said) in [
+        (ErrorCode::TooManyRequests, 900, "Demasiados intentos. Espera 15 minutos y vuelve a intentarlo."),
+        (ErrorCode::TooManyRequests, 30, "Demasiados intentos. Espera 30 segundos y vuelve a intentarlo."),
+        (ErrorCode::ResendTooSoon, 61, "Espera 2 minutos antes de pedir otro código."),
+        (ErrorCode::ResendTooSoon, 60, "Espera 1 minuto antes de pedir otro código."),
+        (ErrorCode::ResendTooSoon, 1, "Espera 1 segundo antes de pedir otro código."),
+    ] {
+        wait(code, seconds);
+        settle().await;
+        assert_eq!(app.text(".error-summary p"), said);
+    }
 }
 
 /// Every text node under `node` that has a letter, with the attribute texts a person hears or sees.

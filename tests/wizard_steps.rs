@@ -13,12 +13,15 @@ use recupera::{
         recovery::{
             remember_identifier, ChooseMethodStep, DoneStep, EnterCodeStep, FlowContext, NewPasswordStep,
         },
-        SignInPage, SignUpPage,
+        MyAccountPage, SignInPage, SignUpPage,
     },
     routing::Router,
     session::Session,
 };
-use recupera_api::recovery::{Channel, RecoveryFlow, RecoveryStep};
+use recupera_api::{
+    account::AccountView,
+    recovery::{Channel, RecoveryFlow, RecoveryStep},
+};
 use support::{mount, settle, Mounted};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -222,12 +225,34 @@ async fn the_sign_in_page_has_its_labels_the_blue_forgot_link_and_asks_for_the_i
         Some("current-password")
     );
     app.by_text("a", "¿Has olvidado tu contraseña?");
+    // The sign-up link sits where the sentence's translation puts it.
+    assert_eq!(app.text(".sign-up-link"), "¿Aún no tienes cuenta? Regístrate");
+    app.by_text(".sign-up-link a", "Regístrate");
     app.by_text("button[type=submit]", "Iniciar sesión").click();
     settle().await;
     assert_eq!(
         app.text("#sign-in-identifier-error"),
         "Escribe un email, un ID de usuario o un número de móvil en formato internacional (+34 …)."
     );
+}
+
+#[wasm_bindgen_test]
+async fn my_account_names_the_signed_in_account_in_bold_inside_the_translated_sentence() {
+    fn signed_in_as_ana() -> impl IntoView {
+        use_context::<Session>().unwrap().account.set(Some(AccountView {
+            username: "ana".into(),
+            email: "ana@correo.test".into(),
+            phone: None,
+            language: "es".into(),
+        }));
+        view! { <MyAccountPage/> }
+    }
+    for (lang, sentence) in [("es", "Has iniciado sesión como ana"), ("en", "You are signed in as ana")] {
+        let app = mount_screen(lang, None, signed_in_as_ana);
+        settle().await;
+        assert_eq!(app.text(".lead"), sentence, "{lang}");
+        assert_eq!(app.text(".lead strong"), "ana", "{lang}");
+    }
 }
 
 #[wasm_bindgen_test]

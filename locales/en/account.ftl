@@ -14,8 +14,10 @@ sign-in-submit = Sign in
 sign-in-forgot = Forgot your password?
 # Blue link on the sign-in page (phones) that starts account recovery.
 sign-in-forgot-mobile = Forgot your password?
-# Text before the sign-up link under the sign-in form.
-sign-in-no-account = No account yet?
+# Under the sign-in form, around the sign-up link.
+# Variables:
+#   $link (String) - the link sign-in-sign-up ("Sign up")
+sign-in-no-account = No account yet? { $link }
 # Link under the sign-in form to create an account.
 sign-in-sign-up = Sign up
 
@@ -23,8 +25,10 @@ sign-in-sign-up = Sign up
 
 # Heading of the "My account" page.
 account-title = My account
-# Before the user name of the signed-in account.
-account-signed-in-as = You are signed in as
+# At the top of My account.
+# Variables:
+#   $username (String) - the signed-in account's user name, shown in bold
+account-signed-in-as = You are signed in as { $username }
 # Label of the user name in the account details.
 account-username = User ID
 # Label of the email in the account details.

@@ -43,10 +43,15 @@ error-invalid-credentials = The email or user ID and the password do not match.
 error-not-signed-in = Sign in to see this.
 # Error code too_many_requests.
 # Variables:
-#   $seconds (Number) - how long to wait, in seconds
-error-too-many-requests = Too many tries. Wait { $seconds ->
-    [one] { $seconds } second
-   *[other] { $seconds } seconds
+#   $minutes (Number) - how long to wait, in whole minutes (0 when under a minute)
+#   $seconds (Number) - how long to wait, in seconds (said only when under a minute)
+error-too-many-requests = Too many tries. Wait { $minutes ->
+    [0] { $seconds ->
+        [one] { $seconds } second
+       *[other] { $seconds } seconds
+    }
+    [one] { $minutes } minute
+   *[other] { $minutes } minutes
 } and try again.
 # Error code bot_check_invalid.
 error-bot-check-invalid = Tick “I am not a robot” and wait until it is checked.
@@ -74,10 +79,15 @@ error-code-invalid = That code is not right. { $attempts ->
 error-code-expired = That code has expired. Ask for a new one.
 # Error code resend_too_soon.
 # Variables:
-#   $seconds (Number) - how long to wait, in seconds
-error-resend-too-soon = Wait { $seconds ->
-    [one] { $seconds } second
-   *[other] { $seconds } seconds
+#   $minutes (Number) - how long to wait, in whole minutes (0 when under a minute)
+#   $seconds (Number) - how long to wait, in seconds (said only when under a minute)
+error-resend-too-soon = Wait { $minutes ->
+    [0] { $seconds ->
+        [one] { $seconds } second
+       *[other] { $seconds } seconds
+    }
+    [one] { $minutes } minute
+   *[other] { $minutes } minutes
 } before asking for another code.
 # Error code flow_attempts_exhausted.
 error-flow-attempts-exhausted = Too many wrong codes: this recovery has ended. Start again.

@@ -14,8 +14,10 @@ sign-in-submit = Iniciar sesión
 sign-in-forgot = ¿Has olvidado la contraseña?
 # Blue link on the sign-in page (phones) that starts account recovery.
 sign-in-forgot-mobile = ¿Has olvidado tu contraseña?
-# Text before the sign-up link under the sign-in form.
-sign-in-no-account = ¿Aún no tienes cuenta?
+# Under the sign-in form, around the sign-up link.
+# Variables:
+#   $link (String) - the link sign-in-sign-up («Regístrate»)
+sign-in-no-account = ¿Aún no tienes cuenta? { $link }
 # Link under the sign-in form to create an account.
 sign-in-sign-up = Regístrate
 
@@ -23,8 +25,10 @@ sign-in-sign-up = Regístrate
 
 # Heading of the "My account" page.
 account-title = Mi cuenta
-# Before the user name of the signed-in account.
-account-signed-in-as = Has iniciado sesión como
+# At the top of Mi cuenta.
+# Variables:
+#   $username (String) - the signed-in account's user name, shown in bold
+account-signed-in-as = Has iniciado sesión como { $username }
 # Label of the user name in the account details.
 account-username = ID de usuario
 # Label of the email in the account details.

@@ -43,10 +43,15 @@ error-invalid-credentials = El email o ID de usuario y la contraseña no coincid
 error-not-signed-in = Inicia sesión para ver esto.
 # Error code too_many_requests.
 # Variables:
-#   $seconds (Number) - how long to wait, in seconds
-error-too-many-requests = Demasiados intentos. Espera { $seconds ->
-    [one] { $seconds } segundo
-   *[other] { $seconds } segundos
+#   $minutes (Number) - how long to wait, in whole minutes (0 when under a minute)
+#   $seconds (Number) - how long to wait, in seconds (said only when under a minute)
+error-too-many-requests = Demasiados intentos. Espera { $minutes ->
+    [0] { $seconds ->
+        [one] { $seconds } segundo
+       *[other] { $seconds } segundos
+    }
+    [one] { $minutes } minuto
+   *[other] { $minutes } minutos
 } y vuelve a intentarlo.
 # Error code bot_check_invalid.
 error-bot-check-invalid = Marca «No soy un robot» y espera a que se compruebe.
@@ -74,10 +79,15 @@ error-code-invalid = Ese código no es correcto. { $attempts ->
 error-code-expired = Ese código ha caducado. Pide uno nuevo.
 # Error code resend_too_soon.
 # Variables:
-#   $seconds (Number) - how long to wait, in seconds
-error-resend-too-soon = Espera { $seconds ->
-    [one] { $seconds } segundo
-   *[other] { $seconds } segundos
+#   $minutes (Number) - how long to wait, in whole minutes (0 when under a minute)
+#   $seconds (Number) - how long to wait, in seconds (said only when under a minute)
+error-resend-too-soon = Espera { $minutes ->
+    [0] { $seconds ->
+        [one] { $seconds } segundo
+       *[other] { $seconds } segundos
+    }
+    [one] { $minutes } minuto
+   *[other] { $minutes } minutos
 } antes de pedir otro código.
 # Error code flow_attempts_exhausted.
 error-flow-attempts-exhausted = Demasiados códigos incorrectos: esta recuperación ha terminado. Empieza de nuevo.

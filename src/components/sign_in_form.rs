@@ -3,6 +3,7 @@ use recupera_api::{account::SignInRequest, ErrorCode};
 
 use crate::{
     api::{self, ApiError},
+    around_tr,
     components::{ErrorSummary, PasswordField, TextField},
     errors::{field_error, local},
     move_tr,
@@ -66,6 +67,7 @@ pub fn SignInForm(place: SignInPlace) -> impl IntoView {
         SignInPlace::Page => move_tr!("sign-in-forgot-mobile"),
     };
     let close_dialog = move || session.dialog_open.set(false);
+    let no_account = around_tr!("sign-in-no-account", "link");
     view! {
         <form class="sign-in-form" novalidate on:submit=on_submit>
             <ErrorSummary error=error fields=&[("identifier", "sign-in-identifier")] on_retry=Callback::new(move |_| submit()) />
@@ -91,7 +93,7 @@ pub fn SignInForm(place: SignInPlace) -> impl IntoView {
                 <Link to=Route::Recovery(None)>{forgot}</Link>
             </p>
             <p class="sign-up-link" on:click=move |_| close_dialog()>
-                {move_tr!("sign-in-no-account")} " " <Link to=Route::SignUp>{move_tr!("sign-in-sign-up")}</Link>
+                {move || no_account.get().0}<Link to=Route::SignUp>{move_tr!("sign-in-sign-up")}</Link>{move || no_account.get().1}
             </p>
         </form>
     }

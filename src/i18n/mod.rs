@@ -1,6 +1,7 @@
 //! The language context: which language is active and the texts of `locales/`.
 //!
-//! `tr!("id")` gives a message's text now, `move_tr!("id")` a signal that follows the language switch;
+//! `tr!("id")` gives a message's text now, `move_tr!("id")` a signal that follows the language switch,
+//! `around_tr!("id", "variable")` the text around markup placed where the variable is;
 //! both take variables as `{ "name" => value }` and, outside a component (after an `.await`), the
 //! context first: `tr!(i18n, "id")`. The texts are compiled in by `build.rs` (see `catalog`).
 
@@ -28,6 +29,18 @@ impl I18n {
     /// The text of message `id` in the active language (tracked: a switch re-runs the caller).
     pub fn tr(&self, id: &str, args: &[(&str, Arg)]) -> String {
         self.language.with(|language| language.format(id, args))
+    }
+
+    /// Message `id` around the markup (a bold name, a link) that stands where its variable `variable`
+    /// is: the text before it and the text after it, so the sentence keeps the translator's order.
+    pub fn around(&self, id: &str, variable: &str) -> (String, String) {
+        // A private-use character no message contains marks the place.
+        const MARK: &str = "\u{E000}";
+        let text = self.tr(id, &[(variable, Arg::from(MARK))]);
+        match text.split_once(MARK) {
+            Some((before, after)) => (before.to_owned(), after.to_owned()),
+            None => (text, String::new()),
+        }
     }
 
     /// Switches every text to `language` and remembers the choice for the next visit.
@@ -119,6 +132,16 @@ macro_rules! tr {
     ($id:literal, { $($key:literal => $value:expr),* $(,)? } $(,)?) => {
         $crate::i18n::expect_i18n().tr($id, &[$(($key, $crate::i18n::Arg::from($value))),*])
     };
+}
+
+/// A message with markup where its one variable is (`around_tr!("id", "variable")`): a signal of the
+/// text before and after it, following the language switch.
+#[macro_export]
+macro_rules! around_tr {
+    ($id:literal, $variable:literal $(,)?) => {{
+        let i18n = $crate::i18n::expect_i18n();
+        ::leptos::prelude::Signal::derive(move || i18n.around($id, $variable))
+    }};
 }
 
 /// Like `tr!`, as a signal that follows the language switch (and the variables, when they are signals).

@@ -1,7 +1,7 @@
 use leptos::{prelude::*, task::spawn_local};
 
 use crate::{
-    api,
+    api, around_tr,
     components::PageHeading,
     move_tr,
     routing::{Link, Route},
@@ -19,12 +19,15 @@ pub fn MyAccountPage() -> impl IntoView {
             }
         });
     };
+    let signed_in_as = around_tr!("account-signed-in-as", "username");
     view! {
         <section class="panel">
             <PageHeading text=move_tr!("account-title") />
             {move || match session.account.get() {
                 Some(account) => view! {
-                    <p class="lead">{move_tr!("account-signed-in-as")} " " <strong>{account.username.clone()}</strong></p>
+                    <p class="lead">
+                        {move || signed_in_as.get().0}<strong>{account.username.clone()}</strong>{move || signed_in_as.get().1}
+                    </p>
                     <dl class="account-details">
                         <dt>{move_tr!("account-username")}</dt><dd>{account.username.clone()}</dd>
                         <dt>{move_tr!("account-email")}</dt><dd>{account.email.clone()}</dd>
