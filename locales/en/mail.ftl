@@ -29,6 +29,8 @@ mail-recovery-code-body =
 
     — { -brand-name } support
 # SMS with the verification code.
+# One SMS segment at most (cargo xtask l10n counts): 160 characters, or 70 once one is outside GSM-7
+# (ó, á, í, ú, curly quotes, «»…).
 # Variables:
 #   $code (String) - the 8-digit code, written as "1234 5678"
 #   $minutes (Number) - how long the code works, in minutes
@@ -64,7 +66,9 @@ mail-password-changed-body =
 
     — { -brand-name } support
 # SMS after the account's password was changed.
-sms-password-changed = { -brand-name }: your password was changed. If this wasn't you, recover your account now with “Forgot your password?”.
+# One SMS segment at most (cargo xtask l10n counts): 160 characters, or 70 once one is outside GSM-7
+# (ó, á, í, ú, curly quotes, «»…).
+sms-password-changed = { -brand-name }: your password was changed. If this wasn't you, recover your account now with "Forgot your password?".
 
 ## Sign-up with an address that already has an account
 

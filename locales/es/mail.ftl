@@ -28,10 +28,12 @@ mail-recovery-code-body =
 
     — El equipo de { -brand-name }
 # SMS with the verification code.
+# One SMS segment at most (cargo xtask l10n counts): 160 characters, or 70 once one is outside GSM-7
+# (ó, á, í, ú, curly quotes, «»…).
 # Variables:
 #   $code (String) - the 8-digit code, written as "1234 5678"
 #   $minutes (Number) - how long the code works, in minutes
-sms-recovery-code = { -brand-name }: tu código es { $code } ({ $minutes } min). Escríbelo solo en la página donde lo pediste. No lo compartas.
+sms-recovery-code = { -brand-name }: código { $code } ({ $minutes } min). Escríbelo solo donde lo pediste.
 
 ## Notice to an email address that has no account
 
@@ -63,7 +65,9 @@ mail-password-changed-body =
 
     — El equipo de { -brand-name }
 # SMS after the account's password was changed.
-sms-password-changed = { -brand-name }: se ha cambiado tu contraseña. Si no has sido tú, recupera tu cuenta ya con «¿Has olvidado la contraseña?».
+# One SMS segment at most (cargo xtask l10n counts): 160 characters, or 70 once one is outside GSM-7
+# (ó, á, í, ú, curly quotes, «»…).
+sms-password-changed = { -brand-name }: se ha cambiado la contraseña de tu cuenta. Si no lo hiciste, recupérala ya con "¿Has olvidado la contraseña?".
 
 ## Sign-up with an address that already has an account
 

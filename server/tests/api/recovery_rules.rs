@@ -416,11 +416,14 @@ async fn after_a_reset_sessions_die_the_new_password_signs_in_and_a_notice_goes_
         .filter(|m| {
             m["subject"] == "Se ha cambiado tu contraseña de Recupera"
                 || (m["channel"] == "sms"
-                    && m["body"].as_str().unwrap().contains("se ha cambiado tu contraseña"))
+                    && m["body"].as_str().unwrap().contains("se ha cambiado la contraseña de tu cuenta"))
         })
         .collect();
     assert_eq!(notices.len(), 2, "mail and SMS, in the account's language: {messages:?}");
-    assert!(notices[0]["body"].as_str().unwrap().contains("Si no has sido tú"));
+    let body_of =
+        |channel: &str| notices.iter().find(|m| m["channel"] == channel).unwrap()["body"].to_string();
+    assert!(body_of("email").contains("Si no has sido tú"), "{}", body_of("email"));
+    assert!(body_of("sms").contains("Si no lo hiciste, recupérala ya"), "{}", body_of("sms"));
 }
 
 #[tokio::test]

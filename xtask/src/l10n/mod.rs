@@ -1,7 +1,8 @@
 //! `cargo xtask l10n`: the translators' check. Reports, as `file:line: problem`, every file that is not
 //! UTF-8 or does not parse, every message missing from a locale or found only in one, every message
 //! whose variables differ between locales, every message without a comment (or whose comment does not
-//! explain one of its variables), and every message of the source locale (`en`) that no code uses.
+//! explain one of its variables), every message of the source locale (`en`) that no code uses, and
+//! every SMS text (`sms-…`) that would be sent in more than one segment (`sms_length`).
 
 use std::{
     collections::{BTreeMap, BTreeSet},
@@ -11,6 +12,8 @@ use std::{
 use anyhow::Context;
 
 use crate::workspace_root;
+
+mod sms_length;
 
 /// The locale translations are made from.
 const SOURCE_LOCALE: &str = "en";
@@ -58,9 +61,9 @@ pub fn check(root: &Path) -> anyhow::Result<Vec<String>> {
             .filter(|p| p.extension().is_some_and(|x| x == "ftl"))
             .collect();
         files.sort();
-        for file in files {
-            read_file(root, &file, &mut messages, &mut problems);
-        }
+        let parsed: Vec<_> =
+            files.iter().filter_map(|file| read_file(root, file, &mut messages, &mut problems)).collect();
+        sms_length::check(&parsed, &mut problems);
         locales.insert(locale, messages);
     }
     let Some(source) = locales.get(SOURCE_LOCALE).cloned() else {
@@ -130,16 +133,25 @@ fn check_pseudo_locale(folder: &Path, problems: &mut Vec<String>) {
     }
 }
 
-fn read_file(root: &Path, file: &Path, messages: &mut BTreeMap<String, Message>, problems: &mut Vec<String>) {
+/// Reads one file's messages into `messages`; returns it parsed (`None` when it cannot be read).
+fn read_file(
+    root: &Path,
+    file: &Path,
+    messages: &mut BTreeMap<String, Message>,
+    problems: &mut Vec<String>,
+) -> Option<recupera_l10n::LocaleFile> {
     let shown = file.strip_prefix(root).unwrap_or(file).to_path_buf();
     let bytes = match std::fs::read(file) {
         Ok(bytes) => bytes,
-        Err(err) => return problems.push(format!("{}: cannot be read: {err}", shown.display())),
+        Err(err) => {
+            problems.push(format!("{}: cannot be read: {err}", shown.display()));
+            return None;
+        }
     };
     // The same parse as build.rs's (`recupera_l10n`): what one reads, the other reads.
     let (parsed, found) = recupera_l10n::parse_file(&shown, &bytes);
     problems.extend(found.iter().map(ToString::to_string));
-    for message in parsed.messages {
+    for message in &parsed.messages {
         let variables = message.value.as_ref().map(recupera_l10n::variables).unwrap_or_default();
         let line = message.line;
         // Translators are told what each variable holds (`#   $seconds (Number) - …`).
@@ -165,6 +177,7 @@ fn read_file(root: &Path, file: &Path, messages: &mut BTreeMap<String, Message>,
             ));
         }
     }
+    Some(parsed)
 }
 
 /// The app's and the server's Rust code, where message ids appear as string literals (`build.rs`
