@@ -106,7 +106,9 @@ pub fn EnterCodeStep() -> impl IntoView {
         }
     });
     // One request at a time: a resend while a code is being checked (or the reverse) waits its turn.
-    let busy = Memo::new(move |_| check_code.pending().get() || send_again.pending().get());
+    // (Each `pending()` is a memo of its own: taken once, not on every change.)
+    let (checking, resending) = (check_code.pending(), send_again.pending());
+    let busy = Memo::new(move |_| checking.get() || resending.get());
     let verify = move || {
         if busy.get_untracked() {
             return;
