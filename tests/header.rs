@@ -32,6 +32,8 @@ async fn the_header_renders_in_spanish() {
     assert_eq!(app.text(".header-my-account"), "Mi cuenta");
     assert_eq!(app.text("h1"), "Recupera el acceso a tu cuenta");
     assert_eq!(html_lang(), "es");
+    let html = support::document().document_element().unwrap();
+    assert_eq!(html.get_attribute("dir").as_deref(), Some("ltr"), "the direction follows the language");
 }
 
 #[wasm_bindgen_test]

@@ -119,9 +119,9 @@ async fn the_code_field_is_a_one_time_code_field_and_takes_the_pasted_forms() {
     assert_eq!(code.get_attribute("autocomplete").as_deref(), Some("one-time-code"));
 
     drop(app);
-    // Eight digits as they arrive — with a space or a dash — pass the screen's own check and go to the
+    // Eight digits as they arrive — with a space or a dash, in any script's digits — pass the screen's own check and go to the
     // server. None answers here, so the answer each gets is the network message, and never the field's.
-    for pasted in ["1234 5678", "1234-5678", " 12345678 "] {
+    for pasted in ["1234 5678", "1234-5678", " 12345678 ", "١٢٣٤ ٥٦٧٨"] {
         let app = mount_screen("es", Some(flow(RecoveryStep::EnterCode, 60)), EnterCodeStep);
         settle().await;
         type_into(&app, "#recovery-code", pasted);

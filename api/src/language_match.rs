@@ -21,6 +21,25 @@ where
         .min_by_key(|tag| (tag.len(), *tag))
 }
 
+/// The direction a language is written in: `"rtl"` for the scripts written right to left (Arabic,
+/// Hebrew, Persian, Urdu and their neighbours, or a tag that names such a script), else `"ltr"`.
+pub fn direction(tag: &str) -> &'static str {
+    const RIGHT_TO_LEFT: &[&str] =
+        &["ar", "arc", "ckb", "dv", "fa", "he", "ks", "ps", "sd", "syr", "ug", "ur", "yi"];
+    const RIGHT_TO_LEFT_SCRIPTS: &[&str] = &["arab", "hebr", "syrc", "thaa", "nkoo", "adlm", "rohg"];
+    let subtags: Vec<String> = tag.split(['-', '_']).map(str::to_ascii_lowercase).collect();
+    let script = subtags.iter().skip(1).find(|subtag| subtag.len() == 4);
+    let rtl = match script {
+        Some(script) => RIGHT_TO_LEFT_SCRIPTS.contains(&script.as_str()),
+        None => RIGHT_TO_LEFT.contains(&primary_language(tag).as_str()),
+    };
+    if rtl {
+        "rtl"
+    } else {
+        "ltr"
+    }
+}
+
 fn primary_language(tag: &str) -> String {
     tag.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase()
 }
@@ -28,6 +47,24 @@ fn primary_language(tag: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn right_to_left_languages_and_scripts_are_told_apart() {
+        for (tag, dir) in [
+            ("es", "ltr"),
+            ("en-XA", "ltr"),
+            ("ar", "rtl"),
+            ("he-IL", "rtl"),
+            ("fa", "rtl"),
+            ("ur_PK", "rtl"),
+            ("pa-Arab", "rtl"),
+            ("az-Latn", "ltr"),
+            ("ku-Arab-IQ", "rtl"),
+            ("pt-BR", "ltr"),
+        ] {
+            assert_eq!(direction(tag), dir, "{tag}");
+        }
+    }
 
     const OURS: [&str; 3] = ["es", "en-XA", "en"];
 

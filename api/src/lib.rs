@@ -7,6 +7,7 @@
 pub mod account;
 pub mod bot_check;
 pub mod config;
+pub mod decimal_digits;
 pub mod dev;
 pub mod error;
 pub mod health;

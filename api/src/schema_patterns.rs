@@ -69,10 +69,12 @@ pub fn identifier_pattern() -> String {
     padded(&format!("{}|{}|{}", email(), phone(), username()))
 }
 
-/// `validation::normalize_code`: 8 digits, with spaces, tabs, no-break spaces or dashes anywhere.
+/// `validation::normalize_code`: 8 decimal digits of any script, with spaces, tabs, no-break spaces or
+/// dashes anywhere.
 pub fn code_pattern() -> String {
     let separators = r"[ \t\xA0-]*";
-    format!("^{separators}(?:[0-9]{separators}){{{CODE_DIGITS}}}{END}")
+    let digit = crate::decimal_digits::character_class();
+    format!("^{separators}(?:{digit}{separators}){{{CODE_DIGITS}}}{END}")
 }
 
 #[cfg(test)]
@@ -132,6 +134,11 @@ mod tests {
             "1234 5678",
             "1234-5678",
             "1234\u{a0}5678",
+            "١٢٣٤ ٥٦٧٨",
+            "１２３４５６７８",
+            "१२३४५६७८",
+            "1234½678",
+            "123４5678",
             "\t1234 5678 ",
             "123456789",
             "1234567",

@@ -115,11 +115,14 @@ pub fn normalize_phone(input: &str) -> Result<String, ErrorCode> {
 /// A pasted or typed code → its 8 digits. Spaces and dashes anywhere are dropped ("1234 5678",
 /// "1234-5678"); anything else, or another number of digits, is `code_malformed`.
 pub fn normalize_code(input: &str) -> Result<String, ErrorCode> {
-    let digits: String = input.chars().filter(|c| !matches!(c, ' ' | '-' | '\u{a0}' | '\t')).collect();
-    if digits.len() == CODE_DIGITS && digits.bytes().all(|b| b.is_ascii_digit()) {
-        Ok(digits)
-    } else {
-        Err(ErrorCode::CodeMalformed)
+    let digits: Option<String> = input
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '-' | '\u{a0}' | '\t'))
+        .map(|c| crate::decimal_digits::digit_value(c).and_then(|value| char::from_digit(value, 10)))
+        .collect();
+    match digits {
+        Some(digits) if digits.len() == CODE_DIGITS => Ok(digits),
+        _ => Err(ErrorCode::CodeMalformed),
     }
 }
 
@@ -174,8 +177,13 @@ mod tests {
         for pasted in ["12345678", "1234 5678", "1234-5678", " 1234 - 5678 ", "12 34 56 78"] {
             assert_eq!(normalize_code(pasted).unwrap(), "12345678", "{pasted:?}");
         }
-        for bad in ["1234567", "123456789", "1234a678", "", "١٢٣٤٥٦٧٨"] {
+        for bad in ["1234567", "123456789", "1234a678", "", "١٢٣٤٥٦٧", "1234½678", "1234²678"] {
             assert_eq!(normalize_code(bad), Err(ErrorCode::CodeMalformed), "{bad:?}");
+        }
+        // As a phone set to another script shows it: Arabic-Indic, Persian, Devanagari, fullwidth, mixed.
+        for pasted in ["١٢٣٤ ٥٦٧٨", "۱۲۳۴-۵۶۷۸", "१२३४५६७८", "１２３４ ５６７８", "12٣٤ 5678"]
+        {
+            assert_eq!(normalize_code(pasted).unwrap(), "12345678", "{pasted:?}");
         }
     }
 }

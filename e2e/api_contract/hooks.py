@@ -43,6 +43,8 @@ def solved_bot_check() -> str:
 # The dev-mode demo account: recoveries of it get real codes in the dev mailbox, which verify then
 # sometimes uses, so generated calls also reach the new password and its rules.
 DEMO_EMAIL = "demo@recupera.test"
+# The demo account's password now: a run's new-password steps change it (`after_call`).
+DEMO_PASSWORD = ["Contraseña-Olvidada-2026"]
 CODE = re.compile(r"\b(\d{4} \d{4})\b")
 
 
@@ -89,6 +91,12 @@ def map_case(ctx, case):
         body["bot_check"] = solved_bot_check()
         if positive and isinstance(body.get("identifier"), str) and CHANCE.random() < 0.5:
             body["identifier"] = DEMO_EMAIL
+    # Now and then a sign-in is the demo account's, with its password: generated credentials are all
+    # refused (401), and an operation that never answers anything else is, to schemathesis, one whose
+    # authentication it could not find.
+    if positive and case.path == "/api/v1/session" and isinstance(body.get("identifier"), str):
+        if isinstance(body.get("password"), str) and CHANCE.random() < 0.2:
+            body["identifier"], body["password"] = DEMO_EMAIL, DEMO_PASSWORD[0]
     flow_id = (case.path_parameters or {}).get("flow_id")
     # Now and then a positive case of the last two steps gets a flow of its own, ready for it: the
     # links alone reach them by chance, and every run must reach them.
@@ -166,6 +174,9 @@ def after_call(ctx, case, response):
             DEMO_FLOWS.add(response.json()["flow_id"])
     if case.path.endswith("/verify") and response.status_code == 200:
         VERIFIED.add(flow_id)
+    # Only the demo account's flows get this far: its password is now the one just set.
+    if case.path.endswith("/password") and response.status_code == 200 and isinstance(case.body, dict):
+        DEMO_PASSWORD[0] = case.body.get("password", DEMO_PASSWORD[0])
     if case.path.endswith("/code") and response.status_code == 200 and flow_id in DEMO_FLOWS:
         if isinstance(case.body, dict) and case.body.get("channel") == "email":
             code = code_mailed_after(LAST_MESSAGE_BEFORE_SEND.pop(flow_id, 0))

@@ -81,6 +81,7 @@ pub fn I18nProvider(children: Children) -> impl IntoView {
         let tag = i18n.language.get().id;
         if let Some(html) = document().document_element() {
             let _ = html.set_attribute("lang", tag);
+            let _ = html.set_attribute("dir", recupera_api::language_match::direction(tag));
         }
     });
     children()
