@@ -116,6 +116,10 @@ impl Resolver<'_> {
                     if variant.default {
                         default = index;
                     }
+                    // Only the first of two variants with one key could ever be chosen.
+                    if compiled.iter().any(|(earlier, _)| *earlier == key) {
+                        return Err(at.problem(format!("has the variant [{key}] twice")));
+                    }
                     let mut pieces = Vec::new();
                     self.pattern(&variant.value, &mut pieces, at, depth + 1)?;
                     compiled.push((key, merge_text(pieces)));
@@ -268,6 +272,10 @@ mod tests {
         assert_eq!(
             refused("h = { \"x\" ->\n   *[other] y\n}\n"),
             "locales/xx/1.ftl:1: message h selects on something other than a variable"
+        );
+        assert_eq!(
+            refused("j = { $n ->\n    [one] a\n    [one] b\n   *[other] c\n}\n"),
+            "locales/xx/1.ftl:1: message j has the variant [one] twice"
         );
         assert_eq!(
             refused("i = x\n    .label = y\n"),

@@ -32,6 +32,7 @@ account-signed-in-as = Has iniciado sesión como { $username }
 # Label of the user name in the account details.
 account-username = ID de usuario
 # Label of the email in the account details.
+# Same as the source: «Email» is the seed text's word in Spanish too.
 account-email = Email
 # Label of the phone number in the account details.
 account-phone = Teléfono
@@ -53,6 +54,7 @@ sign-up-username = ID de usuario
 # Help under the user name label.
 sign-up-username-hint = De 3 a 32 letras, cifras, puntos, guiones o guiones bajos.
 # Label of the email field.
+# Same as the source: «Email» is the seed text's word in Spanish too.
 sign-up-email = Email
 # Label of the optional phone field.
 sign-up-phone = Teléfono móvil (opcional)
@@ -83,6 +85,7 @@ mailbox-refresh = Actualizar
 # Shown when the dev mailbox has no messages.
 mailbox-empty = Aún no hay mensajes.
 # Title of an SMS in the dev mailbox (SMS have no subject).
+# Same as the source: «SMS» in every language.
 mailbox-sms = SMS
 # Before the recipient of a message in the dev mailbox.
 mailbox-to = Para:

@@ -14,11 +14,13 @@ language-name = Español
 ## Page header
 
 # Header, top left: the product's name, a link back to the home page.
+# Same as the source: the brand name.
 header-brand = { -brand-name }
 
 # The browser tab's title on every page: the page's own title, then the product's name.
 # Variables:
 #   $page (String) - the page's title, e.g. "Paso 2 de 4: Elige cómo verificar"
+# Same as the source: the page and the brand, in every language.
 page-title = { $page } — { -brand-name }
 # Header, top right, on wide screens: a button that opens the sign-in box.
 header-sign-in = Iniciar sesión

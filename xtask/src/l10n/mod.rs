@@ -2,7 +2,10 @@
 //! UTF-8 or does not parse, every message missing from a locale or found only in one, every message
 //! whose variables differ between locales, every message without a comment (or whose comment does not
 //! explain one of its variables), every message of the source locale (`en`) that no code uses, and
-//! every SMS text (`sms-…`) that would be sent in more than one segment (`sms_length`).
+//! every SMS text (`sms-…`) that would be sent in more than one segment (`sms_length`), every
+//! translation left identical to the source (unless its comment says "Same as the source: why"), every
+//! message in another file than the source's, and (through `recupera_l10n::compile`) every construct
+//! the app cannot format, such as a variant key given twice.
 
 use std::{
     collections::{BTreeMap, BTreeSet},
@@ -25,7 +28,14 @@ struct Message {
     line: usize,
     variables: BTreeSet<String>,
     commented: bool,
+    /// The value as parsed, to tell a translation left identical to the source.
+    value: String,
+    /// Its comment says the text is the same as the source's on purpose (`SAME_AS_SOURCE`).
+    same_on_purpose: bool,
 }
+
+/// What a translation's comment says when its text is the source's on purpose ("Email" is Spanish too).
+const SAME_AS_SOURCE: &str = "Same as the source";
 
 pub fn run_command() -> anyhow::Result<()> {
     let problems = check(&workspace_root())?;
@@ -92,6 +102,22 @@ pub fn check(root: &Path) -> anyhow::Result<Vec<String>> {
                     original.variables
                 )),
                 Some(_) => {}
+            }
+            let Some(original) = source.get(id) else { continue };
+            if original.value == message.value && !message.same_on_purpose {
+                problems.push(format!(
+                    "{at}: message {id} is the same as in {}:{} (not translated? if it is right as it is, \
+                     say so in its comment: \"# {SAME_AS_SOURCE}: …\")",
+                    original.file.display(),
+                    original.line
+                ));
+            }
+            if original.file.file_name() != message.file.file_name() {
+                problems.push(format!(
+                    "{at}: message {id} is in {}, but in {} in the source locale (a message stays in its file)",
+                    message.file.file_name().unwrap_or_default().to_string_lossy(),
+                    original.file.display()
+                ));
             }
         }
         for (id, original) in &source {
@@ -166,7 +192,14 @@ fn read_file(
                 }
             }
         }
-        let found = Message { file: shown.clone(), line, variables, commented: message.comment.is_some() };
+        let found = Message {
+            file: shown.clone(),
+            line,
+            variables,
+            commented: message.comment.is_some(),
+            value: format!("{:?}", message.value),
+            same_on_purpose: message.comment.as_ref().is_some_and(|c| c.contains(SAME_AS_SOURCE)),
+        };
         if let Some(earlier) = messages.insert(message.id.clone(), found) {
             problems.push(format!(
                 "{}:{line}: message {} is also defined at {}:{}",
@@ -233,6 +266,21 @@ mod tests {
         expect("locales/es: message unused-in-es is missing (source: locales/en/main.ftl:6)");
         expect("locales/en/extra.ftl:2: message orphan is used nowhere in the code");
         expect("locales/en/broken.ftl:2: does not parse");
+
+        // A translation left as the source, unless its comment says it is right so; a message moved.
+        write(
+            root,
+            "locales/es/main.ftl",
+            "# Shown on top.\n# Variables:\n#   $name (String) - who\ngreeting = Hello { $name }\n",
+        );
+        write(root, "locales/es/other.ftl", "# Extra.\n# Same as the source: a name.\nunused-in-es = Hi\n");
+        let problems = check(root).unwrap();
+        let expect = |needle: &str| {
+            assert!(problems.iter().any(|p| p.contains(needle)), "{needle} not in {problems:#?}")
+        };
+        expect("locales/es/main.ftl:4: message greeting is the same as in locales/en/main.ftl:4 (not translated?");
+        expect("locales/es/other.ftl:3: message unused-in-es is in other.ftl, but in locales/en/main.ftl in the source locale");
+        assert!(!problems.iter().any(|p| p.contains("unused-in-es is the same")), "{problems:#?}");
     }
 
     #[test]
