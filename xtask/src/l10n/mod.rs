@@ -16,6 +16,7 @@ use anyhow::Context;
 
 use crate::workspace_root;
 
+mod call_sites;
 mod sms_length;
 
 /// The locale translations are made from.
@@ -128,6 +129,24 @@ pub fn check(root: &Path) -> anyhow::Result<Vec<String>> {
                     original.line
                 ));
             }
+        }
+    }
+
+    // The app passes each message exactly the variables it uses: one it ignores is a value the
+    // translator never sees, one it lacks shows as `{$name}` on the screen.
+    for site in call_sites::app_call_sites(root)? {
+        let Some(message) = source.get(&site.id) else { continue };
+        if site.passed != message.variables {
+            problems.push(format!(
+                "{}:{}: {} is given the variables {:?}, but {}:{} uses {:?}",
+                site.file.display(),
+                site.line,
+                site.id,
+                site.passed,
+                message.file.display(),
+                message.line,
+                message.variables
+            ));
         }
     }
 
