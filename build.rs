@@ -165,7 +165,7 @@ fn check_used_ids(src: &Path, languages: &BTreeMap<String, Messages>) {
             continue;
         }
         let code = std::fs::read_to_string(&path).unwrap_or_default();
-        for id in used_ids(&code) {
+        for id in recupera_l10n::calls_in(&code).into_iter().map(|call| call.id) {
             for (tag, messages) in languages {
                 if !messages.contains_key(&id) {
                     missing.push(format!("{}: message {id} is missing in locales/{tag}/", path.display()));
@@ -174,23 +174,4 @@ fn check_used_ids(src: &Path, languages: &BTreeMap<String, Messages>) {
         }
     }
     assert!(missing.is_empty(), "messages the app uses are missing:\n{}", missing.join("\n"));
-}
-
-/// The ids in `tr!(` / `move_tr!(` calls of one source file: the first string literal after the
-/// macro's parenthesis (after an optional context variable).
-fn used_ids(code: &str) -> Vec<String> {
-    let mut ids = Vec::new();
-    for (start, _) in code.match_indices("tr!(") {
-        let rest = &code[start + 4..];
-        let Some(quote) = rest.find('"') else { continue };
-        // Only an identifier and a comma may stand between the parenthesis and the id.
-        if !rest[..quote].chars().all(|c| c.is_alphanumeric() || c == '_' || c == ',' || c.is_whitespace()) {
-            continue;
-        }
-        let after = &rest[quote + 1..];
-        if let Some(end) = after.find('"') {
-            ids.push(after[..end].to_owned());
-        }
-    }
-    ids
 }
