@@ -143,7 +143,7 @@ mod tests {
     #[test]
     fn the_file_stands_in_for_the_built_in_defaults_and_a_flag_wins_over_it() {
         // The environment's place between the two is clap's own `env` handling; the CLI test in
-        // `tests/operations.rs` runs it on the real binary.
+        // `tests/api/operations.rs` runs it on the real binary.
         let file = [("RECUPERA_DATABASE_URL", "sqlite://from-file.db"), ("RECUPERA_DEV", "true")];
         assert_eq!(parsed(&["recupera-server", "serve"], &[]), ("sqlite://default.db".into(), false));
         assert_eq!(parsed(&["recupera-server", "serve"], &file), ("sqlite://from-file.db".into(), true));

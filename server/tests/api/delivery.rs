@@ -26,8 +26,7 @@ fn transports(app: &TestApp) -> outbox::Transports {
 #[tokio::test]
 async fn the_code_is_read_out_of_a_mail_received_by_a_real_smtp_server() {
     let (smtp, sms) = (SmtpSink::start().await, SmsGateway::start().await);
-    let app = TestApp::with_config(|c| deliver_to(c, &smtp, &sms)).await;
-    app.sign_up("ana", "ana@correo.test", Some("+34600000002"), DEMO_PASSWORD).await;
+    let app = crate::support::ana::app_with(|c| deliver_to(c, &smtp, &sms)).await;
     let (_, flow) = app.start_recovery("ana@correo.test").await;
     let flow_id = flow["flow_id"].as_str().unwrap();
     app.flow_action(flow_id, "code", json!({ "channel": "email" })).await;
@@ -47,8 +46,7 @@ async fn the_code_is_read_out_of_a_mail_received_by_a_real_smtp_server() {
 #[tokio::test]
 async fn the_sms_is_posted_to_the_gateway_with_credentials() {
     let (smtp, sms) = (SmtpSink::start().await, SmsGateway::start().await);
-    let app = TestApp::with_config(|c| deliver_to(c, &smtp, &sms)).await;
-    app.sign_up("ana", "ana@correo.test", Some("+34600000002"), DEMO_PASSWORD).await;
+    let app = crate::support::ana::app_with(|c| deliver_to(c, &smtp, &sms)).await;
     let (_, flow) = app.start_recovery("+34 600 000 002").await;
     let flow_id = flow["flow_id"].as_str().unwrap();
     app.flow_action(flow_id, "code", json!({ "channel": "sms" })).await;

@@ -210,8 +210,7 @@ async fn a_hundred_wrong_sign_ins_at_once_are_judged_at_most_the_identifiers_lim
 
 #[tokio::test]
 async fn the_daily_budget_is_keyed_on_the_identifier_and_answers_the_same_known_or_not() {
-    let app = TestApp::with_config(|c| c.policy.messages_per_recipient_day = 10).await;
-    app.sign_up("ana", EMAIL, Some(PHONE), DEMO_PASSWORD).await;
+    let app = crate::support::ana::app_with(|c| c.policy.messages_per_recipient_day = 10).await;
     let mut last = Vec::new();
     for identifier in [EMAIL, "nadie@correo.test"] {
         for _ in 0..4 {
@@ -234,8 +233,7 @@ async fn the_daily_budget_is_keyed_on_the_identifier_and_answers_the_same_known_
 
 #[tokio::test]
 async fn codes_per_identifier_are_capped_and_the_person_is_told_known_or_not() {
-    let app = TestApp::with_config(|c| c.policy.sends_per_identifier_day = 2).await;
-    app.sign_up("ana", EMAIL, Some(PHONE), DEMO_PASSWORD).await;
+    let app = crate::support::ana::app_with(|c| c.policy.sends_per_identifier_day = 2).await;
     let mut refusals = Vec::new();
     for identifier in [EMAIL, "nadie@correo.test"] {
         for _ in 0..2 {

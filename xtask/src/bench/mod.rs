@@ -140,7 +140,7 @@ pub fn run_command(args: &BenchArgs) -> anyhow::Result<()> {
     let server = RunningServer::start_with_env(
         &workspace_root().join(format!("target/{profile}/recupera-server")),
         free_loopback_address()?,
-        &format!("sqlite://{}", db.display()),
+        &db_url,
         &[
             ("RECUPERA_DIST_DIR", dist.to_str().context("a UTF-8 path")?),
             // The growth measurement waits for the cleanup to remove a backlog.

@@ -248,7 +248,12 @@ pub mod ana {
 
     /// A test server where Ana has signed up (user name `ana`, email and phone).
     pub async fn app() -> super::TestApp {
-        let app = super::TestApp::new().await;
+        app_with(|_| {}).await
+    }
+
+    /// The same, on a server configured by `configure`.
+    pub async fn app_with(configure: impl FnOnce(&mut super::Config)) -> super::TestApp {
+        let app = super::TestApp::with_config(configure).await;
         app.sign_up("ana", EMAIL, Some(PHONE), super::DEMO_PASSWORD).await;
         app
     }
