@@ -1,10 +1,12 @@
 //! Compiles `locales/` into the app: every language's messages become static data (text pieces,
 //! variables and plural choices), so the browser downloads no Fluent parser, no FTL source with its
-//! comments and no plural tables for languages it does not have. `src/i18n/catalog.rs` formats them.
+//! comments and no plural tables. `src/i18n/catalog.rs` formats them.
 //!
 //! It also does what a Fluent loader would only find at run time: a message the app asks for that is
 //! missing in any language, a file that does not parse, a construct the app cannot format, or a
-//! language without plural rules stops the build with the file and the message named.
+//! plural choice without the language's CLDR categories (or with one it lacks) stops the build with
+//! the file and the message named. Plural rules themselves are not compiled in: the browser has them
+//! (`Intl.PluralRules`).
 //! `mail.ftl` is left out: mail and SMS are written by the server, which reads `locales/` itself.
 
 use std::{
@@ -71,8 +73,7 @@ fn main() {
         };
         writeln!(
             out,
-            "    Language {{ id: {tag:?}, name: {name:?}, pseudo: {pseudo}, plural_category: {}, messages: {} }},",
-            plural_rule(&tag),
+            "    Language {{ id: {tag:?}, name: {name:?}, pseudo: {pseudo}, messages: {} }},",
             messages_static(messages_of),
         )
         .unwrap();
@@ -96,21 +97,9 @@ fn messages_static(tag: &str) -> String {
     format!("MESSAGES_{}", tag.to_uppercase().replace('-', "_"))
 }
 
-/// The CLDR plural rule of a language, as a function of `src/i18n/catalog.rs`.
-fn plural_rule(tag: &str) -> &'static str {
-    match tag.split('-').next().unwrap_or(tag) {
-        "en" => "plural_category_en",
-        "es" => "plural_category_es",
-        other => panic!(
-            "locales/{tag}: the app has no plural rule for `{other}` yet. Add its CLDR cardinal rule \
-             (https://www.unicode.org/cldr/charts/latest/supplemental/language_plural_rules.html) to \
-             src/i18n/catalog.rs and name it in build.rs's `plural_rule`."
-        ),
-    }
-}
-
 /// All messages of one language folder, terms and message references already put in place
-/// (`recupera_l10n`, the parser the translators' check uses too). A problem stops the build, named.
+/// (`recupera_l10n`, the parser the translators' check uses too), after checking that its plural
+/// choices name exactly the categories CLDR gives the language. A problem stops the build, named.
 fn compile_language(root: &Path, folder: &Path) -> Messages {
     let mut files: Vec<LocaleFile> = Vec::new();
     for file in read_dir_sorted(folder) {
@@ -124,6 +113,10 @@ fn compile_language(root: &Path, folder: &Path) -> Messages {
             panic!("{problem}");
         }
         files.push(parsed);
+    }
+    let tag = folder.file_name().unwrap().to_string_lossy();
+    if let Some(problem) = recupera_l10n::plural::check(&tag, &files).first() {
+        panic!("{problem}");
     }
     recupera_l10n::compile(&files).unwrap_or_else(|problem| panic!("{problem}"))
 }

@@ -202,3 +202,30 @@ async fn in_the_pseudo_locale_every_text_of_every_screen_is_pseudo_localized() {
     web_sys::window().unwrap().local_storage().unwrap().unwrap().remove_item("lang").unwrap();
     go_to("/");
 }
+
+#[wasm_bindgen_test]
+async fn in_the_right_to_left_pseudo_locale_the_page_runs_right_to_left_and_every_word_is_mirrored() {
+    for path in ["/", "/recuperar", "/identificate", "/registro"] {
+        go_to(&format!("{path}?lang=en-XB"));
+        let app = mount(App);
+        settle().await;
+        assert_eq!(support::html_lang(), "en-XB", "{path}");
+        let html = web_sys::window().unwrap().document().unwrap().document_element().unwrap();
+        assert_eq!(html.get_attribute("dir").as_deref(), Some("rtl"), "{path}");
+        let mut found = Vec::new();
+        texts(&app.container.clone().into(), &mut found);
+        assert!(found.len() > 5, "{path}: {found:?}");
+        // Every word straight from `locales/` sits inside a right-to-left override (U+202E … U+202C).
+        let unmirrored: Vec<&String> = found
+            .iter()
+            .filter(|text| {
+                text.split_whitespace()
+                    .any(|word| word.chars().any(char::is_alphabetic) && !word.contains('\u{202E}'))
+            })
+            .collect();
+        assert!(unmirrored.is_empty(), "{path}: not from locales/: {unmirrored:?}");
+        drop(app);
+    }
+    web_sys::window().unwrap().local_storage().unwrap().unwrap().remove_item("lang").unwrap();
+    go_to("/");
+}

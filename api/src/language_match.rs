@@ -27,6 +27,9 @@ pub fn direction(tag: &str) -> &'static str {
     const RIGHT_TO_LEFT: &[&str] =
         &["ar", "arc", "ckb", "dv", "fa", "he", "ks", "ps", "sd", "syr", "ug", "ur", "yi"];
     const RIGHT_TO_LEFT_SCRIPTS: &[&str] = &["arab", "hebr", "syrc", "thaa", "nkoo", "adlm", "rohg"];
+    if tag.eq_ignore_ascii_case(crate::pseudo_locale::RIGHT_TO_LEFT_PSEUDO_LOCALE) {
+        return "rtl";
+    }
     let subtags: Vec<String> = tag.split(['-', '_']).map(str::to_ascii_lowercase).collect();
     let script = subtags.iter().skip(1).find(|subtag| subtag.len() == 4);
     let rtl = match script {
@@ -53,6 +56,7 @@ mod tests {
         for (tag, dir) in [
             ("es", "ltr"),
             ("en-XA", "ltr"),
+            ("en-XB", "rtl"),
             ("ar", "rtl"),
             ("he-IL", "rtl"),
             ("fa", "rtl"),

@@ -3,9 +3,10 @@
 import { mkdirSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
 import { newAccount } from '../tests/fixtures';
+import { languageFolders } from '../tests/languages';
 
-/** Every language of locales/, the pseudo-locale included. */
-const LANGUAGES = ['en', 'es', 'en-XA'];
+/** Every language of locales/, the pseudo-locales included. */
+const LANGUAGES = languageFolders({ pseudo: true });
 const NEW_PASSWORD = 'Él vio siete cebras ñoñas en Cádiz';
 
 for (const lang of LANGUAGES) {

@@ -1,10 +1,14 @@
 // The app's shell as a person first meets it: the release build loads cleanly and speaks the browser's
 // language.
 import { test, expect } from './fixtures';
+import { languageFolders } from './languages';
 
 const languages = [
   { locale: 'es-ES', lang: 'es', signIn: 'Iniciar sesión', myAccount: 'Mi cuenta', heading: 'Recupera el acceso a tu cuenta' },
   { locale: 'en-GB', lang: 'en', signIn: 'Sign in', myAccount: 'My account', heading: 'Get back into your account' },
+  { locale: 'pt-BR', lang: 'pt-BR', signIn: 'Entrar', myAccount: 'Minha conta', heading: 'Recupere o acesso à sua conta' },
+  // Portugal's browsers get Brazil's Portuguese rather than English.
+  { locale: 'pt-PT', lang: 'pt-BR', signIn: 'Entrar', myAccount: 'Minha conta', heading: 'Recupere o acesso à sua conta' },
 ];
 
 for (const l of languages) {
@@ -65,4 +69,32 @@ test('opening the identify screen asks for one bot-check challenge, started befo
   await page.goto('/?lang=es');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   expect(challenges).toHaveLength(0);
+});
+
+test('the language switch offers every language of locales/, each named in itself', async ({ page }) => {
+  await page.goto('/');
+  const switcher = page.getByRole('group', { name: 'Language' });
+  const offered = await switcher.getByRole('button').evaluateAll((buttons) =>
+    buttons.map((button) => button.getAttribute('lang')),
+  );
+  expect(offered.sort()).toEqual(languageFolders({ pseudo: false }));
+  await switcher.getByRole('button', { name: 'Português' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'pt-BR');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Recupere o acesso à sua conta');
+});
+
+test('the right-to-left pseudo-locale mirrors the page', async ({ page, isMobile }) => {
+  await page.goto('/recuperar?lang=en-XB');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en-XB');
+  // The brand starts the header on the right, and the form's text runs from the right edge.
+  const brand = await page.locator('header .brand').boundingBox();
+  const other = await page.locator(isMobile ? '.header-my-account' : '.header-sign-in').boundingBox();
+  expect(brand!.x).toBeGreaterThan(other!.x);
+  const back = await page.locator('.back-link').boundingBox();
+  const field = await page.locator('#recovery-identifier').boundingBox();
+  expect(Math.abs(back!.x + back!.width - (field!.x + field!.width))).toBeLessThan(2);
+  expect(back!.x - field!.x).toBeGreaterThan(field!.width / 2);
+  // Every word comes through right-to-left overrides: no plain English is left.
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('\u202E');
 });

@@ -6,11 +6,13 @@
 //! - `variables`: the variables a message uses;
 //! - `calls`: the app's calls of its messages in source code, with the variables each passes;
 //! - `compile`: a message as text pieces, variables and plural choices, terms and message references
-//!   put in place, or the construct the app cannot format, named.
+//!   put in place, or the construct the app cannot format, named;
+//! - `plural`: CLDR's plural rules, and the check that plural choices name a language's categories.
 
 pub mod calls;
 pub mod compile;
 pub mod file;
+pub mod plural;
 pub mod variables;
 
 pub use calls::{calls_in, Call};

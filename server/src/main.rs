@@ -152,6 +152,9 @@ async fn outbox_command(command: OutboxCommand) -> anyhow::Result<()> {
 
 async fn serve(config: Config) -> anyhow::Result<()> {
     config.refuse_unsafe_dev_mode()?;
+    if let Err(problems) = recupera_server::messages::check_every_language() {
+        anyhow::bail!("the mail and SMS texts of locales/ are broken:\n{}", problems.join("\n"));
+    }
     let bind = config.bind;
     let state = AppState::new(config).await?;
     if state.config.dev {

@@ -8,19 +8,19 @@ use std::collections::HashMap;
 use fluent_templates::{fluent_bundle::FluentValue, static_loader, LanguageIdentifier, Loader};
 use recupera_api::{
     language_match::best_match,
-    pseudo_locale::{is_pseudo_locale, pseudo_localize},
+    pseudo_locale::{is_pseudo_locale, transform_for},
 };
 
 static_loader! {
     static LOCALES = {
         locales: "../locales",
         fallback_language: "en",
-        // Plain text mail and SMS: no Unicode isolation marks around the code. The pseudo-locale
-        // (`locales/en-XA`, a link to `en`) is English transformed, as in the app.
+        // Plain text mail and SMS: no Unicode isolation marks around the code. The pseudo-locales
+        // (`locales/en-XA`, `locales/en-XB`, links to `en`) are English transformed, as in the app.
         customise: |bundle| {
             bundle.set_use_isolating(false);
-            if bundle.locales.iter().any(|tag| is_pseudo_locale(&tag.to_string())) {
-                bundle.set_transform(Some(pseudo_localize));
+            if let Some(transform) = bundle.locales.first().and_then(|tag| transform_for(&tag.to_string())) {
+                bundle.set_transform(Some(transform));
             }
         },
     };
@@ -35,8 +35,13 @@ pub struct Rendered {
 /// The language tag to store for `requested`: a tag the locales have (exactly, else by primary
 /// language, never landing on the pseudo-locale by accident), else `en`.
 pub fn supported_language(requested: &str) -> String {
+    match_language(requested).unwrap_or_else(|| "en".to_owned())
+}
+
+/// The tag of `locales/` that answers `requested` (`recupera_api::language_match`), if one does.
+pub fn match_language(requested: &str) -> Option<String> {
     let tags: Vec<String> = LOCALES.locales().map(ToString::to_string).collect();
-    best_match(requested, tags.iter().map(String::as_str)).unwrap_or("en").to_owned()
+    best_match(requested, tags.iter().map(String::as_str)).map(str::to_owned)
 }
 
 /// The languages mail and SMS are written in: the folders of `locales/`, sorted, the pseudo-locale
@@ -68,6 +73,45 @@ pub fn render(template: &str, channel: &str, language: &str, args: &serde_json::
             subject: text(format!("mail-{template}-subject")),
             body: text(format!("mail-{template}-body")),
         },
+    }
+}
+
+/// The arguments of one message: what `render` passes Fluent.
+type FluentArgs = HashMap<std::borrow::Cow<'static, str>, FluentValue<'static>>;
+
+/// Every mail and SMS of `CATALOG` in every language of `locales/`, formatted with example values
+/// (numbers that fall in each plural category): a message missing in a language, which would go out
+/// in English, or one that does not format (a variable the server does not pass, an unknown term) is
+/// named. `serve` refuses to start while there is one, instead of sending mail in the wrong language.
+pub fn check_every_language() -> Result<(), Vec<String>> {
+    let languages: Vec<LanguageIdentifier> = LOCALES.locales().cloned().collect();
+    check_with(&languages, |language, id, args| {
+        LOCALES.lookup_single_language(language, id, Some(args)).map_err(|err| err.to_string())
+    })
+}
+
+fn check_with(
+    languages: &[LanguageIdentifier],
+    lookup: impl Fn(&LanguageIdentifier, &str, &FluentArgs) -> Result<String, String>,
+) -> Result<(), Vec<String>> {
+    let mut problems = Vec::new();
+    for language in languages {
+        for (id, variables) in CATALOG {
+            // 0, 1, 2, 5, 22 and a million reach every plural category of the languages CLDR knows.
+            for example in [0, 1, 2, 5, 22, 1_000_000] {
+                let args: FluentArgs =
+                    variables.iter().map(|name| ((*name).into(), FluentValue::from(example))).collect();
+                if let Err(err) = lookup(language, id, &args) {
+                    problems.push(format!("locales/{language}: message {id} cannot be sent: {err}"));
+                    break;
+                }
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems)
     }
 }
 
@@ -108,6 +152,44 @@ pub mod template {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_language_formats_every_message_the_server_sends() {
+        assert_eq!(check_every_language(), Ok(()));
+    }
+
+    #[test]
+    fn a_message_missing_or_failing_to_format_in_a_language_is_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |tag: &str, text: String| {
+            std::fs::create_dir_all(dir.path().join(tag)).unwrap();
+            std::fs::write(dir.path().join(tag).join("mail.ftl"), text).unwrap();
+        };
+        // English complete; Spanish with one message that names a variable the server never passes and
+        // one that refers to a term nobody defined, and without the rest (which would go out in English).
+        let mut english = String::new();
+        for (id, variables) in CATALOG {
+            let placeables: String = variables.iter().map(|name| format!(" {{ ${name} }}")).collect();
+            english.push_str(&format!("{id} = text{placeables}\n"));
+        }
+        write("en", english);
+        write(
+            "es",
+            "mail-recovery-code-subject = Tu código { $codigo }\nmail-recovery-code-body = { -marca }\n"
+                .into(),
+        );
+        let loader = fluent_templates::ArcLoader::builder(dir.path(), "en".parse().unwrap()).build().unwrap();
+        let languages: Vec<LanguageIdentifier> = vec!["en".parse().unwrap(), "es".parse().unwrap()];
+        let problems = check_with(&languages, |language, id, args| {
+            loader.lookup_single_language(language, id, Some(args)).map_err(|err| err.to_string())
+        })
+        .unwrap_err();
+        assert!(problems.iter().all(|p| p.starts_with("locales/es: message ")), "{problems:#?}");
+        assert_eq!(problems.len(), CATALOG.len(), "{problems:#?}");
+        let about = |id: &str| problems.iter().find(|p| p.contains(&format!("message {id} "))).unwrap();
+        assert!(about("mail-recovery-code-subject").contains("codigo"), "{problems:#?}");
+        assert!(about("mail-recovery-code-body").contains("marca"), "{problems:#?}");
+    }
 
     #[test]
     fn every_catalog_message_exists_in_every_locale() {

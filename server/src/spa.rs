@@ -23,7 +23,9 @@ use base64::Engine;
 use sha2::{Digest, Sha256};
 use tower_http::services::ServeDir;
 
-use crate::AppState;
+use recupera_api::pseudo_locale::is_pseudo_locale;
+
+use crate::{messages, AppState};
 
 const REVALIDATE: HeaderValue = HeaderValue::from_static("no-cache");
 const FOREVER: HeaderValue = HeaderValue::from_static("public, max-age=31536000, immutable");
@@ -32,6 +34,8 @@ const FOREVER: HeaderValue = HeaderValue::from_static("public, max-age=31536000,
 #[derive(Debug)]
 pub struct SpaShell {
     pub index_html: String,
+    /// `index_html` around its `<html …>` tag, which each answer writes with the page's language.
+    around_html_tag: Option<(String, String)>,
     /// `'sha256-…'` sources for each inline `<script>` of `index.html` (trunk writes one to start the wasm).
     pub inline_script_hashes: Vec<String>,
 }
@@ -51,8 +55,72 @@ impl SpaShell {
                 format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(digest))
             })
             .collect();
-        Ok(SpaShell { index_html, inline_script_hashes })
+        let around_html_tag = index_html.find("<html").and_then(|start| {
+            let end = start + index_html[start..].find('>')?;
+            Some((index_html[..start].to_owned(), index_html[end + 1..].to_owned()))
+        });
+        Ok(SpaShell { index_html, inline_script_hashes, around_html_tag })
     }
+
+    /// `index.html` whose `<html lang dir>` are those of the language the app will start in, so the
+    /// page is in its language for screen readers, search engines and the browser's offer to translate
+    /// before the app has run (it sets them itself, too, once it runs).
+    fn page_in(&self, language: &str) -> String {
+        match &self.around_html_tag {
+            Some((before, after)) => format!(
+                "{before}<html lang=\"{language}\" dir=\"{}\">{after}",
+                recupera_api::language_match::direction(language)
+            ),
+            None => self.index_html.clone(),
+        }
+    }
+}
+
+/// The language the app will start in, by the app's own order (`src/i18n/mod.rs`): `?lang=`, else the
+/// choice it remembered (the `lang` cookie it sets beside local storage), else the browser's languages
+/// by preference (`Accept-Language`), else English. Always one of `locales/`, never the header's text.
+fn page_language(request: &Request) -> String {
+    let from_url = request
+        .uri()
+        .query()
+        .and_then(|query| query.split('&').find_map(|pair| pair.strip_prefix("lang=")).map(str::to_owned));
+    let from_cookie = request
+        .headers()
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|cookies| cookies.split(';'))
+        .find_map(|cookie| cookie.trim().strip_prefix("lang=").map(str::to_owned));
+    if let Some(language) =
+        from_url.into_iter().chain(from_cookie).find_map(|tag| messages::match_language(&tag))
+    {
+        return language;
+    }
+    let accepted = request.headers().get(header::ACCEPT_LANGUAGE).and_then(|value| value.to_str().ok());
+    browser_languages(accepted.unwrap_or_default())
+        .into_iter()
+        .filter(|tag| !is_pseudo_locale(tag))
+        .find_map(messages::match_language)
+        .unwrap_or_else(|| "en".to_owned())
+}
+
+/// The tags of an `Accept-Language` header, most wanted first (`es-MX,es;q=0.9,en;q=0.8`); `*` and
+/// tags refused with `q=0` left out.
+fn browser_languages(header: &str) -> Vec<&str> {
+    let mut tags: Vec<(&str, f32)> = header
+        .split(',')
+        .filter_map(|item| {
+            let mut parts = item.split(';');
+            let tag = parts.next()?.trim();
+            let quality = parts
+                .find_map(|part| part.trim().strip_prefix("q="))
+                .map_or(Some(1.0), |q| q.trim().parse::<f32>().ok())?;
+            (!tag.is_empty() && tag != "*" && quality > 0.0).then_some((tag, quality))
+        })
+        .collect();
+    // Stable: equally wanted tags keep the browser's order.
+    tags.sort_by(|a, b| b.1.total_cmp(&a.1));
+    tags.into_iter().map(|(tag, _)| tag).collect()
 }
 
 /// The bodies of `<script>` elements that have no `src`, as the browser hashes them.
@@ -89,8 +157,12 @@ fn index_or_not_found(request: &Request, shell: &SpaShell) -> Response {
     if last_segment.contains('.') {
         return StatusCode::NOT_FOUND.into_response();
     }
-    let content_type = [(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"))];
-    (content_type, shell.index_html.clone()).into_response()
+    let headers = [
+        (header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8")),
+        // The page's `<html lang>` follows these, so a cache must keep one copy per value.
+        (header::VARY, HeaderValue::from_static("Accept-Language, Cookie")),
+    ];
+    (headers, shell.page_in(&page_language(request))).into_response()
 }
 
 async fn cache_control(request: Request, next: Next) -> Response {
@@ -131,6 +203,13 @@ mod tests {
         assert!(!is_hashed_asset("/index.html"));
         assert!(!is_hashed_asset("/favicon.svg"));
         assert!(!is_hashed_asset("/my-page"));
+    }
+
+    #[test]
+    fn browser_languages_come_most_wanted_first() {
+        assert_eq!(browser_languages("en;q=0.5, pt-BR, es;q=0.8, *;q=0.1, fr;q=0"), ["pt-BR", "es", "en"]);
+        assert_eq!(browser_languages(""), Vec::<&str>::new());
+        assert_eq!(browser_languages("de;q=nonsense,es"), ["es"]);
     }
 
     #[test]

@@ -2,12 +2,14 @@
 //!
 //! Formatting follows Fluent's rules for what the locale files use: text, `{ $variable }`, terms and
 //! message references (put in place at build time) and selectors on a variable (`[one]`, `*[other]`,
-//! or an exact number such as `[0]`). A text without a message shows its id; a missing variable shows
+//! or an exact number such as `[0]`; categories are CLDR's, through `plural`). A text without a message shows its id; a missing variable shows
 //! as `{$name}`, as Fluent does.
 
 use std::fmt::Write as _;
 
-use recupera_api::{language_match, pseudo_locale::pseudo_localize};
+use recupera_api::{language_match, pseudo_locale};
+
+use super::plural;
 
 /// One piece of a message's text.
 #[derive(Debug)]
@@ -28,9 +30,8 @@ pub struct Language {
     pub id: &'static str,
     /// The language's name in itself (`Español`), from its `language-name` message.
     pub name: &'static str,
-    /// Whether this is the pseudo-locale: its texts are shown through `pseudo_localize`.
+    /// Whether this is a pseudo-locale: its texts are shown through `pseudo_locale::transform_for`.
     pub pseudo: bool,
-    plural_category: fn(u64) -> &'static str,
     /// Sorted by id.
     messages: &'static [(&'static str, &'static [Piece])],
 }
@@ -87,7 +88,10 @@ impl Language {
     fn write(&self, pieces: &[Piece], args: &[(&str, Arg)], out: &mut String) {
         for piece in pieces {
             match piece {
-                Piece::Text(text) if self.pseudo => out.push_str(&pseudo_localize(text)),
+                Piece::Text(text) if self.pseudo => match pseudo_locale::transform_for(self.id) {
+                    Some(transform) => out.push_str(&transform(text)),
+                    None => out.push_str(text),
+                },
                 Piece::Text(text) => out.push_str(text),
                 Piece::Variable(name) => match value_of(args, name) {
                     Some(Arg::Text(text)) => out.push_str(text),
@@ -112,8 +116,7 @@ impl Language {
         match value {
             Arg::Text(text) => key == text,
             Arg::Number(number) => {
-                key.parse::<i64>().ok() == Some(*number)
-                    || key == (self.plural_category)(number.unsigned_abs())
+                key.parse::<i64>().ok() == Some(*number) || *key == plural::category(self.id, *number)
             }
         }
     }
@@ -121,24 +124,6 @@ impl Language {
 
 fn value_of<'a>(args: &'a [(&str, Arg)], name: &str) -> Option<&'a Arg> {
     args.iter().find(|(key, _)| *key == name).map(|(_, value)| value)
-}
-
-/// English (CLDR): *one* for 1, *other* for every other whole number.
-fn plural_category_en(number: u64) -> &'static str {
-    if number == 1 {
-        "one"
-    } else {
-        "other"
-    }
-}
-
-/// Spanish (CLDR): *one* for 1, *many* for whole millions (1 000 000, 2 000 000 …), else *other*.
-fn plural_category_es(number: u64) -> &'static str {
-    match number {
-        1 => "one",
-        n if n != 0 && n % 1_000_000 == 0 => "many",
-        _ => "other",
-    }
 }
 
 /// The language with exactly this tag (ignoring case).
@@ -167,7 +152,16 @@ mod tests {
     #[test]
     fn every_language_of_locales_is_compiled_in_sorted_and_the_same_messages() {
         let tags: Vec<_> = LANGUAGES.iter().map(|language| language.id).collect();
-        assert_eq!(tags, ["en", "en-XA", "es"]);
+        // The folders of locales/ are the one list of languages: nothing else names them.
+        let mut folders: Vec<String> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/locales"))
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .filter(|path| path.is_dir())
+            .map(|path| path.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        folders.sort();
+        assert_eq!(tags, folders);
+        assert!(tags.contains(&"pt-BR") && tags.contains(&"en-XA"), "{tags:?}");
         for language in LANGUAGES {
             assert!(
                 language.messages.windows(2).all(|pair| pair[0].0 < pair[1].0),
@@ -197,9 +191,50 @@ mod tests {
         assert!(attempts(es(), 1).ends_with("Te queda 1 intento."), "{}", attempts(es(), 1));
         assert!(attempts(es(), 4).ends_with("4 intentos."), "{}", attempts(es(), 4));
         assert!(attempts(en(), 1).ends_with("You have 1 try left."), "{}", attempts(en(), 1));
-        assert_eq!(plural_category_es(2_000_000), "many");
-        assert_eq!(plural_category_es(0), "other");
-        assert_eq!(plural_category_en(0), "other");
+        assert!(attempts(en(), 2).ends_with("You have 2 tries left."), "{}", attempts(en(), 2));
+        let portuguese = language("pt-BR").unwrap();
+        let hours = |n: i64| portuguese.format("error-send-limit-reached", &[("hours", n.into())]);
+        assert!(hours(1).ends_with("em 1 hora."), "{}", hours(1));
+        assert!(hours(3).ends_with("em 3 horas."), "{}", hours(3));
+        // An exact number's variant comes before the category's.
+        assert!(attempts(en(), 0).ends_with("No tries left."), "{}", attempts(en(), 0));
+    }
+
+    /// Whatever languages `locales/` holds: each plural variant a translator wrote is the one shown for
+    /// some whole number (Polish `[few]` for 2, `[many]` for 5), so the browser's CLDR rules and the
+    /// categories the build checked agree. Only the default may be for fractions alone.
+    #[test]
+    fn every_plural_variant_of_every_language_is_chosen_for_some_number() {
+        fn choices<'a>(pieces: &'a [Piece], out: &mut Vec<&'a Piece>) {
+            for piece in pieces {
+                if let Piece::Select { variants, .. } = piece {
+                    out.push(piece);
+                    for (_, pattern) in variants.iter() {
+                        choices(pattern, out);
+                    }
+                }
+            }
+        }
+        for language in LANGUAGES {
+            let categories: Vec<String> = (0..=1000).map(|n| plural::category(language.id, n)).collect();
+            for (id, pieces) in language.messages {
+                let mut found = Vec::new();
+                choices(pieces, &mut found);
+                for piece in found {
+                    let Piece::Select { variants, default, .. } = piece else { continue };
+                    for (index, (key, _)) in variants.iter().enumerate() {
+                        if index == *default || key.parse::<i64>().is_ok() {
+                            continue;
+                        }
+                        assert!(
+                            categories.iter().any(|category| category == key),
+                            "{}: {id}: no whole number is [{key}] in this language",
+                            language.id
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]
@@ -210,6 +245,12 @@ mod tests {
         assert!(title.starts_with("Step"), "{title}");
         assert!(!title.contains("Recupera"), "{title}");
         assert_ne!(pseudo.format("header-sign-in", &[]), "Sign in");
+        let mirrored = language("en-XB").unwrap();
+        assert!(mirrored.pseudo);
+        assert_eq!(
+            mirrored.format("page-title", &[("page", "Step".into())]),
+            "Step \u{200F}\u{202E}—\u{202C}\u{200F} \u{200F}\u{202E}Recupera\u{202C}\u{200F}"
+        );
     }
 
     #[test]
@@ -218,6 +259,9 @@ mod tests {
         assert_eq!(best_match("EN-gb").unwrap().id, "en");
         assert_eq!(best_match("en-XA").unwrap().id, "en-XA");
         assert_eq!(best_match("en-US").unwrap().id, "en");
+        // Portugal's Portuguese reads Brazil's better than English.
+        assert_eq!(best_match("pt-PT").unwrap().id, "pt-BR");
+        assert_eq!(best_match("pt").unwrap().id, "pt-BR");
         assert!(best_match("fr").is_none());
     }
 }

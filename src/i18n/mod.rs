@@ -6,8 +6,9 @@
 //! context first: `tr!(i18n, "id")`. The texts are compiled in by `build.rs` (see `catalog`).
 
 pub mod catalog;
+mod plural;
 
-use leptos::prelude::*;
+use leptos::{prelude::*, wasm_bindgen::JsCast};
 
 pub use catalog::{Arg, Language, LANGUAGES};
 
@@ -50,10 +51,16 @@ impl I18n {
     }
 }
 
-/// Keeps `language` for the next visit (local storage).
+/// Keeps `language` for the next visit: in local storage for the app, and in a cookie the server
+/// reads to write the page's `<html lang>` before the app has started (`server/src/spa.rs`).
 fn remember(language: &Language) {
     if let Some(storage) = window().local_storage().ok().flatten() {
         let _ = storage.set_item(STORAGE_KEY, language.id);
+    }
+    if let Ok(document) = document().dyn_into::<web_sys::HtmlDocument>() {
+        // A year, like a choice in any shop's language switch; not a secret, so readable by the app.
+        let _ = document
+            .set_cookie(&format!("{STORAGE_KEY}={}; Path=/; Max-Age=31536000; SameSite=Lax", language.id));
     }
 }
 

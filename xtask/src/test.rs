@@ -2,7 +2,9 @@
 //!
 //! 0. the translators' check of `locales/` (`cargo xtask l10n`), counted as one test, and clippy
 //!    on every crate and target (and the app's wasm build) with warnings as errors, one test;
-//! 1. host tests of every crate (`cargo test --workspace`);
+//! 1. the app's and the server's language tests in a copy of the project with a scratch Polish
+//!    locale (`l10n::scratch_language`: nothing outside `locales/` changes for a new language), and
+//!    host tests of every crate (`cargo test --workspace`);
 //! 2. the app's in-browser tests (wasm-bindgen-test in headless Chromium, through wasm-pack);
 //! 3. the release build of the app, then end-to-end tests (Playwright driving Debian's Chromium)
 //!    against the real server serving that build, with a fresh SQLite file;
@@ -73,6 +75,15 @@ pub fn run_command() -> anyhow::Result<()> {
         tally.passed += 1;
     } else {
         tally.failed += 1;
+    }
+
+    step("A language joins by copying a folder: a scratch `locales/pl` from `en/`, in a copy of the project");
+    match crate::l10n::scratch_language::run_step(&tools) {
+        Ok(counts) => tally += counts,
+        Err(err) => {
+            eprintln!("the scratch language could not be tried: {err:#}");
+            tally.failed += 1;
+        }
     }
 
     step("Host tests of every crate");

@@ -43,6 +43,49 @@ async fn the_code_is_read_out_of_a_mail_received_by_a_real_smtp_server() {
     assert_eq!(status, axum::http::StatusCode::OK, "{body}");
 }
 
+/// The mail as a person's mail program shows it: decoded from MIME (RFC 2047 subject, the body's
+/// transfer encoding and charset) by `mail-parser`, in the language of the wizard that asked for it.
+#[tokio::test]
+async fn the_code_mail_reads_right_in_spanish_and_portuguese_once_decoded_as_a_mail_program_does() {
+    let cases = [
+        (
+            "es",
+            "Tu código de verificación de Recupera",
+            "Hola:",
+            "Tu código de verificación es: ",
+            "— El equipo de Recupera",
+        ),
+        (
+            "pt-BR",
+            "Seu código de verificação da Recupera",
+            "Olá,",
+            "Seu código de verificação é: ",
+            "— Equipe Recupera",
+        ),
+    ];
+    for (language, subject, greeting, code_line, signature) in cases {
+        let (smtp, sms) = (SmtpSink::start().await, SmsGateway::start().await);
+        let app = crate::support::ana::app_with(|c| deliver_to(c, &smtp, &sms)).await;
+        let (_, flow) = app.start_recovery_in("ana@correo.test", language).await;
+        let flow_id = flow["flow_id"].as_str().unwrap();
+        app.flow_action(flow_id, "code", json!({ "channel": "email" })).await;
+        assert_eq!(outbox::deliver_due(&app.state, &transports(&app)).await.unwrap(), 1);
+
+        let raw = smtp.messages().remove(0).data;
+        let mail = mail_parser::MessageParser::default().parse(raw.as_bytes()).expect("a MIME message");
+        assert_eq!(mail.subject(), Some(subject), "{language}: {raw}");
+        let body = mail.body_text(0).expect("a text body");
+        assert!(body.starts_with(greeting), "{language}: {body}");
+        assert!(body.trim_end().ends_with(signature), "{language}: {body}");
+        let line = body.lines().find(|line| line.starts_with(code_line)).expect("the code's line");
+        let code = &line[code_line.len()..];
+        let digits: String = code.chars().filter(char::is_ascii_digit).collect();
+        assert!(code.len() == 9 && code.as_bytes()[4] == b' ' && digits.len() == 8, "{language}: {line:?}");
+        let (status, body) = app.flow_action(flow_id, "verify", json!({ "code": code })).await;
+        assert_eq!(status, axum::http::StatusCode::OK, "{language}: {body}");
+    }
+}
+
 #[tokio::test]
 async fn the_sms_is_posted_to_the_gateway_with_credentials() {
     let (smtp, sms) = (SmtpSink::start().await, SmsGateway::start().await);

@@ -29,13 +29,61 @@ async fn config_tells_the_app_this_servers_password_policy_dev_mode_and_mail_lan
         serde_json::json!({
             "password_policy": { "min_length": 20, "max_length": 256 },
             "dev_mode": true,
-            "languages": ["en", "es"],
+            "languages": language_folders(),
         })
     );
     let production = TestApp::production().await;
     let body = body_json(production.get("/api/v1/config").await).await;
     assert_eq!(body["dev_mode"], false);
     assert_eq!(body["password_policy"]["min_length"], 15);
+}
+
+/// The languages of `locales/`, read from its folders (the pseudo-locales, `en-XA`, left out): the one
+/// list the server's languages must follow.
+fn language_folders() -> Vec<String> {
+    let locales = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../locales");
+    let mut tags: Vec<String> = std::fs::read_dir(locales)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.is_dir())
+        .map(|path| path.file_name().unwrap().to_string_lossy().into_owned())
+        .filter(|tag| !recupera_api::pseudo_locale::is_pseudo_locale(tag))
+        .collect();
+    tags.sort();
+    assert!(tags.contains(&"pt-BR".to_owned()), "{tags:?}");
+    tags
+}
+
+#[tokio::test]
+async fn the_pages_html_lang_and_dir_are_the_language_the_app_will_start_in() {
+    let app = TestApp::new().await;
+    let page_of = |uri: &'static str, headers: &'static [(&'static str, &'static str)]| {
+        let mut request = axum::http::Request::get(uri);
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        let request = request.body(axum::body::Body::empty()).unwrap();
+        let app = &app;
+        async move {
+            let response = app.send(request).await;
+            assert_eq!(response.headers()[header::VARY], "Accept-Language, Cookie");
+            let html = String::from_utf8(body_bytes(response).await).unwrap();
+            html.split_once("<html ").unwrap().1.split_once('>').unwrap().0.to_owned()
+        }
+    };
+    assert_eq!(page_of("/", &[]).await, r#"lang="en" dir="ltr""#);
+    let spanish_browser = &[("accept-language", "fr-FR, es-MX;q=0.9, en;q=0.8")];
+    assert_eq!(page_of("/recuperar", spanish_browser).await, r#"lang="es" dir="ltr""#);
+    // The person's choice, remembered by the app in its cookie, wins over the browser's languages…
+    let chose_portuguese = &[("accept-language", "es"), ("cookie", "other=1; lang=pt-BR")];
+    assert_eq!(page_of("/", chose_portuguese).await, r#"lang="pt-BR" dir="ltr""#);
+    // … and `?lang=` over both; the right-to-left pseudo-locale is laid out right to left.
+    assert_eq!(page_of("/?x=1&lang=en-XB", chose_portuguese).await, r#"lang="en-XB" dir="rtl""#);
+    // Only a tag of locales/ is ever written, never what the request said.
+    let hostile = &[("accept-language", "\"><script>x</script>"), ("cookie", "lang=\"><b>")];
+    assert_eq!(page_of("/?lang=%22%3E", hostile).await, r#"lang="en" dir="ltr""#);
+    // A browser never lands on a pseudo-locale by its languages.
+    assert_eq!(page_of("/", &[("accept-language", "en-XA")]).await, r#"lang="en" dir="ltr""#);
 }
 
 #[tokio::test]

@@ -4,7 +4,8 @@
 //! explain one of its variables), every message of the source locale (`en`) that no code uses, and
 //! every SMS text (`sms-…`) that would be sent in more than one segment (`sms_length`), every
 //! translation left identical to the source (unless its comment says "Same as the source: why"), every
-//! message in another file than the source's, and (through `recupera_l10n::compile`) every construct
+//! message in another file than the source's, every plural choice that lacks one of the language's
+//! CLDR categories or names one it does not have (`recupera_l10n::plural`), and (through `recupera_l10n::compile`) every construct
 //! the app cannot format, such as a variant key given twice.
 
 use std::{
@@ -17,6 +18,7 @@ use anyhow::Context;
 use crate::workspace_root;
 
 mod call_sites;
+pub mod scratch_language;
 mod sms_length;
 
 /// The locale translations are made from.
@@ -75,6 +77,7 @@ pub fn check(root: &Path) -> anyhow::Result<Vec<String>> {
         let parsed: Vec<_> =
             files.iter().filter_map(|file| read_file(root, file, &mut messages, &mut problems)).collect();
         sms_length::check(&parsed, &mut problems);
+        problems.extend(recupera_l10n::plural::check(&locale, &parsed).iter().map(ToString::to_string));
         locales.insert(locale, messages);
     }
     let Some(source) = locales.get(SOURCE_LOCALE).cloned() else {
@@ -300,6 +303,29 @@ mod tests {
         expect("locales/es/main.ftl:4: message greeting is the same as in locales/en/main.ftl:4 (not translated?");
         expect("locales/es/other.ftl:3: message unused-in-es is in other.ftl, but in locales/en/main.ftl in the source locale");
         assert!(!problems.iter().any(|p| p.contains("unused-in-es is the same")), "{problems:#?}");
+    }
+
+    #[test]
+    fn plural_choices_must_name_the_categories_cldr_gives_the_language() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(root, "src/lib.rs", r#"tr!("left", {"n" => n});"#);
+        let message = |variants: &str| {
+            format!(
+                "# Tries left.\n# Variables:\n#   $n (Number) - how many\nleft = {{ $n ->\n{variants}}}\n"
+            )
+        };
+        write(root, "locales/en/a.ftl", &message("    [one] { $n } try\n   *[other] { $n } tries\n"));
+        write(
+            root,
+            "locales/pl/a.ftl",
+            &message("    [one] { $n } próba\n    [few] { $n } próby\n   *[other] { $n } prób\n"),
+        );
+        let problems = check(root).unwrap();
+        assert_eq!(
+            problems,
+            ["locales/pl/a.ftl:4: message left has no variant for the plural category [many] of `pl` (it has [one] [few] [many] [other])"]
+        );
     }
 
     #[test]

@@ -21,7 +21,7 @@ use std::net::SocketAddr;
 use tempfile::TempDir;
 use tower::ServiceExt;
 
-pub const INDEX_HTML: &str = "<!doctype html><html><head>\
+pub const INDEX_HTML: &str = "<!doctype html><html lang=\"en\" dir=\"ltr\"><head>\
 <script type=\"module\">import init from '/recupera-0123456789abcdef.js';init();</script>\
 </head><body></body></html>";
 pub const WASM_FILE: &str = "recupera-0123456789abcdef_bg.wasm";
@@ -96,8 +96,18 @@ impl TestApp {
     /// `POST /recovery` with a solved bot check; returns the status and body. This test browser keeps
     /// the flow cookie it is given.
     pub async fn start_recovery(&self, identifier: &str) -> (StatusCode, serde_json::Value) {
+        self.start_recovery_in(identifier, "en").await
+    }
+
+    /// `start_recovery` from a wizard shown in `language` (the mail and SMS come in it).
+    pub async fn start_recovery_in(
+        &self,
+        identifier: &str,
+        language: &str,
+    ) -> (StatusCode, serde_json::Value) {
         let bot_check = self.solved_bot_check().await;
-        let body = serde_json::json!({ "identifier": identifier, "bot_check": bot_check, "language": "en" });
+        let body =
+            serde_json::json!({ "identifier": identifier, "bot_check": bot_check, "language": language });
         let response = self.post("/api/v1/recovery", body).await;
         let cookie = set_cookie(&response);
         let (status, body) = (response.status(), body_json(response).await);

@@ -1,0 +1,89 @@
+### Entrar, criar conta e «Minha conta».
+
+## Sign-in (the centered box on wide screens, a full page on phones)
+
+# Heading of the sign-in box and of the sign-in page.
+sign-in-title = Entrar
+# Label of the identifier field in the sign-in form.
+sign-in-identifier = E-mail ou ID de usuário
+# Label of the password field in the sign-in form.
+sign-in-password = Senha
+# Submit button of the sign-in form.
+sign-in-submit = Entrar
+# Link in the sign-in box (wide screens) that starts account recovery.
+sign-in-forgot = Esqueceu a senha?
+# Blue link on the sign-in page (phones) that starts account recovery.
+sign-in-forgot-mobile = Esqueceu sua senha?
+# Under the sign-in form, around the sign-up link.
+# Variables:
+#   $link (String) - the link sign-in-sign-up ("Cadastre-se")
+sign-in-no-account = Ainda não tem conta? { $link }
+# Link under the sign-in form to create an account.
+sign-in-sign-up = Cadastre-se
+
+## My account
+
+# Heading of the "My account" page.
+account-title = Minha conta
+# At the top of My account.
+# Variables:
+#   $username (String) - the signed-in account's user name, shown in bold
+account-signed-in-as = Você entrou como { $username }
+# Label of the user name in the account details.
+account-username = ID de usuário
+# Label of the email in the account details.
+account-email = E-mail
+# Label of the phone number in the account details.
+account-phone = Telefone
+# Button that signs out.
+account-sign-out = Sair
+# "My account" when signed out: heading over the two ways in.
+account-sign-in-or-up = Entre / Cadastre-se
+# "My account" when signed out: link to the sign-in page.
+account-sign-in = Entrar
+# "My account" when signed out: link to the sign-up page.
+account-sign-up = Cadastre-se
+
+## Sign-up
+
+# Heading of the sign-up page.
+sign-up-title = Crie sua conta
+# Label of the user name field.
+sign-up-username = ID de usuário
+# Help under the user name label.
+sign-up-username-hint = De 3 a 32 letras, números, pontos, hifens ou sublinhados.
+# Label of the email field.
+sign-up-email = E-mail
+# Label of the optional phone field.
+sign-up-phone = Celular (opcional)
+# Help under the phone label.
+sign-up-phone-hint = No formato internacional, como +55 11 91234 5678. Podemos enviar seus códigos por SMS.
+# Label of the password field.
+sign-up-password = Senha
+# Submit button of the sign-up form.
+sign-up-submit = Criar conta
+# Shown after sign-up. (It reads the same when the email already had an account, which is told by mail.)
+sign-up-created = Pronto. Se este e-mail é novo para nós, sua conta está pronta: entre. Se ele já tinha uma conta, enviamos uma mensagem para ele.
+
+## Not found
+
+# Heading of the page shown for an unknown address.
+not-found-title = Esta página não existe
+# Link back to the home page from the not-found page.
+not-found-home = Ir para a página inicial
+
+## Dev mailbox (development mode only)
+
+# Heading of the dev mailbox.
+mailbox-title = Caixa de teste
+# Text under the heading of the dev mailbox.
+mailbox-intro = No modo de desenvolvimento nada sai desta máquina: aqui estão todos os e-mails e SMS que o servidor teria enviado, dos mais novos aos mais antigos.
+# Button that reloads the dev mailbox.
+mailbox-refresh = Atualizar
+# Shown when the dev mailbox has no messages.
+mailbox-empty = Nenhuma mensagem ainda.
+# Title of an SMS in the dev mailbox (SMS have no subject).
+# Same as the source: «SMS» in every language.
+mailbox-sms = SMS
+# Before the recipient of a message in the dev mailbox.
+mailbox-to = Para:

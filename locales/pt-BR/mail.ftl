@@ -1,0 +1,85 @@
+### E-mails e SMS que o servidor envia. Texto puro, sem marcação. SMS, curtos.
+
+# -brand-name is defined in common.ftl.
+
+## Verification code, sent when someone asks to recover an account
+
+# Mail subject of the verification code. Never the code itself: subjects show on locked screens.
+mail-recovery-code-subject = Seu código de verificação da { -brand-name }
+# Mail body of the verification code.
+# Variables:
+#   $code (String) - the 8-digit code, written as "1234 5678"
+#   $minutes (Number) - how long the code works, in minutes
+mail-recovery-code-body =
+    Olá,
+
+    Alguém (provavelmente você) pediu para recuperar sua conta da { -brand-name }.
+
+    Seu código de verificação é: { $code }
+
+    Digite-o somente na página em que você o pediu, no mesmo navegador. Ele vale por { $minutes ->
+        [one] { $minutes } minuto
+       *[other] { $minutes } minutos
+    } e uma única vez.
+
+    Se alguém enviou um link para você ou pediu este código, não o digite nem o compartilhe: essa pessoa está tentando tomar sua conta. A { -brand-name } nunca vai pedir este código.
+
+    Se não foi você que pediu, ignore esta mensagem: sua senha não foi alterada.
+
+    — Equipe { -brand-name }
+# SMS with the verification code.
+# One SMS segment at most (cargo xtask l10n counts): 160 characters, or 70 once one is outside GSM-7
+# (ó, á, í, ú, ã, ç, curly quotes, «»…).
+# Variables:
+#   $code (String) - the 8-digit code, written as "1234 5678"
+#   $minutes (Number) - how long the code works, in minutes
+sms-recovery-code = { -brand-name }: código { $code } ({ $minutes } min). Digite-o só onde você o pediu.
+
+## Notice to an email address that has no account
+
+# Mail subject when someone asked to recover an account with an address that has none.
+mail-no-account-subject = Recuperação de conta na { -brand-name }
+# Mail body when someone asked to recover an account with an address that has none.
+mail-no-account-body =
+    Olá,
+
+    Alguém pediu para recuperar uma conta da { -brand-name } com este endereço de e-mail, mas não há nenhuma conta com ele.
+
+    Se foi você, talvez tenha se cadastrado com outro endereço ou com seu ID de usuário: tente de novo com eles.
+    Se não foi você, ignore esta mensagem.
+
+    — Equipe { -brand-name }
+
+## After a password change
+
+# Mail subject after the account's password was changed.
+mail-password-changed-subject = Sua senha da { -brand-name } foi alterada
+# Mail body after the account's password was changed.
+mail-password-changed-body =
+    Olá,
+
+    A senha da sua conta da { -brand-name } acabou de ser alterada, e todos os dispositivos conectados a ela foram desconectados.
+
+    Se foi você, não precisa fazer mais nada.
+    Se não foi você, recupere sua conta agora mesmo com “Esqueceu a senha?” e altere também a senha do seu e-mail.
+
+    — Equipe { -brand-name }
+# SMS after the account's password was changed.
+# One SMS segment at most (cargo xtask l10n counts): 160 characters, or 70 once one is outside GSM-7
+# (ó, á, í, ú, ã, ç, curly quotes, «»…).
+sms-password-changed = { -brand-name }: sua senha foi alterada. Não foi você? Recupere a conta já.
+
+## Sign-up with an address that already has an account
+
+# Mail subject when someone tried to create an account with an address that already has one.
+mail-sign-up-taken-subject = Alguém tentou se cadastrar na { -brand-name } com seu endereço
+# Mail body when someone tried to create an account with an address that already has one.
+mail-sign-up-taken-body =
+    Olá,
+
+    Alguém tentou criar uma nova conta da { -brand-name } com seu endereço de e-mail ou número de celular, que já pertencem à sua conta. Nenhuma conta nova foi criada.
+
+    Se foi você, entre na sua conta; se esqueceu a senha, use “Esqueceu a senha?”.
+    Se não foi você, ignore esta mensagem.
+
+    — Equipe { -brand-name }
