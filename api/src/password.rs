@@ -63,7 +63,8 @@ impl Default for PasswordPolicy {
 }
 
 /// Whether `password` contains (case-insensitively) any identity value of 3+ characters; for an
-/// email, its part before `@` counts too.
+/// email, its part before `@` counts too; for a phone number in international form (`+34600000001`),
+/// its digits and its last eight (the number as its owner types it, without the country code).
 fn contains_identity(password: &str, identity: &[&str]) -> bool {
     let password = password.to_lowercase();
     identity
@@ -71,7 +72,11 @@ fn contains_identity(password: &str, identity: &[&str]) -> bool {
         .flat_map(|value| {
             let value = value.trim().to_lowercase();
             let local = value.split_once('@').map(|(local, _)| local.to_owned());
-            std::iter::once(value).chain(local)
+            let digits: String = value.chars().filter(char::is_ascii_digit).collect();
+            let phone = value.starts_with('+') && digits.len() >= 8;
+            let national = phone.then(|| digits[digits.len() - 8..].to_owned());
+            let digits = phone.then_some(digits);
+            std::iter::once(value).chain(local).chain(digits).chain(national)
         })
         .filter(|value| value.chars().count() >= 3)
         .any(|value| password.contains(&value))
@@ -128,6 +133,8 @@ pub struct PasswordCheckRequest {
     pub username: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -186,6 +193,24 @@ mod tests {
             Err(ErrorCode::PasswordContainsIdentity)
         );
         assert_eq!(policy.check("correct horse battery staple", &identity), Ok(()));
+    }
+
+    #[test]
+    fn a_password_may_not_contain_the_phone_number_with_or_without_its_country_code() {
+        let policy = PasswordPolicy::recommended();
+        let identity = ["ana", "ana@correo.test", "+34600000002"];
+        for password in
+            ["my number +34600000002 ok", "call 34600000002 now", "mine is 600 000002 and 600000002 ok!"]
+        {
+            assert_eq!(
+                policy.check(password, &identity),
+                Err(ErrorCode::PasswordContainsIdentity),
+                "{password}"
+            );
+        }
+        assert_eq!(policy.check("correct horse battery 2026", &identity), Ok(()));
+        // Digits of a name or an email are not a phone number.
+        assert_eq!(policy.check("correct horse 12345678 x", &["user12345678"]), Ok(()));
     }
 
     #[test]

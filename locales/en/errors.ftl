@@ -34,7 +34,7 @@ error-password-too-long = The password can have at most 256 characters.
 # Error code password_common.
 error-password-common = That password is too common or easy to guess. Try a longer sentence of your own.
 # Error code password_contains_identity.
-error-password-contains-identity = The password must not contain your user ID or email.
+error-password-contains-identity = The password must not contain your user ID, email or phone number.
 # Error code password_mismatch.
 error-password-mismatch = The two passwords are not the same.
 # Error code invalid_credentials.

@@ -117,15 +117,21 @@ password-rule-min-length = At least { $min } characters
 # A rule of the password policy.
 password-rule-max-length = At most 256 characters
 # A rule of the password policy.
-password-rule-no-identity = Does not contain your user ID or email
+password-rule-no-identity = Does not contain your user ID, email or phone number
 # A rule of the password policy (checked by the server).
 password-rule-not-common = Not a common or easily guessed password
-# For screen readers, after a rule that is met.
-password-rule-met = met
-# For screen readers, after a rule that is not met.
-password-rule-unmet = not met
-# For screen readers, after a rule that is still being checked.
-password-rule-pending = checking
+# For screen readers: a rule (as shown in the list) that is met.
+# Variables:
+#   $rule (String) - the rule's text, e.g. password-rule-min-length
+password-rule-met = { $rule } (met)
+# For screen readers: a rule (as shown in the list) that is not met.
+# Variables:
+#   $rule (String) - the rule's text, e.g. password-rule-min-length
+password-rule-unmet = { $rule } (not met)
+# For screen readers: a rule (as shown in the list) that is still being checked.
+# Variables:
+#   $rule (String) - the rule's text, e.g. password-rule-min-length
+password-rule-pending = { $rule } (checking)
 # Label of the strength meter.
 password-strength = Strength:
 # Strength meter, score 0.

@@ -34,7 +34,7 @@ error-password-too-long = La contraseña puede tener como mucho 256 caracteres.
 # Error code password_common.
 error-password-common = Esa contraseña es demasiado común o fácil de adivinar. Prueba con una frase larga y tuya.
 # Error code password_contains_identity.
-error-password-contains-identity = La contraseña no puede contener tu ID de usuario ni tu email.
+error-password-contains-identity = La contraseña no puede contener tu ID de usuario, tu email ni tu teléfono.
 # Error code password_mismatch.
 error-password-mismatch = Las dos contraseñas no coinciden.
 # Error code invalid_credentials.

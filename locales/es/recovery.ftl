@@ -117,15 +117,21 @@ password-rule-min-length = Al menos { $min } caracteres
 # A rule of the password policy.
 password-rule-max-length = Como mucho 256 caracteres
 # A rule of the password policy.
-password-rule-no-identity = No contiene tu ID de usuario ni tu email
+password-rule-no-identity = No contiene tu ID de usuario, tu email ni tu teléfono
 # A rule of the password policy (checked by the server).
 password-rule-not-common = No es una contraseña común ni fácil de adivinar
-# For screen readers, after a rule that is met.
-password-rule-met = cumplida
-# For screen readers, after a rule that is not met.
-password-rule-unmet = sin cumplir
-# For screen readers, after a rule that is still being checked.
-password-rule-pending = comprobando
+# For screen readers: a rule (as shown in the list) that is met.
+# Variables:
+#   $rule (String) - the rule's text, e.g. password-rule-min-length
+password-rule-met = { $rule } (cumplida)
+# For screen readers: a rule (as shown in the list) that is not met.
+# Variables:
+#   $rule (String) - the rule's text, e.g. password-rule-min-length
+password-rule-unmet = { $rule } (sin cumplir)
+# For screen readers: a rule (as shown in the list) that is still being checked.
+# Variables:
+#   $rule (String) - the rule's text, e.g. password-rule-min-length
+password-rule-pending = { $rule } (comprobando)
 # Label of the strength meter.
 password-strength = Seguridad:
 # Strength meter, score 0.

@@ -34,7 +34,7 @@ error-password-too-long = A senha pode ter no máximo 256 caracteres.
 # Error code password_common.
 error-password-common = Essa senha é comum ou fácil de adivinhar demais. Tente uma frase mais longa, só sua.
 # Error code password_contains_identity.
-error-password-contains-identity = A senha não pode conter seu ID de usuário nem seu e-mail.
+error-password-contains-identity = A senha não pode conter seu ID de usuário, seu e-mail nem seu telefone.
 # Error code password_mismatch.
 error-password-mismatch = As duas senhas não são iguais.
 # Error code invalid_credentials.

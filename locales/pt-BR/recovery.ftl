@@ -117,15 +117,21 @@ password-rule-min-length = Pelo menos { $min } caracteres
 # A rule of the password policy.
 password-rule-max-length = No máximo 256 caracteres
 # A rule of the password policy.
-password-rule-no-identity = Não contém seu ID de usuário nem seu e-mail
+password-rule-no-identity = Não contém seu ID de usuário, seu e-mail nem seu telefone
 # A rule of the password policy (checked by the server).
 password-rule-not-common = Não é uma senha comum ou fácil de adivinhar
-# For screen readers, after a rule that is met.
-password-rule-met = cumprida
-# For screen readers, after a rule that is not met.
-password-rule-unmet = não cumprida
-# For screen readers, after a rule that is still being checked.
-password-rule-pending = verificando
+# For screen readers: a rule (as shown in the list) that is met.
+# Variables:
+#   $rule (String) - the rule's text, e.g. password-rule-min-length
+password-rule-met = { $rule } (cumprida)
+# For screen readers: a rule (as shown in the list) that is not met.
+# Variables:
+#   $rule (String) - the rule's text, e.g. password-rule-min-length
+password-rule-unmet = { $rule } (não cumprida)
+# For screen readers: a rule (as shown in the list) that is still being checked.
+# Variables:
+#   $rule (String) - the rule's text, e.g. password-rule-min-length
+password-rule-pending = { $rule } (verificando)
 # Label of the strength meter.
 password-strength = Força:
 # Strength meter, score 0.

@@ -189,9 +189,13 @@ pub struct Policy {
     #[arg(long, env = "RECUPERA_SIGN_IN_FAILURES_PER_IP", default_value_t = 50)]
     pub sign_in_failures_per_ip: u32,
 
-    /// Sign-in session lifetime, in seconds.
+    /// Sign-in session lifetime, in seconds, however much it is used (README, "Sessions").
     #[arg(long, env = "RECUPERA_SESSION_LIFETIME_S", default_value_t = 7 * 24 * 3600)]
     pub session_lifetime_s: i64,
+
+    /// A session unused this long, in seconds, ends before its lifetime (README, "Sessions").
+    #[arg(long, env = "RECUPERA_SESSION_IDLE_TIMEOUT_S", default_value_t = 24 * 3600)]
+    pub session_idle_timeout_s: i64,
 
     /// Bot check: PBKDF2 iterations per try.
     #[arg(long, env = "RECUPERA_BOT_CHECK_COST", default_value_t = recupera_api::bot_check::DEFAULT_COST)]

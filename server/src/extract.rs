@@ -128,11 +128,24 @@ pub fn client_address(peer: IpAddr, headers: &HeaderMap, trusted: &[IpRange]) ->
 /// Whether the missing-proxy warning was logged already (once per process is enough).
 static WARNED: AtomicBool = AtomicBool::new(false);
 
-pub const SESSION_COOKIE: &str = "recupera_session";
+/// The session cookie's name: `__Host-` prefixed outside dev mode, so the browser keeps it only when
+/// set `Secure`, for the whole site (`Path=/`) and by this host alone (no `Domain`): a sibling
+/// subdomain or a plain-http page cannot plant or overwrite it (session fixation).
+pub const SESSION_COOKIE: &str = "__Host-recupera_session";
+/// Dev mode serves plain http on loopback, where a `Secure` cookie would not be kept.
+pub const DEV_SESSION_COOKIE: &str = "recupera_session";
+
+pub fn session_cookie_name(dev: bool) -> &'static str {
+    if dev {
+        DEV_SESSION_COOKIE
+    } else {
+        SESSION_COOKIE
+    }
+}
 
 /// The session token from the `Cookie` header, if the request has one.
-pub fn session_token(headers: &HeaderMap) -> Option<String> {
-    cookie(headers, SESSION_COOKIE)
+pub fn session_token(headers: &HeaderMap, dev: bool) -> Option<String> {
+    cookie(headers, session_cookie_name(dev))
 }
 
 /// The value of the cookie `name` in the request's `Cookie` headers, if it has one.

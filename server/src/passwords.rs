@@ -1,7 +1,11 @@
 //! Password hashing (argon2id at OWASP's parameters) with a bound on how many run at once, and the
 //! server-side password checks: the blocklist of common passwords and the strength score (zxcvbn).
+//!
+//! Every password is Unicode-normalized (NFKC) before it is checked or hashed (NIST SP 800-63B
+//! §3.1.1.2), so the same password typed on different keyboards — a composed `ñ` or `n` and a
+//! combining tilde, a full-width `Ａ` from an East Asian input method — is one password.
 
-use std::sync::Arc;
+use std::{borrow::Cow, sync::Arc};
 
 use anyhow::Context;
 use argon2::{
@@ -72,19 +76,37 @@ impl Hasher {
         Ok(Hasher { jobs, decoy_hash: Arc::new(decoy) })
     }
 
+    /// The PHC string of `password`, normalized, with today's parameters.
     pub async fn hash(&self, password: &str) -> anyhow::Result<String> {
         let (done, answer) = tokio::sync::oneshot::channel();
-        self.submit(Job::Hash { password: password.to_owned(), done }).await?;
+        self.submit(Job::Hash { password: normalized(password).into_owned(), done }).await?;
         answer.await?
     }
 
-    /// Whether `password` matches `phc`; with `None`, checks against the decoy and answers false.
-    pub async fn verify(&self, password: &str, phc: Option<&str>) -> anyhow::Result<bool> {
+    /// Whether `password` matches `phc`, and whether the stored hash should be replaced by a new one;
+    /// with `None`, checks against the decoy and answers no.
+    ///
+    /// A hash stored before passwords were normalized was made from the password as typed: when the
+    /// normalized one does not match and differs from what was typed, what was typed is tried too (for
+    /// the decoy as well, so a wrong user name still costs what a wrong password costs).
+    pub async fn verify(&self, password: &str, phc: Option<&str>) -> anyhow::Result<Verdict> {
         let known = phc.is_some();
         let phc = phc.map(str::to_owned).unwrap_or_else(|| self.decoy_hash.as_str().to_owned());
+        let normal = normalized(password);
+        let mut matches = self.verify_one(normal.as_ref(), &phc).await?;
+        let mut made_before_normalizing = false;
+        if !matches && normal != password {
+            matches = self.verify_one(password, &phc).await?;
+            made_before_normalizing = matches;
+        }
+        let matches = known && matches;
+        Ok(Verdict { matches, rehash: matches && (made_before_normalizing || !has_todays_parameters(&phc)) })
+    }
+
+    async fn verify_one(&self, password: &str, phc: &str) -> anyhow::Result<bool> {
         let (done, answer) = tokio::sync::oneshot::channel();
-        self.submit(Job::Verify { password: password.to_owned(), phc, done }).await?;
-        Ok(known && answer.await??)
+        self.submit(Job::Verify { password: password.to_owned(), phc: phc.to_owned(), done }).await?;
+        answer.await?
     }
 
     /// Queues a job, or refuses it at once when the line is full.
@@ -97,6 +119,35 @@ impl Hasher {
             }
         }
     }
+}
+
+/// What checking a password against a stored hash found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Verdict {
+    pub matches: bool,
+    /// It matched a hash that should be made again: older argon2 parameters (or another variant), or
+    /// made from the password before it was normalized. Done at the sign-in, the one moment the server
+    /// holds the password (OWASP Password Storage: upgrade hashes as people sign in).
+    pub rehash: bool,
+}
+
+/// `password` in Unicode normalization form KC.
+pub fn normalized(password: &str) -> Cow<'_, str> {
+    use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
+    if is_nfkc_quick(password.chars()) == IsNormalized::Yes {
+        Cow::Borrowed(password)
+    } else {
+        Cow::Owned(password.nfkc().collect())
+    }
+}
+
+/// Whether `phc` is argon2id, version 0x13, with this server's memory, iterations and parallelism.
+fn has_todays_parameters(phc: &str) -> bool {
+    let Ok(parsed) = PasswordHash::new(phc) else { return false };
+    let Ok(params) = Params::try_from(&parsed) else { return false };
+    parsed.algorithm == argon2::ARGON2ID_IDENT
+        && parsed.version == Some(Version::V0x13.into())
+        && (params.m_cost(), params.t_cost(), params.p_cost()) == (MEMORY_KIB, ITERATIONS, PARALLELISM)
 }
 
 /// Every hashing thread is busy and the line waiting for them is full.
@@ -179,6 +230,8 @@ impl Assessment {
 /// is the `password` field's error (with the minimum length when it is too short).
 pub fn refuse_weak(min_length: u32, password: &str, identity: &[&str]) -> Result<(), crate::AppError> {
     let policy = PasswordPolicy::with_min_length(min_length);
+    let password = normalized(password);
+    let password = password.as_ref();
     let Some(code) = assess(&policy, password, identity).first_error() else { return Ok(()) };
     let mut body = recupera_api::ErrorBody::for_field(code, "password");
     if code == ErrorCode::PasswordTooShort {
@@ -191,6 +244,8 @@ pub fn refuse_weak(min_length: u32, password: &str, identity: &[&str]) -> Result
 /// 0 or 1) — that covers its dictionaries of common and breached passwords, words, names, keyboard
 /// walks, repeats and sequences, with l33t and reversal variants.
 pub fn assess(policy: &PasswordPolicy, password: &str, identity: &[&str]) -> Assessment {
+    let password = normalized(password);
+    let password = password.as_ref();
     let mut rules = policy.rules(password, identity);
     let scored: String = password.chars().take(SCORED_PREFIX).collect();
     let score = if scored.is_empty() { 0 } else { u8::from(zxcvbn::zxcvbn(&scored, identity).score()) };
@@ -218,11 +273,59 @@ mod tests {
         let hasher = Hasher::new(2, 8).unwrap();
         let hash = hasher.hash("correct horse battery staple").await.unwrap();
         assert!(hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{hash}");
-        assert!(hasher.verify("correct horse battery staple", Some(&hash)).await.unwrap());
-        assert!(!hasher.verify("wrong horse battery staple", Some(&hash)).await.unwrap());
-        assert!(!hasher
-            .verify("decoy: no account has this password, it only costs the same time", None)
-            .await
-            .unwrap());
+        let verdict = |matches, rehash| Verdict { matches, rehash };
+        assert_eq!(
+            hasher.verify("correct horse battery staple", Some(&hash)).await.unwrap(),
+            verdict(true, false)
+        );
+        assert_eq!(
+            hasher.verify("wrong horse battery staple", Some(&hash)).await.unwrap(),
+            verdict(false, false)
+        );
+        let decoy = "decoy: no account has this password, it only costs the same time";
+        assert_eq!(hasher.verify(decoy, None).await.unwrap(), verdict(false, false));
+    }
+
+    #[tokio::test]
+    async fn the_same_password_typed_on_different_keyboards_is_one_password() {
+        let hasher = Hasher::new(2, 8).unwrap();
+        // Composed ñ and é; then n + combining tilde, e + combining acute, and full-width letters.
+        let hash = hasher.hash("Contraseña olvidada en Cádiz").await.unwrap();
+        for typed in ["Contrasen\u{303}a olvidada en Ca\u{301}diz", "Ｃｏｎｔｒａｓｅñａ olvidada en Cádiz"]
+        {
+            assert_eq!(
+                hasher.verify(typed, Some(&hash)).await.unwrap(),
+                Verdict { matches: true, rehash: false },
+                "{typed:?}"
+            );
+        }
+        assert_eq!(normalized("plain ascii"), Cow::Borrowed("plain ascii"));
+    }
+
+    #[tokio::test]
+    async fn a_hash_with_older_parameters_or_of_the_password_before_normalizing_asks_to_be_made_again() {
+        let hasher = Hasher::new(2, 8).unwrap();
+        let mut memory = Vec::new();
+        // As an older server stored them: weaker parameters; or today's, of the password as typed.
+        let older = {
+            let salt = SaltString::generate(&mut rand::rngs::OsRng);
+            let params = Params::new(4096, 3, 1, None).unwrap();
+            let argon2 = Argon2::new(Algorithm::Argon2id, Version::V0x13, params);
+            argon2::PasswordHasher::hash_password(&argon2, b"correct horse battery staple", &salt)
+                .unwrap()
+                .to_string()
+        };
+        assert!(older.starts_with("$argon2id$v=19$m=4096,t=3,p=1$"), "{older}");
+        let as_typed = "Contrasen\u{303}a olvidada en Ca\u{301}diz";
+        let before_normalizing = hash_with(&mut memory, as_typed).unwrap();
+
+        let verdict = hasher.verify("correct horse battery staple", Some(&older)).await.unwrap();
+        assert_eq!(verdict, Verdict { matches: true, rehash: true });
+        let verdict = hasher.verify(as_typed, Some(&before_normalizing)).await.unwrap();
+        assert_eq!(verdict, Verdict { matches: true, rehash: true });
+        // A wrong password never asks for anything.
+        let verdict = hasher.verify("wrong horse battery staple", Some(&older)).await.unwrap();
+        assert_eq!(verdict, Verdict { matches: false, rehash: false });
+        assert!(has_todays_parameters(&hasher.hash("x").await.unwrap()));
     }
 }

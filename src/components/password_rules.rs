@@ -9,7 +9,8 @@ use crate::{api, move_tr, server_config::ServerConfig, tr};
 #[component]
 pub fn PasswordRules(
     password: RwSignal<String>,
-    /// Names the password may not contain (user name, email…), as far as the browser knows them.
+    /// Names the password may not contain, as far as the browser knows them: user name, email, phone,
+    /// in this order.
     #[prop(into)]
     identity: Signal<Vec<String>>,
     /// The recovery the password is for: the server adds the account's names once verified.
@@ -47,6 +48,7 @@ pub fn PasswordRules(
                 flow_id,
                 username: identity.first().cloned(),
                 email: identity.get(1).cloned(),
+                phone: identity.get(2).cloned(),
             };
             if let Ok(answer) = api::check_password(&request).await {
                 if generation.try_get_value() == Some(mine) {
@@ -111,16 +113,21 @@ fn RuleLine(met: Option<bool>, text: String) -> impl IntoView {
         Some(false) => ("rule rule-unmet", "✗"),
         None => ("rule rule-pending", "…"),
     };
-    let state = move || match met {
-        Some(true) => tr!("password-rule-met"),
-        Some(false) => tr!("password-rule-unmet"),
-        None => tr!("password-rule-pending"),
+    // Screen readers hear the rule and its state as one sentence of the translator's, in its order
+    // and with its punctuation; the mark and the rule as shown are for the eyes.
+    let said = {
+        let rule = text.clone();
+        move || match met {
+            Some(true) => tr!("password-rule-met", { "rule" => rule.clone() }),
+            Some(false) => tr!("password-rule-unmet", { "rule" => rule.clone() }),
+            None => tr!("password-rule-pending", { "rule" => rule.clone() }),
+        }
     };
     view! {
         <li class=class>
             <span aria-hidden="true" class="rule-mark">{mark}</span>
-            {text}
-            <span class="visually-hidden">" (" {state} ")"</span>
+            <span aria-hidden="true">{text}</span>
+            <span class="visually-hidden">{said}</span>
         </li>
     }
 }

@@ -63,7 +63,8 @@ pub fn SignUpPage() -> impl IntoView {
         event.prevent_default();
         submit();
     };
-    let identity = Signal::derive(move || vec![username.get(), email.get()]);
+    // In the order `PasswordRules` sends them to the server: user name, email, phone.
+    let identity = Signal::derive(move || vec![username.get(), email.get(), phone.get()]);
     view! {
         <section class="panel">
             <PageHeading text=move_tr!("sign-up-title") />

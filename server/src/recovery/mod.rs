@@ -310,7 +310,9 @@ pub async fn set_password(
         .account(flow.account_id.unwrap_or(0))
         .await?
         .ok_or_else(|| anyhow::anyhow!("verified flow {} has no account", flow.id))?;
-    refuse_weak(state.config.policy.password_min_length, password, &[&account.username, &account.email])?;
+    let identity =
+        [account.username.as_str(), account.email.as_str(), account.phone.as_deref().unwrap_or_default()];
+    refuse_weak(state.config.policy.password_min_length, password, &identity)?;
     let hash = state.hasher.hash(password).await?;
 
     let mut write = state.db.write().await?;
@@ -410,7 +412,8 @@ pub async fn verified_account_names(
     let (Some(account_id), "new_password") = (flow.account_id, flow.step.as_str()) else {
         return Ok(Vec::new());
     };
-    Ok(state.db.account(account_id).await?.map(|a| vec![a.username, a.email]).unwrap_or_default())
+    let names = state.db.account(account_id).await?.map(|a| [Some(a.username), Some(a.email), a.phone]);
+    Ok(names.into_iter().flatten().flatten().collect())
 }
 
 /// The flow, when `secret` opens it (else exactly what an unknown flow gets); its account is recorded

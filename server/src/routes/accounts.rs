@@ -37,7 +37,8 @@ pub async fn sign_up(
         Some(phone) => Some(normalize_phone(phone).map_err(|code| field_error(code, "phone"))?),
         None => None,
     };
-    refuse_weak(state.config.policy.password_min_length, &request.password, &[&username, &email])?;
+    let identity = [username.as_str(), email.as_str(), phone.as_deref().unwrap_or_default()];
+    refuse_weak(state.config.policy.password_min_length, &request.password, &identity)?;
     let language = supported_language(&request.language);
     let password_hash = state.hasher.hash(&request.password).await?;
     let now = state.clock.now();

@@ -17,7 +17,8 @@ pub async fn check(
     FlowCookie(secret): FlowCookie,
     ApiJson(request): ApiJson<PasswordCheckRequest>,
 ) -> Result<Json<PasswordCheckResponse>, AppError> {
-    let mut identity: Vec<String> = [request.username, request.email].into_iter().flatten().collect();
+    let mut identity: Vec<String> =
+        [request.username, request.email, request.phone].into_iter().flatten().collect();
     if let Some(flow_id) = &request.flow_id {
         identity.extend(recovery::verified_account_names(&state, secret.as_ref(), flow_id).await?);
     }

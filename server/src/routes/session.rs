@@ -18,7 +18,7 @@ use recupera_api::{
 use sha2::{Digest, Sha256};
 
 use crate::{
-    extract::{session_token, ApiJson, Caller, SESSION_COOKIE},
+    extract::{session_cookie_name, session_token, ApiJson, Caller},
     storage::{accounts::Account, audit::AuditEvent},
     AppError, AppState,
 };
@@ -29,6 +29,7 @@ use crate::{
 pub async fn sign_in(
     State(state): State<AppState>,
     caller: Caller,
+    headers: HeaderMap,
     ApiJson(request): ApiJson<SignInRequest>,
 ) -> Result<Response, AppError> {
     let now = state.clock.now();
@@ -55,34 +56,53 @@ pub async fn sign_in(
         Some(identifier) => state.db.find_account(identifier).await?,
         None => None,
     };
-    let matches = match state
+    let verdict = match state
         .hasher
         .verify(&request.password, account.as_ref().map(|a| a.password_hash.as_str()))
         .await
     {
-        Ok(matches) => matches,
+        Ok(verdict) => verdict,
         Err(err) => {
             // Not judged (the server was too busy): the attempt does not count.
             state.db.release_sign_in_attempt(attempt).await?;
             return Err(err.into());
         }
     };
-    let Some(account) = account.filter(|_| matches) else {
+    let Some(account) = account.filter(|_| verdict.matches) else {
         state.db.audit(AuditEvent::SignInFailed, None, None, caller.actor(), now).await?;
         return Err(AppError::code(ErrorCode::InvalidCredentials));
     };
     state.db.release_sign_in_attempt(attempt).await?;
+    if verdict.rehash {
+        rehash(&state, &account, &request.password).await;
+    }
 
     let mut token = [0u8; 32];
     rand::rngs::OsRng.fill_bytes(&mut token);
     let token = crate::secrets::hex(&token);
     let expires_at = now + state.config.policy.session_lifetime_s;
     tracing::Span::current().record("account_id", account.id);
-    state.db.insert_session(&token_hash(&token), account.id, now, expires_at).await?;
+    // The session this browser held before (any account's) ends as the new one starts: one browser,
+    // one session, and a token planted in it beforehand is worth nothing after a sign-in.
+    let previous = session_token(&headers, state.config.dev).map(|token| token_hash(&token));
+    state.db.insert_session(&token_hash(&token), previous.as_deref(), account.id, now, expires_at).await?;
     state.db.audit(AuditEvent::SignedIn, Some(account.id), None, caller.actor(), now).await?;
 
     let cookie = session_cookie(&token, state.config.policy.session_lifetime_s, state.config.dev);
     Ok((AppendHeaders([(header::SET_COOKIE, cookie)]), Json(account_view(&account))).into_response())
+}
+
+/// Replaces the account's stored hash, which matched, by one with today's parameters of the password
+/// normalized. Only while the stored hash is still that one (a password change meanwhile wins); a
+/// busy server leaves it for the next sign-in, which is not refused for it.
+async fn rehash(state: &AppState, account: &Account, password: &str) {
+    let outcome = match state.hasher.hash(password).await {
+        Ok(new_hash) => state.db.replace_password_hash(account.id, &account.password_hash, &new_hash).await,
+        Err(err) => Err(err),
+    };
+    if let Err(err) = outcome {
+        tracing::warn!(account_id = account.id, "the password hash was not upgraded: {err:#}");
+    }
 }
 
 /// Who is signed in: the account, or `null`. (Not a 401: asking is not an error, and the app asks at
@@ -108,7 +128,7 @@ pub async fn sign_out(
     headers: HeaderMap,
     ApiJson(_): ApiJson<serde_json::Value>,
 ) -> Result<Response, AppError> {
-    if let Some(token) = session_token(&headers) {
+    if let Some(token) = session_token(&headers, state.config.dev) {
         state.db.delete_session(&token_hash(&token)).await?;
     }
     let cookie = session_cookie("", 0, state.config.dev);
@@ -117,8 +137,13 @@ pub async fn sign_out(
 
 pub async fn signed_in_account(state: &AppState, headers: &HeaderMap) -> Result<Account, AppError> {
     let not_signed_in = || AppError::code(ErrorCode::NotSignedIn);
-    let token = session_token(headers).ok_or_else(not_signed_in)?;
-    state.db.session_account(&token_hash(&token), state.clock.now()).await?.ok_or_else(not_signed_in)
+    let token = session_token(headers, state.config.dev).ok_or_else(not_signed_in)?;
+    let idle_since = state.clock.now() - state.config.policy.session_idle_timeout_s;
+    state
+        .db
+        .session_account(&token_hash(&token), state.clock.now(), idle_since)
+        .await?
+        .ok_or_else(not_signed_in)
 }
 
 pub fn account_view(account: &Account) -> AccountView {
@@ -140,7 +165,7 @@ fn token_hash(token: &str) -> Vec<u8> {
 fn session_cookie(token: &str, max_age_s: i64, dev: bool) -> HeaderValue {
     // `Secure` everywhere but dev mode, which serves plain http on loopback.
     let secure = if dev { "" } else { "; Secure" };
-    let value =
-        format!("{SESSION_COOKIE}={token}; Max-Age={max_age_s}; Path=/; HttpOnly; SameSite=Strict{secure}");
+    let name = session_cookie_name(dev);
+    let value = format!("{name}={token}; Max-Age={max_age_s}; Path=/; HttpOnly; SameSite=Strict{secure}");
     HeaderValue::from_str(&value).expect("cookie is ASCII")
 }

@@ -81,6 +81,25 @@ impl Db {
     }
 }
 
+impl Db {
+    /// Replaces `old_hash` by `new_hash` (the same password, hashed again), only while `old_hash` is
+    /// still the account's; the password has not changed, so sessions stay. True when it was replaced.
+    pub async fn replace_password_hash(
+        &self,
+        account_id: i64,
+        old_hash: &str,
+        new_hash: &str,
+    ) -> anyhow::Result<bool> {
+        let done = sqlx::query("UPDATE accounts SET password_hash = ? WHERE id = ? AND password_hash = ?")
+            .bind(new_hash)
+            .bind(account_id)
+            .bind(old_hash)
+            .execute(&self.writer)
+            .await?;
+        Ok(done.rows_affected() == 1)
+    }
+}
+
 impl Write {
     /// Sets a new password and ends every session of the account: whoever held one is out.
     #[tracing::instrument(level = "debug", skip_all, fields(account_id = account_id))]

@@ -29,12 +29,75 @@ async fn sign_in_works_with_user_name_email_or_phone_and_sets_a_strict_cookie() 
 }
 
 #[tokio::test]
-async fn cookies_are_secure_outside_dev_mode() {
+async fn outside_dev_mode_the_session_cookie_is_host_prefixed_and_secure_and_works() {
     let app = TestApp::production().await;
     app.sign_up("ana", "ana@correo.test", None, DEMO_PASSWORD).await;
     let response =
         app.post("/api/v1/session", json!({ "identifier": "ana", "password": DEMO_PASSWORD })).await;
-    assert!(response.headers()[header::SET_COOKIE].to_str().unwrap().contains("; Secure"));
+    let cookie = response.headers()[header::SET_COOKIE].to_str().unwrap().to_owned();
+    // What a browser demands of a `__Host-` cookie: Secure, Path=/, no Domain.
+    assert!(cookie.starts_with("__Host-recupera_session="), "{cookie}");
+    assert!(
+        cookie.contains("; Secure") && cookie.contains("; Path=/") && !cookie.contains("Domain"),
+        "{cookie}"
+    );
+    let pair = cookie.split(';').next().unwrap();
+    assert_eq!(session_of(&app, pair).await["username"], "ana");
+    // The dev mode's name is not read outside it: a cookie planted without the prefix is nobody.
+    let planted = pair.replacen("__Host-", "", 1);
+    assert_eq!(session_of(&app, &planted).await, serde_json::Value::Null);
+}
+
+/// `GET /session` with `cookie`: the account's view, or null.
+async fn session_of(app: &TestApp, cookie: &str) -> serde_json::Value {
+    let request = Request::get("/api/v1/session").header(header::COOKIE, cookie).body(Body::empty()).unwrap();
+    body_json(app.send(request).await).await
+}
+
+/// Signs in (from a browser holding `cookie`, if any); the new session's `name=value`.
+async fn signed_in(app: &TestApp, cookie: Option<&str>) -> String {
+    let mut request = Request::post("/api/v1/session").header(header::CONTENT_TYPE, "application/json");
+    if let Some(cookie) = cookie {
+        request = request.header(header::COOKIE, cookie);
+    }
+    let body = json!({ "identifier": "ana", "password": DEMO_PASSWORD }).to_string();
+    let response = app.send(request.body(Body::from(body)).unwrap()).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    response.headers()[header::SET_COOKIE].to_str().unwrap().split(';').next().unwrap().to_owned()
+}
+
+#[tokio::test]
+async fn a_session_unused_for_the_idle_timeout_ends_and_one_in_use_lasts_its_lifetime() {
+    let app = TestApp::with_config(|c| {
+        c.policy.session_idle_timeout_s = 30 * 60;
+        c.policy.session_lifetime_s = 3 * 3600;
+    })
+    .await;
+    app.sign_up("ana", "ana@correo.test", None, DEMO_PASSWORD).await;
+    let idle = signed_in(&app, None).await;
+    let busy = signed_in(&app, None).await;
+    // Used every 20 minutes, `busy` stays; `idle`, left alone, is gone after half an hour.
+    for _ in 0..8 {
+        app.state.clock.advance(20 * 60);
+        assert_eq!(session_of(&app, &busy).await["username"], "ana");
+    }
+    assert_eq!(session_of(&app, &idle).await, serde_json::Value::Null);
+    // However busy, a session ends with its lifetime (8 × 20 min = 2 h 40 min so far).
+    app.state.clock.advance(20 * 60 + 1);
+    assert_eq!(session_of(&app, &busy).await, serde_json::Value::Null);
+}
+
+#[tokio::test]
+async fn signing_in_again_replaces_this_browsers_session_and_leaves_other_browsers_alone() {
+    let app = TestApp::new().await;
+    app.sign_up("ana", "ana@correo.test", None, DEMO_PASSWORD).await;
+    let first = signed_in(&app, None).await;
+    let other_browser = signed_in(&app, None).await;
+    let second = signed_in(&app, Some(&first)).await;
+    assert_ne!(first, second);
+    assert_eq!(session_of(&app, &first).await, serde_json::Value::Null, "the replaced session ended");
+    assert_eq!(session_of(&app, &second).await["username"], "ana");
+    assert_eq!(session_of(&app, &other_browser).await["username"], "ana");
 }
 
 #[tokio::test]
@@ -268,4 +331,83 @@ async fn password_guessing_is_throttled_per_identifier_alike_for_known_and_unkno
     let response =
         app.post("/api/v1/session", json!({ "identifier": "ANA", "password": DEMO_PASSWORD })).await;
     assert_eq!(response.status(), StatusCode::OK);
+}
+
+/// The password as stored now (its PHC string).
+async fn stored_hash(app: &TestApp, username: &str) -> String {
+    use sqlx::Connection;
+    let mut db = sqlx::SqliteConnection::connect(&app.state.config.database_url).await.unwrap();
+    sqlx::query_scalar("SELECT password_hash FROM accounts WHERE username = ?")
+        .bind(username)
+        .fetch_one(&mut db)
+        .await
+        .unwrap()
+}
+
+async fn sign_in_status(app: &TestApp, identifier: &str, password: &str) -> StatusCode {
+    app.post("/api/v1/session", json!({ "identifier": identifier, "password": password })).await.status()
+}
+
+#[tokio::test]
+async fn the_same_password_typed_on_another_keyboard_signs_in() {
+    let app = TestApp::new().await;
+    // Set with a composed ñ and é (most keyboards); typed with combining marks (some phones paste
+    // them so) and with full-width letters (an East Asian input method).
+    app.sign_up("ana", "ana@correo.test", None, "Contraseña olvidada en Cádiz").await;
+    for typed in ["Contrasen\u{303}a olvidada en Ca\u{301}diz", "Ｃｏｎｔｒａｓｅñａ olvidada en Cádiz"]
+    {
+        assert_eq!(sign_in_status(&app, "ana", typed).await, StatusCode::OK, "{typed:?}");
+    }
+    assert_eq!(sign_in_status(&app, "ana", "Contrasena olvidada en Cadiz").await, StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn a_hash_with_older_parameters_is_made_again_at_the_next_sign_in_and_still_signs_in() {
+    use sqlx::Connection;
+    let app = TestApp::new().await;
+    app.sign_up("ana", "ana@correo.test", None, DEMO_PASSWORD).await;
+    // As a server with weaker argon2 parameters stored it.
+    let older = {
+        use argon2::{password_hash::SaltString, Algorithm, Argon2, Params, PasswordHasher, Version};
+        let salt = SaltString::generate(&mut rand::rngs::OsRng);
+        let argon2 = Argon2::new(Algorithm::Argon2id, Version::V0x13, Params::new(4096, 3, 1, None).unwrap());
+        argon2.hash_password(DEMO_PASSWORD.as_bytes(), &salt).unwrap().to_string()
+    };
+    let mut db = sqlx::SqliteConnection::connect(&app.state.config.database_url).await.unwrap();
+    sqlx::query("UPDATE accounts SET password_hash = ? WHERE username = 'ana'")
+        .bind(&older)
+        .execute(&mut db)
+        .await
+        .unwrap();
+
+    // A wrong password changes nothing.
+    assert_eq!(sign_in_status(&app, "ana", "not the password at all").await, StatusCode::UNAUTHORIZED);
+    assert_eq!(stored_hash(&app, "ana").await, older);
+    assert_eq!(sign_in_status(&app, "ana", DEMO_PASSWORD).await, StatusCode::OK);
+    let upgraded = stored_hash(&app, "ana").await;
+    assert!(upgraded.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{upgraded}");
+    assert_eq!(sign_in_status(&app, "ana", DEMO_PASSWORD).await, StatusCode::OK);
+    assert_eq!(stored_hash(&app, "ana").await, upgraded, "made again once, not at every sign-in");
+}
+
+#[tokio::test]
+async fn a_new_password_may_not_contain_the_accounts_phone_number() {
+    let app = TestApp::new().await;
+    let body = json!({
+        "username": "ana", "email": "ana@correo.test", "phone": "+34 600 000 002",
+        "password": "mi numero 600000002 secreto", "language": "es"
+    });
+    let response = app.post("/api/v1/accounts", body).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body = body_json(response).await;
+    assert_eq!(
+        (body["code"].as_str(), body["field"].as_str()),
+        (Some("password_contains_identity"), Some("password"))
+    );
+
+    // The strength check the sign-up form asks says so too, with the phone as typed.
+    let check = json!({ "password": "mi numero 600000002 secreto", "phone": "+34 600 000 002" });
+    let body = body_json(app.post("/api/v1/password/check", check).await).await;
+    let rule = body["rules"].as_array().unwrap().iter().find(|r| r["rule"] == "no_identity").unwrap().clone();
+    assert_eq!(rule["met"], false, "{body}");
 }

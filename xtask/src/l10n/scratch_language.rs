@@ -32,7 +32,7 @@ pub fn run_step(tools: &Toolchain) -> anyhow::Result<Tally> {
     cargo
         .current_dir(&copy)
         .env("CARGO_TARGET_DIR", root.join("target"))
-        .args(["test", "--locked", "-p", "recupera", "--lib", "-p", "recupera-server", "--lib"])
+        .args(["test", "--locked", "-p", "recupera", "-p", "recupera-server", "--lib"])
         .args(["--", "i18n::", "messages::"]);
     let tally = run_counting_libtest(&mut cargo)?;
     ensure!(tally.passed >= 10 || tally.failed > 0, "the language tests did not run in the copy ({tally:?})");
@@ -41,11 +41,12 @@ pub fn run_step(tools: &Toolchain) -> anyhow::Result<Tally> {
 
 /// The project's files as git sees them (tracked, and new ones not ignored), links kept as links.
 fn copy_project(root: &Path, copy: &Path) -> anyhow::Result<()> {
-    let listed = output_of(
-        std::process::Command::new("git")
-            .current_dir(root)
-            .args(["ls-files", "--cached", "--others", "--exclude-standard"]),
-    )
+    let listed = output_of(std::process::Command::new("git").current_dir(root).args([
+        "ls-files",
+        "--cached",
+        "--others",
+        "--exclude-standard",
+    ]))
     .context("cannot list the project's files with git")?;
     for file in listed.lines().map(PathBuf::from) {
         let (from, to) = (root.join(&file), copy.join(&file));
