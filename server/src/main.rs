@@ -98,7 +98,7 @@ async fn run(command: Command) -> anyhow::Result<()> {
         Command::Serve(config) => serve(*config).await,
         Command::Outbox { command } => outbox_command(command).await,
         Command::Migrate { database_url } => {
-            Db::connect(&database_url).await?;
+            recupera_server::storage::migrate(&database_url).await?;
             let database_url = recupera_server::storage::database_url::redacted(&database_url);
             tracing::info!(%database_url, "database is up to date");
             Ok(())

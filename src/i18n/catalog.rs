@@ -32,8 +32,8 @@ pub struct Language {
     pub name: &'static str,
     /// Whether this is a pseudo-locale: its texts are shown through `pseudo_locale::transform_for`.
     pub pseudo: bool,
-    /// Sorted by id.
-    messages: &'static [(&'static str, &'static [Piece])],
+    /// In the order of `MESSAGE_IDS`.
+    messages: &'static [&'static [Piece]],
 }
 
 impl PartialEq for Language {
@@ -43,6 +43,9 @@ impl PartialEq for Language {
 }
 
 include!(concat!(env!("OUT_DIR"), "/catalog.rs"));
+include!(concat!(env!("OUT_DIR"), "/message_index.rs"));
+#[doc(hidden)]
+pub(crate) use message_index;
 
 /// A variable's value.
 #[derive(Debug, Clone, PartialEq)]
@@ -75,12 +78,20 @@ macro_rules! number_args {
 number_args!(u8, u16, u32, u64, usize, i8, i16, i32, i64);
 
 impl Language {
-    /// The text of message `id` with `args` in place.
+    /// The text of message `id` with `args` in place (its id when there is none such). The app's
+    /// own calls go through `format_message` with the index `message_index!` found at compile time.
     pub fn format(&self, id: &str, args: &[(&str, Arg)]) -> String {
+        match MESSAGE_IDS.binary_search(&id) {
+            Ok(index) => self.format_message(index, args),
+            Err(_) => id.to_owned(),
+        }
+    }
+
+    /// The text of message number `index` (`message_index!("id")`) with `args` in place.
+    pub fn format_message(&self, index: usize, args: &[(&str, Arg)]) -> String {
         let mut text = String::new();
-        match self.messages.binary_search_by(|(key, _)| (*key).cmp(id)) {
-            Ok(index) => self.write(self.messages[index].1, args, &mut text),
-            Err(_) => text.push_str(id),
+        if let Some(pieces) = self.messages.get(index) {
+            self.write(pieces, args, &mut text);
         }
         text
     }
@@ -162,16 +173,11 @@ mod tests {
         folders.sort();
         assert_eq!(tags, folders);
         assert!(tags.contains(&"pt-BR") && tags.contains(&"en-XA"), "{tags:?}");
+        assert!(MESSAGE_IDS.windows(2).all(|pair| pair[0] < pair[1]), "ids unsorted");
         for language in LANGUAGES {
-            assert!(
-                language.messages.windows(2).all(|pair| pair[0].0 < pair[1].0),
-                "{} unsorted",
-                language.id
-            );
-            let ids: Vec<_> = language.messages.iter().map(|(id, _)| *id).collect();
-            let source: Vec<_> = en().messages.iter().map(|(id, _)| *id).collect();
-            assert_eq!(ids, source, "{} has other messages than en", language.id);
+            assert_eq!(language.messages.len(), MESSAGE_IDS.len(), "{}", language.id);
         }
+        assert_eq!(en().format_message(message_index!("header-sign-in"), &[]), "Sign in");
     }
 
     #[test]
@@ -217,7 +223,7 @@ mod tests {
         }
         for language in LANGUAGES {
             let categories: Vec<String> = (0..=1000).map(|n| plural::category(language.id, n)).collect();
-            for (id, pieces) in language.messages {
+            for (id, pieces) in MESSAGE_IDS.iter().zip(language.messages) {
                 let mut found = Vec::new();
                 choices(pieces, &mut found);
                 for piece in found {

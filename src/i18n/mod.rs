@@ -3,7 +3,8 @@
 //! `tr!("id")` gives a message's text now, `move_tr!("id")` a signal that follows the language switch,
 //! `around_tr!("id", "variable")` the text around markup placed where the variable is;
 //! both take variables as `{ "name" => value }` and, outside a component (after an `.await`), the
-//! context first: `tr!(i18n, "id")`. The texts are compiled in by `build.rs` (see `catalog`).
+//! context first: `tr!(i18n, "id")`. The texts are compiled in by `build.rs` (see `catalog`), and each
+//! id becomes its message's number while compiling (`message_index!`): no id is in the bundle.
 
 pub mod catalog;
 mod plural;
@@ -27,17 +28,19 @@ pub struct I18n {
 }
 
 impl I18n {
-    /// The text of message `id` in the active language (tracked: a switch re-runs the caller).
-    pub fn tr(&self, id: &str, args: &[(&str, Arg)]) -> String {
-        self.language.with(|language| language.format(id, args))
+    /// The text of message number `message` (`message_index!("id")`, as `tr!` passes it) in the
+    /// active language (tracked: a switch re-runs the caller).
+    pub fn tr(&self, message: usize, args: &[(&str, Arg)]) -> String {
+        self.language.with(|language| language.format_message(message, args))
     }
 
-    /// Message `id` around the markup (a bold name, a link) that stands where its variable `variable`
-    /// is: the text before it and the text after it, so the sentence keeps the translator's order.
-    pub fn around(&self, id: &str, variable: &str) -> (String, String) {
+    /// Message number `message` around the markup (a bold name, a link) that stands where its
+    /// variable `variable` is: the text before it and the text after it, so the sentence keeps the
+    /// translator's order.
+    pub fn around(&self, message: usize, variable: &str) -> (String, String) {
         // A private-use character no message contains marks the place.
         const MARK: &str = "\u{E000}";
-        let text = self.tr(id, &[(variable, Arg::from(MARK))]);
+        let text = self.tr(message, &[(variable, Arg::from(MARK))]);
         match text.split_once(MARK) {
             Some((before, after)) => (before.to_owned(), after.to_owned()),
             None => (text, String::new()),
@@ -124,21 +127,24 @@ fn saved_or_browser_language() -> &'static Language {
         .unwrap_or(&LANGUAGES[0])
 }
 
+// The ids are taken as token trees, not `literal` fragments: a fragment handed on to another macro
+// is opaque and could not match `message_index!`'s literal arms.
+
 /// The text of a message in the active language: `tr!("id")`, `tr!("id", { "name" => value })`, or with
 /// the context given: `tr!(i18n, "id", …)` (needed where no component is running, after an `.await`).
 #[macro_export]
 macro_rules! tr {
-    ($i18n:ident, $id:literal $(,)?) => {
-        $i18n.tr($id, &[])
+    ($i18n:ident, $id:tt $(,)?) => {
+        $i18n.tr($crate::i18n::catalog::message_index!($id), &[])
     };
-    ($i18n:ident, $id:literal, { $($key:literal => $value:expr),* $(,)? } $(,)?) => {
-        $i18n.tr($id, &[$(($key, $crate::i18n::Arg::from($value))),*])
+    ($i18n:ident, $id:tt, { $($key:literal => $value:expr),* $(,)? } $(,)?) => {
+        $i18n.tr($crate::i18n::catalog::message_index!($id), &[$(($key, $crate::i18n::Arg::from($value))),*])
     };
-    ($id:literal $(,)?) => {
-        $crate::i18n::expect_i18n().tr($id, &[])
+    ($id:tt $(,)?) => {
+        $crate::i18n::expect_i18n().tr($crate::i18n::catalog::message_index!($id), &[])
     };
-    ($id:literal, { $($key:literal => $value:expr),* $(,)? } $(,)?) => {
-        $crate::i18n::expect_i18n().tr($id, &[$(($key, $crate::i18n::Arg::from($value))),*])
+    ($id:tt, { $($key:literal => $value:expr),* $(,)? } $(,)?) => {
+        $crate::i18n::expect_i18n().tr($crate::i18n::catalog::message_index!($id), &[$(($key, $crate::i18n::Arg::from($value))),*])
     };
 }
 
@@ -146,16 +152,18 @@ macro_rules! tr {
 /// text before and after it, following the language switch.
 #[macro_export]
 macro_rules! around_tr {
-    ($id:literal, $variable:literal $(,)?) => {{
+    ($id:tt, $variable:literal $(,)?) => {{
         let i18n = $crate::i18n::expect_i18n();
-        ::leptos::prelude::Signal::derive(move || i18n.around($id, $variable))
+        ::leptos::prelude::Signal::derive(move || {
+            i18n.around($crate::i18n::catalog::message_index!($id), $variable)
+        })
     }};
 }
 
 /// Like `tr!`, as a signal that follows the language switch (and the variables, when they are signals).
 #[macro_export]
 macro_rules! move_tr {
-    ($id:literal $(, { $($key:literal => $value:expr),* $(,)? })? $(,)?) => {{
+    ($id:tt $(, { $($key:literal => $value:expr),* $(,)? })? $(,)?) => {{
         let i18n = $crate::i18n::expect_i18n();
         ::leptos::prelude::Signal::derive(move || $crate::tr!(i18n, $id $(, { $($key => $value),* })?))
     }};

@@ -9,6 +9,7 @@ mod api_contract;
 mod app_server;
 mod bench;
 mod l10n;
+mod postgres;
 mod process;
 mod screenshots;
 mod serve;

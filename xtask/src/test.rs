@@ -4,7 +4,8 @@
 //!    on every crate and target (and the app's wasm build) with warnings as errors, one test;
 //! 1. the app's and the server's language tests in a copy of the project with a scratch Polish
 //!    locale (`l10n::scratch_language`: nothing outside `locales/` changes for a new language), and
-//!    host tests of every crate (`cargo test --workspace`);
+//!    host tests of every crate (`cargo test --workspace`), with a scratch PostgreSQL cluster for the
+//!    server's PostgreSQL tests (`postgres`);
 //! 2. the app's in-browser tests (wasm-bindgen-test in headless Chromium, through wasm-pack);
 //! 3. the release build of the app, then end-to-end tests (Playwright driving Debian's Chromium)
 //!    against the real server serving that build, with a fresh SQLite file;
@@ -86,13 +87,22 @@ pub fn run_command() -> anyhow::Result<()> {
         }
     }
 
-    step("Host tests of every crate");
-    tally += run_counting_libtest(tools.command("cargo").args([
-        "test",
-        "--workspace",
-        "--locked",
-        "--no-fail-fast",
-    ]))?;
+    step("Host tests of every crate (the server's PostgreSQL ones on a scratch cluster)");
+    let postgres = match crate::postgres::ScratchPostgres::start() {
+        Ok(cluster) => Some(cluster),
+        Err(err) => {
+            eprintln!("no scratch PostgreSQL: {err:#}");
+            tally.failed += 1;
+            None
+        }
+    };
+    let mut host_tests = tools.command("cargo");
+    host_tests.args(["test", "--workspace", "--locked", "--no-fail-fast"]);
+    if let Some(cluster) = &postgres {
+        host_tests.env("RECUPERA_TEST_POSTGRES_URL", cluster.url());
+    }
+    tally += run_counting_libtest(&mut host_tests)?;
+    drop(postgres);
 
     step("In-browser tests of the app (wasm-pack test --headless --chrome)");
     // Through wasm-pack, the command Rust/WASM developers habitually run, so it is proven to work here.

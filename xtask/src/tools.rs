@@ -45,6 +45,7 @@ impl Toolchain {
         toolchain.ensure_browser()?;
         toolchain.ensure_wasm_pack()?;
         toolchain.ensure_clippy()?;
+        crate::postgres::ensure_installed()?;
         Ok(toolchain)
     }
 

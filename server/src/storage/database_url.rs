@@ -7,6 +7,8 @@
 pub enum DatabaseUrl {
     /// `sqlite://path`, `sqlite:path` or `sqlite::memory:`, as sqlx reads them.
     Sqlite(String),
+    /// `postgres://user:password@host:port/database?sslmode=…` (or `postgresql://`), as sqlx reads it.
+    Postgres(String),
 }
 
 impl DatabaseUrl {
@@ -24,10 +26,16 @@ impl DatabaseUrl {
                 );
                 Ok(DatabaseUrl::Sqlite(url.to_owned()))
             }
-            "postgres" | "postgresql" => anyhow::bail!(
-                "the database URL {shown:?} is PostgreSQL, which this build of recupera-server cannot \
-                 store in yet: give sqlite://path/to/file.db"
-            ),
+            "postgres" | "postgresql" => {
+                let options: sqlx::postgres::PgConnectOptions = url
+                    .parse()
+                    .map_err(|err| anyhow::anyhow!("the database URL {shown:?} cannot be read: {err}"))?;
+                anyhow::ensure!(
+                    options.get_database().is_some_and(|name| !name.is_empty()),
+                    "the database URL {shown:?} names no database: give postgres://user@host:5432/recupera"
+                );
+                Ok(DatabaseUrl::Postgres(url.to_owned()))
+            }
             other => anyhow::bail!(
                 "the database URL {shown:?} is of a kind this server does not know ({other:?}): give \
                  sqlite://path/to/file.db"
@@ -68,11 +76,21 @@ mod tests {
     }
 
     #[test]
+    fn postgres_urls_are_taken() {
+        for url in [
+            "postgres://postgres@127.0.0.1:55432/recupera",
+            "postgresql://u:p@db.internal/recupera?sslmode=require",
+        ] {
+            assert_eq!(DatabaseUrl::parse(url).unwrap(), DatabaseUrl::Postgres(url.to_owned()), "{url}");
+        }
+    }
+
+    #[test]
     fn a_url_of_another_kind_or_with_a_typo_is_refused_and_named_without_its_password() {
         let refused = |url: &str| DatabaseUrl::parse(url).unwrap_err().to_string();
-        let postgres = refused("postgres://recupera:s3cret@127.0.0.1:55432/recupera");
-        assert!(postgres.contains("\"postgres://recupera:***@127.0.0.1:55432/recupera\""), "{postgres}");
-        assert!(postgres.contains("PostgreSQL") && !postgres.contains("s3cret"), "{postgres}");
+        let postgres = refused("postgres://recupera:s3cret@127.0.0.1:55432");
+        assert!(postgres.contains("\"postgres://recupera:***@127.0.0.1:55432\""), "{postgres}");
+        assert!(postgres.contains("names no database") && !postgres.contains("s3cret"), "{postgres}");
         let typo = refused("sqlit://data/recupera.db");
         assert!(typo.contains("\"sqlit://data/recupera.db\"") && typo.contains("\"sqlit\""), "{typo}");
         assert!(refused("data/recupera.db").contains("names no database kind"));

@@ -7,6 +7,7 @@ pub mod cleanup;
 pub mod database_url;
 pub mod flows;
 pub mod outbox;
+pub mod postgres;
 mod sessions;
 pub mod write;
 
@@ -34,7 +35,14 @@ pub struct Db {
 impl Db {
     /// Opens (creating when missing) the database at `url` and brings its schema up to date.
     pub async fn connect(url: &str) -> anyhow::Result<Db> {
-        let database_url::DatabaseUrl::Sqlite(url) = database_url::DatabaseUrl::parse(url)?;
+        let url = match database_url::DatabaseUrl::parse(url)? {
+            database_url::DatabaseUrl::Sqlite(url) => url,
+            database_url::DatabaseUrl::Postgres(url) => anyhow::bail!(
+                "the database URL {:?} is PostgreSQL: `recupera-server migrate` prepares its schema, but this \
+                 release serves from SQLite only (give sqlite://path/to/file.db)",
+                database_url::redacted(&url)
+            ),
+        };
         let url = url.as_str();
         let options = SqliteConnectOptions::from_str(url)
             .with_context(|| format!("invalid database URL {url:?}"))?
@@ -102,15 +110,24 @@ impl Db {
         passive_checkpoint(&self.writer).await
     }
 
-    /// Applies the migrations in `server/migrations/` that this database has not seen yet.
+    /// Applies the migrations in `server/migrations/sqlite/` that this database has not seen yet.
     pub async fn migrate(&self) -> anyhow::Result<()> {
-        sqlx::migrate!("./migrations").run(&self.writer).await.context("database migration failed")
+        sqlx::migrate!("./migrations/sqlite").run(&self.writer).await.context("database migration failed")
     }
 
     /// A round trip to the database, for the health check.
     pub async fn ping(&self) -> anyhow::Result<()> {
         sqlx::query("SELECT 1").execute(&self.pool).await?;
         Ok(())
+    }
+}
+
+/// Brings the database at `url` to this release's schema with its backend's migrations
+/// (`server/migrations/sqlite/` or `server/migrations/postgres/`), creating a SQLite file if missing.
+pub async fn migrate(url: &str) -> anyhow::Result<()> {
+    match database_url::DatabaseUrl::parse(url)? {
+        database_url::DatabaseUrl::Sqlite(_) => Db::connect(url).await.map(drop),
+        database_url::DatabaseUrl::Postgres(url) => postgres::migrate(&url).await,
     }
 }
 

@@ -1,9 +1,11 @@
 //! Every server test, in one binary (compiled and linked once, as zero2prod's are): a module per
-//! area of the product, all through the real router on a real SQLite file (`support`).
+//! area of the product, all through the real router on a real SQLite file (`support`), and the
+//! PostgreSQL schema on a real PostgreSQL (`postgres`).
 
 mod accounts_and_sessions;
 mod delivery;
 mod operations;
+mod postgres;
 mod recovery_rules;
 mod recovery_under_attack;
 mod serving;

@@ -1,0 +1,167 @@
+//! PostgreSQL, on a real server: `cargo xtask test` starts a scratch cluster (`xtask/src/postgres.rs`)
+//! and gives its address in `RECUPERA_TEST_POSTGRES_URL`. Each test works in a database of its own.
+
+use std::collections::BTreeSet;
+
+use sqlx::{Connection, Executor, PgConnection};
+
+/// The scratch cluster's address (a `postgres://` URL to its maintenance database).
+fn cluster_url() -> String {
+    std::env::var("RECUPERA_TEST_POSTGRES_URL").expect(
+        "RECUPERA_TEST_POSTGRES_URL is not set: these tests need a PostgreSQL server, which `cargo xtask test` starts",
+    )
+}
+
+/// A new, empty database on the cluster; its URL.
+async fn fresh_database() -> String {
+    let cluster = cluster_url();
+    let name = format!("recupera_test_{}", rand::random::<u64>());
+    let mut admin = PgConnection::connect(&cluster).await.unwrap();
+    admin.execute(format!("CREATE DATABASE {name}").as_str()).await.unwrap();
+    let (base, _) = cluster.rsplit_once('/').unwrap();
+    format!("{base}/{name}")
+}
+
+/// Each table's columns as `(table, column, type, nullable)`, in both backends' words.
+type Columns = BTreeSet<(String, String, &'static str, bool)>;
+
+fn common_type(declared: &str) -> &'static str {
+    match declared.to_ascii_lowercase().as_str() {
+        "integer" | "bigint" => "integer",
+        "text" => "text",
+        "blob" | "bytea" => "bytes",
+        other => panic!("a column type neither backend should have: {other}"),
+    }
+}
+
+async fn sqlite_schema(url: &str) -> (Columns, BTreeSet<String>) {
+    let mut db = sqlx::SqliteConnection::connect(url).await.unwrap();
+    let tables: Vec<String> = sqlx::query_scalar(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_sqlx_migrations'",
+    )
+    .fetch_all(&mut db)
+    .await
+    .unwrap();
+    let mut columns = Columns::new();
+    for table in tables {
+        let rows: Vec<(String, String, i64, i64)> =
+            sqlx::query_as(&format!("SELECT name, type, \"notnull\", pk FROM pragma_table_info('{table}')"))
+                .fetch_all(&mut db)
+                .await
+                .unwrap();
+        for (column, declared, not_null, primary_key) in rows {
+            // A primary key column is never NULL, whatever SQLite's declaration says.
+            let nullable = not_null == 0 && primary_key == 0;
+            columns.insert((table.clone(), column, common_type(&declared), nullable));
+        }
+    }
+    let indexes =
+        sqlx::query_scalar("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")
+            .fetch_all(&mut db)
+            .await
+            .unwrap();
+    (columns, indexes.into_iter().collect())
+}
+
+async fn postgres_schema(url: &str) -> (Columns, BTreeSet<String>) {
+    let mut db = PgConnection::connect(url).await.unwrap();
+    let rows: Vec<(String, String, String, String)> = sqlx::query_as(
+        "SELECT table_name::text, column_name::text, data_type::text, is_nullable::text FROM information_schema.columns
+         WHERE table_schema = 'public' AND table_name <> '_sqlx_migrations'",
+    )
+    .fetch_all(&mut db)
+    .await
+    .unwrap();
+    let columns = rows
+        .into_iter()
+        .map(|(table, column, declared, nullable)| (table, column, common_type(&declared), nullable == "YES"))
+        .collect();
+    let indexes = sqlx::query_scalar("SELECT indexname::text FROM pg_indexes WHERE schemaname = 'public'")
+        .fetch_all(&mut db)
+        .await
+        .unwrap();
+    (columns, indexes.into_iter().collect())
+}
+
+#[tokio::test]
+async fn both_backends_migrate_to_the_same_tables_columns_and_indexes() {
+    let dir = tempfile::tempdir().unwrap();
+    let sqlite = format!("sqlite://{}", dir.path().join("schema.db").display());
+    recupera_server::storage::migrate(&sqlite).await.unwrap();
+    let postgres = fresh_database().await;
+    recupera_server::storage::migrate(&postgres).await.unwrap();
+
+    let (sqlite_columns, sqlite_indexes) = sqlite_schema(&sqlite).await;
+    let (postgres_columns, postgres_indexes) = postgres_schema(&postgres).await;
+    assert!(sqlite_columns.len() > 60, "{sqlite_columns:?}");
+    let only_sqlite: Vec<_> = sqlite_columns.difference(&postgres_columns).collect();
+    let only_postgres: Vec<_> = postgres_columns.difference(&sqlite_columns).collect();
+    assert!(
+        only_sqlite.is_empty() && only_postgres.is_empty(),
+        "columns only in SQLite: {only_sqlite:#?}\ncolumns only in PostgreSQL: {only_postgres:#?}"
+    );
+    // Every index SQLite's migrations create by name, PostgreSQL's create too (it adds its own for
+    // keys, and the case-insensitive unique indexes SQLite expresses as COLLATE NOCASE).
+    let missing: Vec<_> = sqlite_indexes.difference(&postgres_indexes).collect();
+    assert!(missing.is_empty(), "indexes missing in PostgreSQL: {missing:?}");
+}
+
+#[tokio::test]
+async fn user_names_and_emails_are_unique_whatever_their_case_on_postgresql_as_on_sqlite() {
+    let postgres = fresh_database().await;
+    recupera_server::storage::migrate(&postgres).await.unwrap();
+    let mut db = PgConnection::connect(&postgres).await.unwrap();
+    let insert =
+        "INSERT INTO accounts (username, email, password_hash, language, created_at, password_changed_at)
+                  VALUES ($1, $2, 'h', 'es', 0, 0)";
+    sqlx::query(insert).bind("Ana").bind("Ana@Correo.test").execute(&mut db).await.unwrap();
+    for (username, email) in [("ana", "other@correo.test"), ("other", "ana@correo.TEST")] {
+        let err = sqlx::query(insert).bind(username).bind(email).execute(&mut db).await.unwrap_err();
+        assert!(
+            err.as_database_error().is_some_and(|e| e.is_unique_violation()),
+            "{username} {email}: {err}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn migrate_prepares_a_postgresql_database_once_and_names_one_it_cannot_reach() {
+    let postgres = fresh_database().await;
+    let migrate = |url: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_recupera-server"))
+            .args(["migrate", "--database-url", url])
+            .env_remove("RECUPERA_DATABASE_URL")
+            .output()
+            .unwrap()
+    };
+    for run in ["first", "second"] {
+        let output = migrate(&postgres);
+        assert!(output.status.success(), "{run}: {}", String::from_utf8_lossy(&output.stderr));
+    }
+    let mut db = PgConnection::connect(&postgres).await.unwrap();
+    let applied: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM _sqlx_migrations").fetch_one(&mut db).await.unwrap();
+    assert_eq!(applied, 1);
+
+    // Nothing listens on this port.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let unreachable = format!("postgres://recupera:s3cret@127.0.0.1:{closed}/recupera");
+    let output = migrate(&unreachable);
+    let said =
+        format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
+    assert!(!output.status.success());
+    assert!(
+        said.contains("cannot reach the database")
+            && said.contains(&format!("recupera:***@127.0.0.1:{closed}")),
+        "{said}"
+    );
+    assert!(!said.contains("s3cret"), "{said}");
+}
+
+#[tokio::test]
+async fn serving_from_postgresql_is_refused_at_start_saying_so_not_silently_sqlite() {
+    let err =
+        recupera_server::storage::Db::connect("postgres://postgres@127.0.0.1:1/recupera").await.unwrap_err();
+    let said = format!("{err:#}");
+    assert!(said.contains("PostgreSQL") && said.contains("migrate"), "{said}");
+}
