@@ -103,7 +103,11 @@ pub async fn sign_up(request: &SignUpRequest) -> Result<serde_json::Value, ApiEr
 ///
 /// The first one may already be on its way: on the identify screen's address, `js/early_challenge.js`
 /// asks for it while the app downloads. That answer is taken once; then every call asks the server.
-pub async fn bot_check_challenge() -> Result<serde_json::Value, ApiError> {
+/// A bot-check challenge for `action` (`recovery`, `sign_in`): a solution opens only that action.
+pub async fn bot_check_challenge(action: &str) -> Result<serde_json::Value, ApiError> {
+    if action != "recovery" {
+        return get(&format!("/bot-check/challenge?action={action}")).await;
+    }
     if let Some(early) = take_early_challenge() {
         if let Ok(response) = wasm_bindgen_futures::JsFuture::from(early).await {
             return decode(Ok(Response::from(response.unchecked_into::<web_sys::Response>()))).await;

@@ -50,6 +50,8 @@ fn refusal_text(body: &ErrorBody) -> String {
             tr!("error-too-many-requests", { "minutes" => whole_minutes(seconds), "seconds" => seconds })
         }
         ErrorCode::BotCheckInvalid => tr!("error-bot-check-invalid"),
+        ErrorCode::BotCheckRequired => tr!("error-bot-check-required"),
+        ErrorCode::SignInPaused => tr!("error-sign-in-paused"),
         ErrorCode::BotCheckExpired => tr!("error-bot-check-expired"),
         ErrorCode::FlowNotFound => tr!("error-flow-not-found"),
         ErrorCode::FlowExpired => tr!("error-flow-expired"),

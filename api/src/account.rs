@@ -22,6 +22,10 @@ pub struct SignUpRequest {
 pub struct SignInRequest {
     pub identifier: String,
     pub password: String,
+    /// A solved "I am not a robot" check (for the `sign_in` action), once the server asks for one
+    /// (`bot_check_required`): after a few wrong passwords for the account, or many from the network.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bot_check: Option<String>,
 }
 
 /// What a signed-in person sees of their account (*Mi cuenta*).

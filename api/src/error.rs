@@ -73,6 +73,12 @@ error_codes! {
     BotCheckInvalid = "bot_check_invalid",
     /// The "I am not a robot" check is too old; solve a new one.
     BotCheckExpired = "bot_check_expired",
+    /// This sign-in needs a solved "I am not a robot" check (`bot_check`): there were a few wrong
+    /// passwords for the account, or many from this network. Said alike for unknown identifiers.
+    BotCheckRequired = "bot_check_required",
+    /// Too many wrong passwords in a row for this account: sign-in is paused until it is recovered
+    /// (`¿Has olvidado la contraseña?`). Said alike for unknown identifiers.
+    SignInPaused = "sign_in_paused",
     /// No recovery with this id (mistyped link, or cleaned up long ago).
     FlowNotFound = "flow_not_found",
     /// This recovery is too old; start again.

@@ -57,6 +57,10 @@ error-too-many-requests = Too many tries. Wait { $minutes ->
 error-bot-check-invalid = Tick “I am not a robot” and wait until it is checked.
 # Error code bot_check_expired.
 error-bot-check-expired = The “I am not a robot” check expired. Tick the box again.
+# Error code bot_check_required (sign-in, after a few wrong passwords; the check appears under it).
+error-bot-check-required = For your safety, tick “I am not a robot” below, then sign in again.
+# Error code sign_in_paused.
+error-sign-in-paused = Too many wrong passwords in a row: sign-in to this account is paused. Get it back with “Forgot your password?”.
 # Error code flow_not_found.
 error-flow-not-found = This recovery cannot be continued in this browser. For your safety, a recovery can only be finished in the browser where it was started (and this link may be old). Start one here.
 # Error code flow_expired.

@@ -84,3 +84,18 @@ mail-sign-up-taken-body =
     If it was not you, ignore this message.
 
     — { -brand-name } support
+
+## Many wrong passwords in a row for an account
+
+# Mail subject when many wrong passwords in a row were typed for the account (at most one a day).
+mail-sign-in-attack-subject = Someone is trying to sign in to your { -brand-name } account
+# Mail body when many wrong passwords in a row were typed for the account (at most one a day).
+mail-sign-in-attack-body =
+    Hello,
+
+    Someone has typed many wrong passwords for your { -brand-name } account, one after another. We now ask for the “I am not a robot” check and make each new try wait longer, so guessing is very slow. Your password has not changed and nobody has signed in with it.
+
+    If it was you, wait a moment and try again, or use “Forgot your password?”.
+    If it was not you, nothing needs doing; if your password is short or used on other sites, change it with “Forgot your password?”.
+
+    — { -brand-name } support

@@ -57,6 +57,10 @@ error-too-many-requests = Demasiados intentos. Espera { $minutes ->
 error-bot-check-invalid = Marca «No soy un robot» y espera a que se compruebe.
 # Error code bot_check_expired.
 error-bot-check-expired = La comprobación «No soy un robot» ha caducado. Vuelve a marcar la casilla.
+# Error code bot_check_required (sign-in, after a few wrong passwords; the check appears under it).
+error-bot-check-required = Por tu seguridad, marca «No soy un robot» aquí debajo y vuelve a iniciar sesión.
+# Error code sign_in_paused.
+error-sign-in-paused = Demasiadas contraseñas incorrectas seguidas: el inicio de sesión de esta cuenta está en pausa. Recupérala con «¿Has olvidado la contraseña?».
 # Error code flow_not_found.
 error-flow-not-found = Esta recuperación no se puede continuar en este navegador. Por tu seguridad, una recuperación solo se puede terminar en el navegador donde se empezó (y puede que este enlace sea antiguo). Empieza una aquí.
 # Error code flow_expired.

@@ -83,3 +83,18 @@ mail-sign-up-taken-body =
     Si no has sido tú, ignora este mensaje.
 
     — El equipo de { -brand-name }
+
+## Many wrong passwords in a row for an account
+
+# Mail subject when many wrong passwords in a row were typed for the account (at most one a day).
+mail-sign-in-attack-subject = Alguien intenta iniciar sesión en tu cuenta de { -brand-name }
+# Mail body when many wrong passwords in a row were typed for the account (at most one a day).
+mail-sign-in-attack-body =
+    Hola:
+
+    Alguien ha escrito muchas contraseñas incorrectas seguidas para tu cuenta de { -brand-name }. Ahora pedimos la comprobación «No soy un robot» y cada nuevo intento espera más, así que adivinarla es muy lento. Tu contraseña no ha cambiado y nadie ha iniciado sesión con ella.
+
+    Si has sido tú, espera un momento y vuelve a intentarlo, o usa «¿Has olvidado la contraseña?».
+    Si no has sido tú, no tienes que hacer nada; si tu contraseña es corta o la usas en otras webs, cámbiala con «¿Has olvidado la contraseña?».
+
+    — El equipo de { -brand-name }

@@ -57,6 +57,10 @@ error-too-many-requests = Tentativas demais. Espere { $minutes ->
 error-bot-check-invalid = Marque “Não sou um robô” e espere até a verificação terminar.
 # Error code bot_check_expired.
 error-bot-check-expired = A verificação “Não sou um robô” expirou. Marque a caixa de novo.
+# Error code bot_check_required (sign-in, after a few wrong passwords; the check appears under it).
+error-bot-check-required = Para sua segurança, marque “Não sou um robô” aqui embaixo e entre de novo.
+# Error code sign_in_paused.
+error-sign-in-paused = Senhas erradas demais seguidas: a entrada nesta conta está pausada. Recupere-a com “Esqueceu a senha?”.
 # Error code flow_not_found.
 error-flow-not-found = Esta recuperação não pode continuar neste navegador. Para sua segurança, uma recuperação só pode ser concluída no navegador em que começou (e este link pode ser antigo). Comece uma aqui.
 # Error code flow_expired.

@@ -83,3 +83,18 @@ mail-sign-up-taken-body =
     Se não foi você, ignore esta mensagem.
 
     — Equipe { -brand-name }
+
+## Many wrong passwords in a row for an account
+
+# Mail subject when many wrong passwords in a row were typed for the account (at most one a day).
+mail-sign-in-attack-subject = Alguém está tentando entrar na sua conta da { -brand-name }
+# Mail body when many wrong passwords in a row were typed for the account (at most one a day).
+mail-sign-in-attack-body =
+    Olá,
+
+    Alguém digitou muitas senhas erradas seguidas para a sua conta da { -brand-name }. Agora pedimos a verificação “Não sou um robô” e cada nova tentativa espera mais, então adivinhar a senha fica muito lento. Sua senha não foi alterada e ninguém entrou com ela.
+
+    Se foi você, espere um pouco e tente de novo, ou use “Esqueceu a senha?”.
+    Se não foi você, não precisa fazer nada; se a sua senha é curta ou usada em outros sites, altere-a com “Esqueceu a senha?”.
+
+    — Equipe { -brand-name }

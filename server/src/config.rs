@@ -181,11 +181,31 @@ pub struct Policy {
     #[arg(long, env = "RECUPERA_ATTEMPTS_PER_IP_HOUR", default_value_t = 100)]
     pub attempts_per_ip_hour: u32,
 
-    /// Failed sign-ins one identifier may have in 15 minutes before sign-in waits.
-    #[arg(long, env = "RECUPERA_SIGN_IN_FAILURES_PER_IDENTIFIER", default_value_t = 10)]
-    pub sign_in_failures_per_identifier: u32,
+    /// Wrong passwords in a row for one account (all its identifiers together; an unknown identifier
+    /// counts alike) after which each sign-in needs the "I am not a robot" check.
+    #[arg(long, env = "RECUPERA_SIGN_IN_FAILURES_BEFORE_BOT_CHECK", default_value_t = 3)]
+    pub sign_in_failures_before_bot_check: u32,
 
-    /// Failed sign-ins one IP address may have in 15 minutes before sign-in waits.
+    /// Wrong passwords in a row after which each next try waits, 1 s, 2 s, 4 s … up to
+    /// `sign_in_delay_max_s`.
+    #[arg(long, env = "RECUPERA_SIGN_IN_FAILURES_BEFORE_DELAY", default_value_t = 5)]
+    pub sign_in_failures_before_delay: u32,
+
+    /// The longest wait between two tries, in seconds.
+    #[arg(long, env = "RECUPERA_SIGN_IN_DELAY_MAX_S", default_value_t = 15 * 60)]
+    pub sign_in_delay_max_s: i64,
+
+    /// Wrong passwords in a row after which the owner is told by mail (at most once a day).
+    #[arg(long, env = "RECUPERA_SIGN_IN_FAILURES_BEFORE_WARNING", default_value_t = 10)]
+    pub sign_in_failures_before_warning: u32,
+
+    /// Wrong passwords in a row after which sign-in is paused until the account is recovered
+    /// (NIST SP 800-63B: at most 100). With the waits, reaching it takes about a day.
+    #[arg(long, env = "RECUPERA_SIGN_IN_FAILURES_LIMIT", default_value_t = 100)]
+    pub sign_in_failures_limit: u32,
+
+    /// Failed sign-ins from one network in 15 minutes after which its sign-ins need the "I am not a
+    /// robot" check (a right password is never refused for what others did from there).
     #[arg(long, env = "RECUPERA_SIGN_IN_FAILURES_PER_IP", default_value_t = 50)]
     pub sign_in_failures_per_ip: u32,
 

@@ -43,10 +43,12 @@ pub fn status_for(code: ErrorCode) -> StatusCode {
         | PasswordContainsIdentity
         | BotCheckInvalid
         | BotCheckExpired
+        | BotCheckRequired
         | CodeMalformed
         | CodeInvalid
         | PasswordMismatch => StatusCode::UNPROCESSABLE_ENTITY,
         InvalidCredentials | NotSignedIn => StatusCode::UNAUTHORIZED,
+        SignInPaused => StatusCode::FORBIDDEN,
         TooManyRequests
         | ResendTooSoon
         | AccountAttemptsExhausted

@@ -139,6 +139,8 @@ pub const CATALOG: &[(&str, &[&str])] = &[
     tr!("sms-password-changed"),
     tr!("mail-sign-up-taken-subject"),
     tr!("mail-sign-up-taken-body"),
+    tr!("mail-sign-in-attack-subject"),
+    tr!("mail-sign-in-attack-body"),
 ];
 
 /// Message templates by channel, as stored in the outbox.
@@ -147,6 +149,7 @@ pub mod template {
     pub const NO_ACCOUNT: &str = "no-account";
     pub const PASSWORD_CHANGED: &str = "password-changed";
     pub const SIGN_UP_TAKEN: &str = "sign-up-taken";
+    pub const SIGN_IN_ATTACK: &str = "sign-in-attack";
 }
 
 #[cfg(test)]

@@ -40,6 +40,13 @@ pub fn BotCheck(
     error: Signal<Option<String>>,
     /// Whether the puzzle is being solved now: a form sent meanwhile waits for it.
     solving: RwSignal<bool>,
+    /// What the solution will open (`recovery`, `sign_in`): the server signs it into the challenge.
+    #[prop(default = "recovery")]
+    action: &'static str,
+    /// The checkbox's id (its error and state take it as a prefix): two forms on one screen (a
+    /// recovery page under the sign-in box) each have their own.
+    #[prop(default = "bot-check")]
+    id: &'static str,
 ) -> impl IntoView {
     let state = RwSignal::new(State::Idle);
     Effect::new(move |_| solving.set(state.get() == State::Solving));
@@ -47,7 +54,7 @@ pub fn BotCheck(
     // The challenge is fetched as the screen opens, so solving starts the moment the box is ticked.
     let prefetched = StoredValue::new_local(None::<(Value, f64)>);
     spawn_local(async move {
-        if let Ok(challenge) = api::bot_check_challenge().await {
+        if let Ok(challenge) = api::bot_check_challenge(action).await {
             let _ = prefetched.try_set_value(Some((challenge, js_sys::Date::now())));
         }
     });
@@ -67,7 +74,7 @@ pub fn BotCheck(
                 .flatten()
                 .filter(|(_, fetched_at)| js_sys::Date::now() - fetched_at < PREFETCH_KEPT_MS)
                 .map(|(challenge, _)| challenge);
-            match solve(fresh, progress).await {
+            match solve(fresh, action, progress).await {
                 Ok(payload) => {
                     let _ = solution.try_set(Some(payload));
                     let _ = state.try_set(State::Solved);
@@ -94,18 +101,18 @@ pub fn BotCheck(
             class:field-invalid=move || error.get().is_some()
             aria-busy=move || (state.get() == State::Solving).to_string()
         >
-            {move || error.get().map(|message| view! { <p class="field-error" id="bot-check-error">{message}</p> })}
+            {move || error.get().map(|message| view! { <p class="field-error" id=format!("{id}-error")>{message}</p> })}
             <label class="bot-check-box">
                 <input
                     type="checkbox"
-                    id="bot-check"
+                    id=id
                     prop:checked=move || matches!(state.get(), State::Solving | State::Solved)
-                    aria-describedby="bot-check-state"
+                    aria-describedby=format!("{id}-state")
                     on:change=on_change
                 />
                 <span>{move_tr!("bot-check-label")}</span>
             </label>
-            <p class="bot-check-state" id="bot-check-state">
+            <p class="bot-check-state" id=format!("{id}-state")>
                 {move || match state.get() {
                     State::Idle => move_tr!("bot-check-idle").get(),
                     State::Solving => move_tr!("bot-check-solving").get(),
@@ -122,10 +129,10 @@ pub fn BotCheck(
 
 /// Solves `prefetched`, or a challenge fetched now when there is none (already used, or too old).
 /// Gives the solution to send: base64 of `{ challenge, solution: { counter, derivedKey } }`.
-async fn solve(prefetched: Option<Value>, progress: RwSignal<f64>) -> Result<String, ApiError> {
+async fn solve(prefetched: Option<Value>, action: &str, progress: RwSignal<f64>) -> Result<String, ApiError> {
     let challenge = match prefetched {
         Some(challenge) => challenge,
-        None => api::bot_check_challenge().await?,
+        None => api::bot_check_challenge(action).await?,
     };
     let parameters = &challenge["parameters"];
     let (Some("PBKDF2/SHA-256"), Some(nonce), Some(salt), Some(cost), Some(key_length), Some(prefix)) = (

@@ -4,7 +4,7 @@ use recupera_api::{account::SignInRequest, ErrorCode};
 use crate::{
     api::{self, ApiError},
     around_tr,
-    components::{ErrorSummary, PasswordField, TextField},
+    components::{BotCheck, ErrorSummary, PasswordField, TextField},
     errors::{field_error, local},
     move_tr,
     routing::{use_router, Link, Route},
@@ -28,6 +28,12 @@ pub fn SignInForm(place: SignInPlace) -> impl IntoView {
     Effect::new(move |_| identifier.set(session.prefill.get()));
     let password = RwSignal::new(String::new());
     let error = RwSignal::new(None::<ApiError>);
+    // After a few wrong passwords the server asks for the "I am not a robot" check: it appears then,
+    // and each solution serves one try.
+    let needs_check = RwSignal::new(false);
+    let bot_check = RwSignal::new(None::<String>);
+    let solving = RwSignal::new(false);
+    let waiting_for_check = RwSignal::new(false);
 
     let sign_in = Action::new_local(move |request: &SignInRequest| {
         let request = request.clone();
@@ -40,7 +46,20 @@ pub fn SignInForm(place: SignInPlace) -> impl IntoView {
                     session.dialog_open.set(false);
                     router.go(Route::MyAccount, false);
                 }
-                Err(problem) => error.set(Some(problem)),
+                Err(problem) => {
+                    let about_the_check = problem.code().is_some_and(|code| {
+                        matches!(
+                            code,
+                            ErrorCode::BotCheckRequired
+                                | ErrorCode::BotCheckInvalid
+                                | ErrorCode::BotCheckExpired
+                        )
+                    });
+                    if about_the_check {
+                        needs_check.set(true);
+                    }
+                    error.set(Some(problem));
+                }
             }
         }
     });
@@ -54,10 +73,25 @@ pub fn SignInForm(place: SignInPlace) -> impl IntoView {
             error.set(Some(local(ErrorCode::IdentifierInvalid, "identifier")));
             return;
         }
-        let request =
-            SignInRequest { identifier: identifier.get_untracked(), password: password.get_untracked() };
+        if solving.get_untracked() {
+            // Sent once the check is solved.
+            waiting_for_check.set(true);
+            return;
+        }
+        let request = SignInRequest {
+            identifier: identifier.get_untracked(),
+            password: password.get_untracked(),
+            // Spent by this try, whatever its answer.
+            bot_check: bot_check.try_update(Option::take).flatten(),
+        };
         sign_in.dispatch_local(request);
     };
+    Effect::new(move |_| {
+        if waiting_for_check.get() && bot_check.with(Option::is_some) {
+            waiting_for_check.set(false);
+            submit();
+        }
+    });
     let on_submit = move |event: ev::SubmitEvent| {
         event.prevent_default();
         submit();
@@ -70,7 +104,11 @@ pub fn SignInForm(place: SignInPlace) -> impl IntoView {
     let no_account = around_tr!("sign-in-no-account", "link");
     view! {
         <form class="sign-in-form" novalidate on:submit=on_submit>
-            <ErrorSummary error=error fields=&[("identifier", "sign-in-identifier")] on_retry=Callback::new(move |_| submit()) />
+            <ErrorSummary
+                error=error
+                fields=&[("identifier", "sign-in-identifier"), ("bot_check", "sign-in-bot-check")]
+                on_retry=Callback::new(move |_| submit())
+            />
             <TextField
                 id="sign-in-identifier"
                 label=move_tr!("sign-in-identifier")
@@ -86,6 +124,15 @@ pub fn SignInForm(place: SignInPlace) -> impl IntoView {
                 error=field_error(error, "password")
                 autocomplete="current-password"
             />
+            <Show when=move || needs_check.get()>
+                <BotCheck
+                    solution=bot_check
+                    error=field_error(error, "bot_check")
+                    solving=solving
+                    action="sign_in"
+                    id="sign-in-bot-check"
+                />
+            </Show>
             <button type="submit" class="button-primary" aria-disabled=move || busy.get().to_string()>
                 {move_tr!("sign-in-submit")}
             </button>

@@ -20,14 +20,17 @@ pub enum BotCheckAction {
     /// `POST /recovery`.
     #[default]
     Recovery,
+    /// `POST /session`, once it asks for one.
+    SignIn,
 }
 
 impl BotCheckAction {
-    pub const ALL: &'static [BotCheckAction] = &[BotCheckAction::Recovery];
+    pub const ALL: &'static [BotCheckAction] = &[BotCheckAction::Recovery, BotCheckAction::SignIn];
 
     pub fn as_str(self) -> &'static str {
         match self {
             BotCheckAction::Recovery => "recovery",
+            BotCheckAction::SignIn => "sign_in",
         }
     }
 }
@@ -39,7 +42,7 @@ pub struct ChallengeQuery {
 }
 
 #[utoipa::path(get, path = "/api/v1/bot-check/challenge", tag = "recovery",
-    params(("action" = Option<String>, Query, description = "What the solution will be spent on: `recovery` (the default)")),
+    params(("action" = Option<String>, Query, description = "What the solution will be spent on: `recovery` (the default) or `sign_in`")),
     responses((status = 200, description = "An ALTCHA challenge (JSON object)", body = Object)))]
 pub async fn challenge(
     State(state): State<AppState>,

@@ -93,7 +93,20 @@ pub fn operations() -> &'static [Operation] {
                 true,
                 &[&[UsernameInvalid, EmailInvalid, PhoneInvalid, UsernameTaken], PASSWORD_POLICY],
             ),
-            operation(post.clone(), "/session", "sign_in", true, &[&[InvalidCredentials, TooManyRequests]]),
+            operation(
+                post.clone(),
+                "/session",
+                "sign_in",
+                true,
+                &[&[
+                    InvalidCredentials,
+                    TooManyRequests,
+                    BotCheckRequired,
+                    BotCheckInvalid,
+                    BotCheckExpired,
+                    SignInPaused,
+                ]],
+            ),
             operation(get.clone(), "/session", "current_session", false, &[]),
             operation(post.clone(), "/session/end", "sign_out", true, &[]),
             operation(

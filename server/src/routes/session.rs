@@ -2,6 +2,14 @@
 //!
 //! The session is a server-side row; the browser holds only a random token in an
 //! `HttpOnly; SameSite=Strict` cookie. The database keeps the token's SHA-256, never the token.
+//!
+//! Password guessing is held back per account, across its user name, email and phone, and alike for
+//! identifiers without an account (`Db::reserve_sign_in`): after a few wrong passwords in a row each
+//! try needs the "I am not a robot" check, after a few more each waits longer (1 s, 2 s, 4 s … up to
+//! 15 minutes), the owner is told by mail, and at 100 (NIST SP 800-63B's most) sign-in pauses until
+//! the account is recovered. Every try is counted before its password is hashed, so parallel guesses
+//! cannot slip past. A network that many wrong passwords came from needs the check too — but a right
+//! password from it is never refused for what others did.
 
 use axum::{
     extract::State,
@@ -13,13 +21,20 @@ use rand::RngCore;
 use recupera_api::{
     account::{AccountView, SignInRequest},
     validation::parse_identifier,
-    ErrorCode,
+    ErrorBody, ErrorCode,
 };
 use sha2::{Digest, Sha256};
 
 use crate::{
     extract::{session_cookie_name, session_token, ApiJson, Caller},
-    storage::{accounts::Account, audit::AuditEvent},
+    messages::template,
+    routes::bot_check::{already_spent, verify_bot_check, BotCheckAction},
+    storage::{
+        accounts::{sign_in_guard, Account},
+        audit::AuditEvent,
+        write::NewMessage,
+        SignInGate, SignInRules,
+    },
     AppError, AppState,
 };
 
@@ -33,29 +48,63 @@ pub async fn sign_in(
     ApiJson(request): ApiJson<SignInRequest>,
 ) -> Result<Response, AppError> {
     let now = state.clock.now();
-    // Throttled per identifier — whether or not it has an account, so the throttle tells nothing —
-    // and per IP address (OWASP: slow down guessing without letting anyone lock an account out for good).
     let identifier = parse_identifier(&request.identifier).ok();
-    let throttle_key = identifier
-        .as_ref()
-        .map_or_else(|| request.identifier.trim().to_lowercase(), |i| i.value.to_lowercase());
-    let policy = &state.config.policy;
-    let budgets = (policy.sign_in_failures_per_identifier, policy.sign_in_failures_per_ip);
-    let since = now - THROTTLE_WINDOW_S;
-    let Some(attempt) =
-        state.db.reserve_sign_in_attempt(&throttle_key, &caller.network, since, budgets, now).await?
-    else {
-        let body = recupera_api::ErrorBody {
-            retry_after_s: Some(THROTTLE_WINDOW_S as u32),
-            ..recupera_api::ErrorBody::from(ErrorCode::TooManyRequests)
-        };
-        return Err(AppError::refused(body));
-    };
-    // A malformed identifier still costs a (decoy) hash: every refusal takes as long as the others.
+    // The account is looked up first, so its wrong passwords count together whichever of its
+    // identifiers was typed; an identifier without one (or malformed) counts under itself, alike.
     let account = match &identifier {
         Some(identifier) => state.db.find_account(identifier).await?,
         None => None,
     };
+    let guard = match &account {
+        Some(account) => sign_in_guard(account.id),
+        None => {
+            let typed =
+                identifier.as_ref().map_or_else(|| request.identifier.trim().to_owned(), |i| i.value.clone());
+            format!("identifier:{}", state.secrets.address_name(&typed))
+        }
+    };
+    // A solution sent along is checked before the write, which decides whether it was needed and
+    // spends it.
+    let solved = match request.bot_check.as_deref().filter(|s| !s.trim().is_empty()) {
+        Some(solution) => Some(verify_bot_check(&state, solution, BotCheckAction::SignIn).await?),
+        None => None,
+    };
+    let warning = account.as_ref().map(|owner| NewMessage {
+        channel: "email",
+        recipient: &owner.email,
+        language: &owner.language,
+        template: template::SIGN_IN_ATTACK,
+        args: serde_json::json!({}),
+        expires_at: None,
+    });
+    let gate = state
+        .db
+        .reserve_sign_in(
+            &guard,
+            &caller.network,
+            solved.as_ref(),
+            &sign_in_rules(&state.config.policy),
+            warning.map(|message| (&state.secrets.outbox_key, message)),
+            now,
+        )
+        .await?;
+    let attempt = match gate {
+        SignInGate::Judge { attempt } => attempt,
+        SignInGate::NeedsBotCheck => {
+            return Err(AppError::refused(ErrorBody::for_field(ErrorCode::BotCheckRequired, "bot_check")))
+        }
+        SignInGate::BotCheckSpent => return Err(already_spent()),
+        SignInGate::Wait(seconds) => {
+            let body = ErrorBody {
+                retry_after_s: Some(u32::try_from(seconds).unwrap_or(u32::MAX)),
+                ..ErrorBody::from(ErrorCode::TooManyRequests)
+            };
+            return Err(AppError::refused(body));
+        }
+        SignInGate::Paused => return Err(AppError::code(ErrorCode::SignInPaused)),
+    };
+    // The warning may have been queued with the attempt.
+    state.outbox.wake();
     let verdict = match state
         .hasher
         .verify(&request.password, account.as_ref().map(|a| a.password_hash.as_str()))
@@ -64,7 +113,7 @@ pub async fn sign_in(
         Ok(verdict) => verdict,
         Err(err) => {
             // Not judged (the server was too busy): the attempt does not count.
-            state.db.release_sign_in_attempt(attempt).await?;
+            state.db.give_back_sign_in(&guard, attempt).await?;
             return Err(err.into());
         }
     };
@@ -72,7 +121,7 @@ pub async fn sign_in(
         state.db.audit(AuditEvent::SignInFailed, None, None, caller.actor(), now).await?;
         return Err(AppError::code(ErrorCode::InvalidCredentials));
     };
-    state.db.release_sign_in_attempt(attempt).await?;
+    state.db.release_sign_in(&guard, attempt).await?;
     if verdict.rehash {
         rehash(&state, &account, &request.password).await;
     }
@@ -155,8 +204,20 @@ pub fn account_view(account: &Account) -> AccountView {
     }
 }
 
-/// The window failed sign-ins are counted over.
-const THROTTLE_WINDOW_S: i64 = 15 * 60;
+/// The window failed sign-ins from one network are counted over.
+const NETWORK_WINDOW_S: i64 = 15 * 60;
+
+fn sign_in_rules(policy: &crate::config::Policy) -> SignInRules {
+    SignInRules {
+        before_bot_check: policy.sign_in_failures_before_bot_check,
+        before_delay: policy.sign_in_failures_before_delay,
+        delay_max_s: policy.sign_in_delay_max_s,
+        before_warning: policy.sign_in_failures_before_warning,
+        limit: policy.sign_in_failures_limit,
+        per_network: policy.sign_in_failures_per_ip,
+        network_window_s: NETWORK_WINDOW_S,
+    }
+}
 
 fn token_hash(token: &str) -> Vec<u8> {
     Sha256::digest(token.as_bytes()).to_vec()

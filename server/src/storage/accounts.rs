@@ -81,6 +81,11 @@ impl Db {
     }
 }
 
+/// The key under which an account's wrong passwords are counted (`Db::reserve_sign_in`).
+pub fn sign_in_guard(account_id: i64) -> String {
+    format!("account:{account_id}")
+}
+
 impl Db {
     /// Replaces `old_hash` by `new_hash` (the same password, hashed again), only while `old_hash` is
     /// still the account's; the password has not changed, so sessions stay. True when it was replaced.
@@ -112,6 +117,11 @@ impl Write {
             .await?;
         sqlx::query("DELETE FROM sessions WHERE account_id = ?")
             .bind(account_id)
+            .execute(&mut *self.tx)
+            .await?;
+        // Whoever was guessing the old password starts from nothing; so does its owner.
+        sqlx::query("DELETE FROM sign_in_guards WHERE key = ?")
+            .bind(sign_in_guard(account_id))
             .execute(&mut *self.tx)
             .await?;
         Ok(())

@@ -31,7 +31,7 @@ struct Rule {
     kept_s: i64,
 }
 
-const RULES: [Rule; 9] = [
+const RULES: [Rule; 10] = [
     Rule { table: "sessions", key: "rowid", condition: "expires_at <= ?", kept_s: 0 },
     Rule { table: "recovery_flows", key: "rowid", condition: "expires_at <= ?", kept_s: KEEP_S },
     Rule { table: "code_failures", key: "rowid", condition: "at <= ?", kept_s: FAILURES_KEEP_S },
@@ -43,7 +43,12 @@ const RULES: [Rule; 9] = [
     Rule { table: "cap_events", key: "rowid", condition: "at <= ?", kept_s: FAILURES_KEEP_S },
     // Given up: kept a week for operators to look at or retry.
     Rule { table: "outbox", key: "rowid", condition: "failed_at <= ?", kept_s: KEEP_S },
+    // A run of wrong passwords left alone for a month starts again from nothing.
+    Rule { table: "sign_in_guards", key: "rowid", condition: "updated_at <= ?", kept_s: GUARDS_KEEP_S },
 ];
+
+/// How long an account's run of wrong passwords is remembered after its last one.
+const GUARDS_KEEP_S: i64 = 30 * 24 * 3600;
 
 impl Rule {
     fn delete_sql(&self) -> String {
@@ -59,12 +64,12 @@ impl Db {
         for (count, rule) in removed.iter_mut().zip(&RULES) {
             *count = self.delete_in_batches(rule, now - rule.kept_s).await?;
         }
-        let [sessions, flows, code_failures, sign_in_failures, bot_checks, sent, expired, caps, failed] =
+        let [sessions, flows, code_failures, sign_in_failures, bot_checks, sent, expired, caps, failed, guards] =
             removed;
         Ok(Removed {
             sessions,
             flows,
-            code_failures: code_failures + sign_in_failures,
+            code_failures: code_failures + sign_in_failures + guards,
             bot_checks,
             messages: sent + expired + failed,
             cap_events: caps,

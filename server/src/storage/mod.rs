@@ -11,6 +11,8 @@ pub mod postgres;
 mod sessions;
 pub mod write;
 
+pub use sessions::{SignInGate, SignInRules};
+
 use std::{path::Path, str::FromStr, time::Duration};
 
 use anyhow::Context;

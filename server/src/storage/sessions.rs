@@ -1,4 +1,5 @@
-use super::{accounts::Account, Db};
+use super::{accounts::Account, write::NewMessage, Db};
+use crate::routes::bot_check::SolvedBotCheck;
 
 /// A session's last use is written when it is at least this old: at most one write a minute per
 /// session, however busy the page, and an idle timeout measured to the minute.
@@ -76,39 +77,138 @@ impl Db {
         Ok(())
     }
 
-    /// Counts a sign-in attempt as failed before its password is checked, when the identifier and
-    /// the client network are under their budgets (`up_to`); `None` when either is spent. Deciding
-    /// and recording in one write means parallel guesses cannot all pass the check: at most the
-    /// budget of them is ever judged. A right password gives the attempt back (`release_sign_in_attempt`).
-    pub async fn reserve_sign_in_attempt(
+    /// Decides whether a sign-in's password may be judged, and counts it as a wrong one before it is
+    /// (`SignInGate::Judge`): all in one write, so parallel guesses cannot all pass — 100 at once
+    /// are judged only up to the first rule that holds them back. A right password gives the attempt
+    /// back (`release_sign_in`).
+    ///
+    /// `guard` is the account's key (`account:<id>`), or the identifier's when no account has it, so
+    /// an unknown identifier meets the same rules in the same order. `warning` is the mail to queue
+    /// for the owner when the account is under attack (at most once a day).
+    #[allow(clippy::too_many_arguments)]
+    pub async fn reserve_sign_in(
         &self,
-        identifier: &str,
+        guard: &str,
         network: &str,
-        since: i64,
-        up_to: (u32, u32),
+        bot_check: Option<&SolvedBotCheck>,
+        rules: &SignInRules,
+        warning: Option<(&[u8; 32], NewMessage<'_>)>,
         now: i64,
-    ) -> anyhow::Result<Option<i64>> {
+    ) -> anyhow::Result<SignInGate> {
         let mut write = self.write().await?;
-        let by_identifier =
-            write.count_recent("sign_in_failures", "identifier", identifier, since, up_to.0).await?;
-        let by_network = write.count_recent("sign_in_failures", "ip", network, since, up_to.1).await?;
-        if by_identifier >= i64::from(up_to.0) || by_network >= i64::from(up_to.1) {
-            return Ok(None);
+        let (failures, blocked_until, warned_at): (i64, i64, i64) =
+            sqlx::query_as("SELECT failures, blocked_until, warned_at FROM sign_in_guards WHERE key = ?")
+                .bind(guard)
+                .fetch_optional(&mut *write.tx)
+                .await?
+                .unwrap_or((0, 0, 0));
+        if failures >= i64::from(rules.limit) {
+            return Ok(SignInGate::Paused);
         }
-        let id = sqlx::query("INSERT INTO sign_in_failures (identifier, ip, at) VALUES (?, ?, ?)")
-            .bind(identifier)
+        if blocked_until > now {
+            return Ok(SignInGate::Wait(blocked_until - now));
+        }
+        let from_network = write
+            .count_recent("sign_in_failures", "ip", network, now - rules.network_window_s, rules.per_network)
+            .await?;
+        let needs_bot_check =
+            failures >= i64::from(rules.before_bot_check) || from_network >= i64::from(rules.per_network);
+        match bot_check {
+            None if needs_bot_check => return Ok(SignInGate::NeedsBotCheck),
+            None => {}
+            // Spent here, in the write it allows: a solution serves one attempt.
+            Some(solved) => {
+                if !write.spend_bot_check(&solved.signature, solved.expires_at).await? {
+                    return Ok(SignInGate::BotCheckSpent);
+                }
+            }
+        }
+        let counted = failures + 1;
+        let wait = match u32::try_from(counted - i64::from(rules.before_delay)) {
+            Ok(doublings) => 1_i64.checked_shl(doublings.min(62)).unwrap_or(i64::MAX).min(rules.delay_max_s),
+            Err(_) => 0,
+        };
+        let warn = failures >= i64::from(rules.before_warning) && warned_at <= now - 24 * 3600;
+        let warned_at = match warning {
+            Some((outbox_key, message)) if warn => {
+                write.enqueue(outbox_key, message, now).await?;
+                now
+            }
+            _ => warned_at,
+        };
+        sqlx::query(
+            "INSERT INTO sign_in_guards (key, failures, blocked_until, warned_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (key) DO UPDATE SET failures = ?2, blocked_until = ?3, warned_at = ?4, updated_at = ?5",
+        )
+        .bind(guard)
+        .bind(counted)
+        .bind(now + wait)
+        .bind(warned_at)
+        .bind(now)
+        .execute(&mut *write.tx)
+        .await?;
+        let attempt = sqlx::query("INSERT INTO sign_in_failures (identifier, ip, at) VALUES ('', ?, ?)")
             .bind(network)
             .bind(now)
             .execute(&mut *write.tx)
             .await?
             .last_insert_rowid();
         write.commit().await?;
-        Ok(Some(id))
+        Ok(SignInGate::Judge { attempt })
     }
 
-    /// The attempt `id` succeeded: it no longer counts as a failure.
-    pub async fn release_sign_in_attempt(&self, id: i64) -> anyhow::Result<()> {
-        sqlx::query("DELETE FROM sign_in_failures WHERE id = ?").bind(id).execute(&self.writer).await?;
-        Ok(())
+    /// The attempt `attempt` had the right password: it no longer counts, and the account's run of
+    /// wrong passwords is over.
+    pub async fn release_sign_in(&self, guard: &str, attempt: i64) -> anyhow::Result<()> {
+        let mut write = self.write().await?;
+        sqlx::query("DELETE FROM sign_in_failures WHERE id = ?")
+            .bind(attempt)
+            .execute(&mut *write.tx)
+            .await?;
+        sqlx::query("DELETE FROM sign_in_guards WHERE key = ?").bind(guard).execute(&mut *write.tx).await?;
+        write.commit().await
     }
+
+    /// The attempt `attempt` was not judged (the server was too busy): it does not count.
+    pub async fn give_back_sign_in(&self, guard: &str, attempt: i64) -> anyhow::Result<()> {
+        let mut write = self.write().await?;
+        sqlx::query("DELETE FROM sign_in_failures WHERE id = ?")
+            .bind(attempt)
+            .execute(&mut *write.tx)
+            .await?;
+        sqlx::query(
+            "UPDATE sign_in_guards SET failures = MAX(failures - 1, 0), blocked_until = 0 WHERE key = ?",
+        )
+        .bind(guard)
+        .execute(&mut *write.tx)
+        .await?;
+        write.commit().await
+    }
+}
+
+/// The rules of `reserve_sign_in` (from the policy).
+#[derive(Clone, Copy, Debug)]
+pub struct SignInRules {
+    pub before_bot_check: u32,
+    pub before_delay: u32,
+    pub delay_max_s: i64,
+    pub before_warning: u32,
+    pub limit: u32,
+    pub per_network: u32,
+    pub network_window_s: i64,
+}
+
+/// Whether a sign-in's password is judged.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SignInGate {
+    /// Judge it; counted as wrong until `release_sign_in(…, attempt)`.
+    Judge { attempt: i64 },
+    /// It needs a solved "I am not a robot" check first.
+    NeedsBotCheck,
+    /// The bot check's solution was spent by another request.
+    BotCheckSpent,
+    /// The next try may come in this many seconds.
+    Wait(i64),
+    /// Too many wrong passwords in a row: paused until the account is recovered.
+    Paused,
 }

@@ -309,43 +309,172 @@ async fn production_refuses_to_start_without_its_keys() {
     assert!(format!("{error:#}").contains("RECUPERA_CODE_KEY"), "{error:#}");
 }
 
-#[tokio::test]
-async fn password_guessing_is_throttled_per_identifier_alike_for_known_and_unknown_ones() {
-    let app = TestApp::with_config(|c| c.policy.sign_in_failures_per_identifier = 3).await;
-    app.sign_up("ana", "ana@correo.test", None, DEMO_PASSWORD).await;
-    for identifier in ["ana", "nadie"] {
-        for _ in 0..3 {
-            let response = app
-                .post("/api/v1/session", json!({ "identifier": identifier, "password": "wrong guess 123" }))
-                .await;
-            assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+/// What each try of a run of wrong passwords answers: its status and code (and wait).
+async fn answers_to_guesses(
+    app: &TestApp,
+    identifier: &str,
+    tries: usize,
+) -> Vec<(StatusCode, serde_json::Value)> {
+    let mut answers = Vec::new();
+    for i in 0..tries {
+        // A solved check whenever one is asked for, as a patient person (or a paid solver) would.
+        let mut answer = app.sign_in_with(identifier, &format!("wrong guess {i}"), None).await;
+        if answer.1["code"] == "bot_check_required" {
+            let bot_check = app.solved_bot_check_for("sign_in").await;
+            answers.push(answer.clone());
+            answer = app.sign_in_with(identifier, &format!("wrong guess {i}"), Some(&bot_check)).await;
         }
-        // The fourth try waits, even with the right password: a guesser learns nothing.
-        let response =
-            app.post("/api/v1/session", json!({ "identifier": identifier, "password": DEMO_PASSWORD })).await;
-        assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS, "{identifier}");
-        assert_eq!(body_json(response).await, json!({ "code": "too_many_requests", "retry_after_s": 900 }));
+        answers.push(answer);
+        app.state.clock.advance(1);
     }
-    // After the window, the right password works again.
-    app.state.clock.advance(15 * 60);
-    let response =
-        app.post("/api/v1/session", json!({ "identifier": "ANA", "password": DEMO_PASSWORD })).await;
-    assert_eq!(response.status(), StatusCode::OK);
+    answers
 }
 
-/// The password as stored now (its PHC string).
-async fn stored_hash(app: &TestApp, username: &str) -> String {
-    use sqlx::Connection;
-    let mut db = sqlx::SqliteConnection::connect(&app.state.config.database_url).await.unwrap();
-    sqlx::query_scalar("SELECT password_hash FROM accounts WHERE username = ?")
-        .bind(username)
-        .fetch_one(&mut db)
-        .await
-        .unwrap()
+#[tokio::test]
+async fn wrong_passwords_count_per_account_across_its_identifiers_and_alike_for_unknown_ones() {
+    let app = TestApp::new().await;
+    app.sign_up("ana", "ana@correo.test", Some("+34 600 000 002"), DEMO_PASSWORD).await;
+    let mut runs = Vec::new();
+    for identifiers in [["ana", "ana@correo.test", "+34600000002"], ["nadie", "nadie", "nadie"]] {
+        let mut answers = Vec::new();
+        for identifier in identifiers {
+            answers.extend(answers_to_guesses(&app, identifier, 3).await);
+        }
+        runs.push(answers);
+    }
+    let codes = |run: &Vec<(StatusCode, serde_json::Value)>| -> Vec<String> {
+        run.iter()
+            .map(|(status, body)| format!("{status} {}", body["code"].as_str().unwrap_or_default()))
+            .collect()
+    };
+    // Three wrong passwords, then each next one needs the check, whichever identifier was typed …
+    assert_eq!(
+        codes(&runs[0])[..5],
+        [
+            "401 Unauthorized invalid_credentials",
+            "401 Unauthorized invalid_credentials",
+            "401 Unauthorized invalid_credentials",
+            "422 Unprocessable Entity bot_check_required",
+            "401 Unauthorized invalid_credentials"
+        ]
+    );
+    // … and from the fifth on, each waits: the sixth came a second after the fifth, as asked.
+    assert!(runs[0].iter().any(|(_, body)| body["code"] == "too_many_requests"), "{:?}", codes(&runs[0]));
+    // An identifier without an account answers exactly the same, in the same order.
+    assert_eq!(codes(&runs[0]), codes(&runs[1]));
 }
 
-async fn sign_in_status(app: &TestApp, identifier: &str, password: &str) -> StatusCode {
-    app.post("/api/v1/session", json!({ "identifier": identifier, "password": password })).await.status()
+#[tokio::test]
+async fn each_try_after_the_fifth_wrong_password_waits_twice_as_long_up_to_fifteen_minutes() {
+    let app = TestApp::new().await;
+    app.sign_up("ana", "ana@correo.test", None, DEMO_PASSWORD).await;
+    // Three wrong passwords: from now on every try needs the check (which a probe without it meets).
+    for i in 0..3 {
+        assert_eq!(
+            app.sign_in_with("ana", &format!("first guesses {i}"), None).await.0,
+            StatusCode::UNAUTHORIZED
+        );
+    }
+    let mut waits = Vec::new();
+    for i in 0..13 {
+        let bot_check = app.solved_bot_check_for("sign_in").await;
+        let (status, body) = app.sign_in_with("ana", &format!("wrong guess {i}"), Some(&bot_check)).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "{i}: {body}");
+        // The next try at once must wait; after the wait, it is judged.
+        let (status, body) = app.sign_in_with("ana", "wrong guess again", None).await;
+        if status == StatusCode::TOO_MANY_REQUESTS {
+            let wait = body["retry_after_s"].as_i64().unwrap();
+            waits.push(wait);
+            app.state.clock.advance(wait);
+        } else {
+            assert_eq!(body["code"], "bot_check_required", "{i}: {body}");
+        }
+    }
+    assert_eq!(waits, [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 900, 900], "{waits:?}");
+    // The right password, after the wait and with the check, signs in and ends the run.
+    app.state.clock.advance(900);
+    let bot_check = app.solved_bot_check_for("sign_in").await;
+    assert_eq!(app.sign_in_with("ana", DEMO_PASSWORD, Some(&bot_check)).await.0, StatusCode::OK);
+    assert_eq!(app.sign_in_with("ana", "wrong guess", None).await.0, StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn at_the_limit_sign_in_pauses_even_for_the_right_password_until_the_account_is_recovered() {
+    let app = crate::support::ana::app_with(|c| {
+        c.policy.sign_in_failures_limit = 6;
+        c.policy.sign_in_failures_before_delay = 1_000;
+    })
+    .await;
+    for i in 0..6 {
+        let bot_check = app.solved_bot_check_for("sign_in").await;
+        app.sign_in_with("ana", &format!("wrong guess {i}"), Some(&bot_check)).await;
+    }
+    let bot_check = app.solved_bot_check_for("sign_in").await;
+    let (status, body) = app.sign_in_with("ana", crate::support::DEMO_PASSWORD, Some(&bot_check)).await;
+    assert_eq!((status, body), (StatusCode::FORBIDDEN, json!({ "code": "sign_in_paused" })));
+    // An unknown identifier pauses alike.
+    for i in 0..6 {
+        let bot_check = app.solved_bot_check_for("sign_in").await;
+        app.sign_in_with("nadie", &format!("wrong guess {i}"), Some(&bot_check)).await;
+    }
+    let bot_check = app.solved_bot_check_for("sign_in").await;
+    assert_eq!(app.sign_in_with("nadie", "x", Some(&bot_check)).await.1, json!({ "code": "sign_in_paused" }));
+
+    // Recovering the account (a new password) ends the pause.
+    let new_password = crate::support::ana::recover(&app, "Una contraseña nueva y larga 2026").await;
+    assert_eq!(app.sign_in_with("ana", &new_password, None).await.0, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn the_owner_is_told_once_a_day_by_mail_in_their_language_when_their_account_is_under_attack() {
+    let app = TestApp::new().await;
+    app.sign_up("ana", "ana@correo.test", None, DEMO_PASSWORD).await;
+    async fn warnings(app: &TestApp) -> usize {
+        let subject = "Alguien intenta iniciar sesión en tu cuenta de Recupera";
+        app.mailbox().await.into_iter().filter(|m| m["subject"] == subject).count()
+    }
+    for i in 0..20 {
+        app.state.clock.advance(900);
+        let bot_check = app.solved_bot_check_for("sign_in").await;
+        app.sign_in_with("ana", &format!("wrong guess {i}"), Some(&bot_check)).await;
+    }
+    assert_eq!(warnings(&app).await, 1, "one mail for a run of twenty");
+    app.state.clock.advance(24 * 3600);
+    let bot_check = app.solved_bot_check_for("sign_in").await;
+    app.sign_in_with("ana", "wrong again", Some(&bot_check)).await;
+    assert_eq!(warnings(&app).await, 2, "the next day, another");
+}
+
+#[tokio::test]
+async fn a_network_many_wrong_passwords_came_from_needs_the_check_but_a_right_password_from_it_signs_in() {
+    let app = TestApp::with_config(|c| c.policy.sign_in_failures_per_ip = 5).await;
+    app.sign_up("ana", "ana@correo.test", None, DEMO_PASSWORD).await;
+    // Others guess other accounts from this network (the test client's address).
+    for i in 0..5 {
+        assert_eq!(
+            app.sign_in_with(&format!("nadie{i}"), "wrong guess", None).await.0,
+            StatusCode::UNAUTHORIZED
+        );
+    }
+    let (status, body) = app.sign_in_with("ana", DEMO_PASSWORD, None).await;
+    assert_eq!(
+        (status, body),
+        (StatusCode::UNPROCESSABLE_ENTITY, json!({ "code": "bot_check_required", "field": "bot_check" }))
+    );
+    let bot_check = app.solved_bot_check_for("sign_in").await;
+    assert_eq!(app.sign_in_with("ana", DEMO_PASSWORD, Some(&bot_check)).await.0, StatusCode::OK);
+    // A solution serves one try, and one made for a recovery opens no sign-in.
+    let (status, body) = app.sign_in_with("ana", DEMO_PASSWORD, Some(&bot_check)).await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("bot_check_invalid"))
+    );
+    let for_recovery = app.solved_bot_check().await;
+    let (status, body) = app.sign_in_with("ana", DEMO_PASSWORD, Some(&for_recovery)).await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("bot_check_invalid"))
+    );
 }
 
 #[tokio::test]
@@ -410,4 +539,19 @@ async fn a_new_password_may_not_contain_the_accounts_phone_number() {
     let body = body_json(app.post("/api/v1/password/check", check).await).await;
     let rule = body["rules"].as_array().unwrap().iter().find(|r| r["rule"] == "no_identity").unwrap().clone();
     assert_eq!(rule["met"], false, "{body}");
+}
+
+/// The password as stored now (its PHC string).
+async fn stored_hash(app: &TestApp, username: &str) -> String {
+    use sqlx::Connection;
+    let mut db = sqlx::SqliteConnection::connect(&app.state.config.database_url).await.unwrap();
+    sqlx::query_scalar("SELECT password_hash FROM accounts WHERE username = ?")
+        .bind(username)
+        .fetch_one(&mut db)
+        .await
+        .unwrap()
+}
+
+async fn sign_in_status(app: &TestApp, identifier: &str, password: &str) -> StatusCode {
+    app.sign_in_with(identifier, password, None).await.0
 }

@@ -125,14 +125,18 @@ async fn a_log_written_without_a_pause_starts_over_once_past_its_bound() {
 #[test]
 fn serve_and_migrate_refuse_a_database_url_they_cannot_use_and_name_it_without_its_password() {
     let folder = tempfile::tempdir().unwrap();
-    for (url, said) in [
-        (
-            "postgres://recupera:s3cret@127.0.0.1:9/recupera",
-            "\"postgres://recupera:***@127.0.0.1:9/recupera\" is PostgreSQL",
-        ),
-        ("sqlit://data/recupera.db", "\"sqlit://data/recupera.db\" is of a kind this server does not know"),
+    let (migrate, serve) = (&["migrate"][..], &["serve", "--dev", "--bind", "127.0.0.1:0"][..]);
+    let postgres = "postgres://recupera:s3cret@127.0.0.1:9/recupera";
+    let unknown_kind = "sqlit://data/recupera.db";
+    for (command, url, said) in [
+        // Nothing listens on port 9: `migrate` says it cannot reach it; `serve` that it does not serve
+        // from PostgreSQL yet, before trying.
+        (migrate, postgres, "cannot reach the database \"postgres://recupera:***@127.0.0.1:9/recupera\""),
+        (serve, postgres, "\"postgres://recupera:***@127.0.0.1:9/recupera\" is PostgreSQL"),
+        (migrate, unknown_kind, "\"sqlit://data/recupera.db\" is of a kind this server does not know"),
+        (serve, unknown_kind, "\"sqlit://data/recupera.db\" is of a kind this server does not know"),
     ] {
-        for command in [&["migrate"][..], &["serve", "--dev", "--bind", "127.0.0.1:0"][..]] {
+        {
             let output = std::process::Command::new(env!("CARGO_BIN_EXE_recupera-server"))
                 .args(command)
                 .args(["--database-url", url])

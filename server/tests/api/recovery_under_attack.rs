@@ -187,14 +187,17 @@ async fn two_new_passwords_at_once_give_exactly_one_200_and_one_notice() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn a_hundred_wrong_sign_ins_at_once_are_judged_at_most_the_identifiers_limit() {
+async fn a_hundred_wrong_sign_ins_at_once_across_the_accounts_identifiers_are_judged_at_most_up_to_the_bot_check(
+) {
     let app = app_with_account().await;
+    // The account's three identifiers, in turn: their wrong passwords count together.
+    let identifiers = [EMAIL, "ana", "+34600000002"];
     let requests = (0..100)
         .map(|i| {
             axum::http::Request::post("/api/v1/session")
                 .header("content-type", "application/json")
                 .body(axum::body::Body::from(
-                    json!({ "identifier": EMAIL, "password": format!("no es la contraseña {i}") })
+                    json!({ "identifier": identifiers[i % 3], "password": format!("no es la contraseña {i}") })
                         .to_string(),
                 ))
                 .unwrap()
@@ -202,10 +205,15 @@ async fn a_hundred_wrong_sign_ins_at_once_are_judged_at_most_the_identifiers_lim
         .collect();
     let answers = app.all_at_once(requests).await;
     let judged = answers.iter().filter(|(status, _)| *status == StatusCode::UNAUTHORIZED).count();
-    let limit = app.state.config.policy.sign_in_failures_per_identifier as usize;
-    assert!(judged <= limit && judged > 0, "{judged} judged, limit {limit}");
+    let before_bot_check = app.state.config.policy.sign_in_failures_before_bot_check as usize;
+    assert_eq!(judged, before_bot_check, "{answers:?}");
     assert!(answers.iter().all(|(status, body)| *status == StatusCode::UNAUTHORIZED
-        || (*status == StatusCode::TOO_MANY_REQUESTS && body["code"] == "too_many_requests")));
+        || (*status == StatusCode::UNPROCESSABLE_ENTITY
+            && *body == json!({ "code": "bot_check_required", "field": "bot_check" }))));
+    // The owner still gets in: with the check ticked and the right password.
+    let bot_check = app.solved_bot_check_for("sign_in").await;
+    let (status, body) = app.sign_in_with("ana", DEMO_PASSWORD, Some(&bot_check)).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
 }
 
 #[tokio::test]
@@ -377,7 +385,8 @@ async fn a_full_hashing_queue_answers_503_at_once_and_the_app_still_downloads_du
     let app = TestApp::with_config(|c| {
         c.policy.max_concurrent_hashes = 1;
         c.policy.hashes_waiting = 4;
-        c.policy.sign_in_failures_per_identifier = 1_000_000;
+        c.policy.sign_in_failures_before_bot_check = 1_000_000;
+        c.policy.sign_in_failures_before_delay = 1_000_000;
         c.policy.sign_in_failures_per_ip = 1_000_000;
         c.max_concurrent_requests = 4096;
     })

@@ -156,7 +156,8 @@ pub fn run_command(args: &BenchArgs) -> anyhow::Result<()> {
             ("RECUPERA_MESSAGES_PER_RECIPIENT_DAY", "1000000000"),
             ("RECUPERA_MESSAGES_PER_ACCOUNT_DAY", "1000000000"),
             ("RECUPERA_RECOVERIES_PER_IP_HOUR", "1000000000"),
-            ("RECUPERA_SIGN_IN_FAILURES_PER_IDENTIFIER", "1000000000"),
+            ("RECUPERA_SIGN_IN_FAILURES_BEFORE_BOT_CHECK", "1000000000"),
+            ("RECUPERA_SIGN_IN_FAILURES_BEFORE_DELAY", "1000000000"),
             ("RECUPERA_SIGN_IN_FAILURES_PER_IP", "1000000000"),
             // The load's requests name their client in `X-Forwarded-For` (see `client_address`).
             ("RECUPERA_TRUSTED_PROXIES", "127.0.0.1"),

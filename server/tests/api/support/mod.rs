@@ -83,10 +83,16 @@ impl TestApp {
         assert_eq!(response.status(), StatusCode::ACCEPTED, "{:?}", body_json(response).await);
     }
 
-    /// A fresh challenge from the server, solved as the browser would.
+    /// A fresh challenge from the server, solved as the browser would (for a recovery).
     pub async fn solved_bot_check(&self) -> String {
+        self.solved_bot_check_for("recovery").await
+    }
+
+    /// The same, for `action` (`recovery`, `sign_in`).
+    pub async fn solved_bot_check_for(&self, action: &str) -> String {
+        let uri = format!("/api/v1/bot-check/challenge?action={action}");
         let challenge: altcha::Challenge =
-            serde_json::from_value(body_json(self.get("/api/v1/bot-check/challenge").await).await).unwrap();
+            serde_json::from_value(body_json(self.get(&uri).await).await).unwrap();
         let solution =
             altcha::solve_challenge(altcha::SolveChallengeOptions::new(&challenge)).unwrap().unwrap();
         let payload = altcha::Payload { challenge, solution };
@@ -188,6 +194,21 @@ impl TestApp {
         answers
     }
 
+    /// `POST /session` with a password and, when given, a solved bot check; the status and body.
+    pub async fn sign_in_with(
+        &self,
+        identifier: &str,
+        password: &str,
+        bot_check: Option<&str>,
+    ) -> (StatusCode, serde_json::Value) {
+        let mut body = serde_json::json!({ "identifier": identifier, "password": password });
+        if let Some(bot_check) = bot_check {
+            body["bot_check"] = bot_check.into();
+        }
+        let response = self.post("/api/v1/session", body).await;
+        (response.status(), body_json(response).await)
+    }
+
     /// Every message the outbox holds, newest first, as the dev mailbox lists them.
     pub async fn mailbox(&self) -> Vec<serde_json::Value> {
         body_json(self.get("/api/v1/dev/mailbox").await).await.as_array().unwrap().clone()
@@ -266,5 +287,18 @@ pub mod ana {
         let app = super::TestApp::with_config(configure).await;
         app.sign_up("ana", EMAIL, Some(PHONE), super::DEMO_PASSWORD).await;
         app
+    }
+
+    /// Recovers Ana's account by email, to `new_password`; returns it.
+    pub async fn recover(app: &super::TestApp, new_password: &str) -> String {
+        let (_, flow) = app.start_recovery(EMAIL).await;
+        let flow_id = flow["flow_id"].as_str().expect("a flow").to_owned();
+        app.flow_action(&flow_id, "code", serde_json::json!({ "channel": "email" })).await;
+        let code = app.latest_code_for(EMAIL).await;
+        app.flow_action(&flow_id, "verify", serde_json::json!({ "code": code })).await;
+        let (status, body) =
+            app.flow_action(&flow_id, "password", serde_json::json!({ "password": new_password })).await;
+        assert_eq!(status, axum::http::StatusCode::OK, "{body}");
+        new_password.to_owned()
     }
 }
