@@ -25,8 +25,8 @@ BASE_URL = os.environ["RECUPERA_URL"].rstrip("/")
 CHANCE = random.Random()
 
 
-def solved_bot_check() -> str:
-    with urllib.request.urlopen(f"{BASE_URL}/api/v1/bot-check/challenge?action=recovery") as response:
+def solved_bot_check(action: str = "recovery") -> str:
+    with urllib.request.urlopen(f"{BASE_URL}/api/v1/bot-check/challenge?action={action}") as response:
         challenge = json.load(response)
     parameters = challenge["parameters"]
     nonce, salt = bytes.fromhex(parameters["nonce"]), bytes.fromhex(parameters["salt"])
@@ -91,6 +91,10 @@ def map_case(ctx, case):
         body["bot_check"] = solved_bot_check()
         if positive and isinstance(body.get("identifier"), str) and CHANCE.random() < 0.5:
             body["identifier"] = DEMO_EMAIL
+    # A sign-in's check, when a generated one carries one, is solved for sign-in (a random string is
+    # refused as it should be, which schemathesis would take for a valid request rejected).
+    if case.path == "/api/v1/session" and isinstance(body.get("bot_check"), str):
+        body["bot_check"] = solved_bot_check("sign_in")
     # Now and then a sign-in is the demo account's, with its password: generated credentials are all
     # refused (401), and an operation that never answers anything else is, to schemathesis, one whose
     # authentication it could not find.

@@ -43,13 +43,14 @@ pub fn status_for(code: ErrorCode) -> StatusCode {
         | PasswordContainsIdentity
         | BotCheckInvalid
         | BotCheckExpired
-        | BotCheckRequired
         | CodeMalformed
         | CodeInvalid
         | PasswordMismatch => StatusCode::UNPROCESSABLE_ENTITY,
         InvalidCredentials | NotSignedIn => StatusCode::UNAUTHORIZED,
         SignInPaused => StatusCode::FORBIDDEN,
+        // Asked for after many wrong passwords: how a rate limit lets a person through.
         TooManyRequests
+        | BotCheckRequired
         | ResendTooSoon
         | AccountAttemptsExhausted
         | IpAttemptsExhausted

@@ -160,28 +160,24 @@ impl Db {
     /// The attempt `attempt` had the right password: it no longer counts, and the account's run of
     /// wrong passwords is over.
     pub async fn release_sign_in(&self, guard: &str, attempt: i64) -> anyhow::Result<()> {
-        let mut write = self.write().await?;
-        sqlx::query("DELETE FROM sign_in_failures WHERE id = ?")
-            .bind(attempt)
-            .execute(&mut *write.tx)
-            .await?;
-        sqlx::query("DELETE FROM sign_in_guards WHERE key = ?").bind(guard).execute(&mut *write.tx).await?;
-        write.commit().await
+        self.forget_sign_in_attempt(attempt, "DELETE FROM sign_in_guards WHERE key = ?", guard).await
     }
 
     /// The attempt `attempt` was not judged (the server was too busy): it does not count.
     pub async fn give_back_sign_in(&self, guard: &str, attempt: i64) -> anyhow::Result<()> {
+        let undo =
+            "UPDATE sign_in_guards SET failures = MAX(failures - 1, 0), blocked_until = 0 WHERE key = ?";
+        self.forget_sign_in_attempt(attempt, undo, guard).await
+    }
+
+    /// Removes the network's count of `attempt` and runs `guard_sql` on the guard `guard`, in one write.
+    async fn forget_sign_in_attempt(&self, attempt: i64, guard_sql: &str, guard: &str) -> anyhow::Result<()> {
         let mut write = self.write().await?;
         sqlx::query("DELETE FROM sign_in_failures WHERE id = ?")
             .bind(attempt)
             .execute(&mut *write.tx)
             .await?;
-        sqlx::query(
-            "UPDATE sign_in_guards SET failures = MAX(failures - 1, 0), blocked_until = 0 WHERE key = ?",
-        )
-        .bind(guard)
-        .execute(&mut *write.tx)
-        .await?;
+        sqlx::query(guard_sql).bind(guard).execute(&mut *write.tx).await?;
         write.commit().await
     }
 }

@@ -354,7 +354,7 @@ async fn wrong_passwords_count_per_account_across_its_identifiers_and_alike_for_
             "401 Unauthorized invalid_credentials",
             "401 Unauthorized invalid_credentials",
             "401 Unauthorized invalid_credentials",
-            "422 Unprocessable Entity bot_check_required",
+            "429 Too Many Requests bot_check_required",
             "401 Unauthorized invalid_credentials"
         ]
     );
@@ -382,7 +382,8 @@ async fn each_try_after_the_fifth_wrong_password_waits_twice_as_long_up_to_fifte
         assert_eq!(status, StatusCode::UNAUTHORIZED, "{i}: {body}");
         // The next try at once must wait; after the wait, it is judged.
         let (status, body) = app.sign_in_with("ana", "wrong guess again", None).await;
-        if status == StatusCode::TOO_MANY_REQUESTS {
+        if body["code"] == "too_many_requests" {
+            assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
             let wait = body["retry_after_s"].as_i64().unwrap();
             waits.push(wait);
             app.state.clock.advance(wait);
@@ -459,7 +460,7 @@ async fn a_network_many_wrong_passwords_came_from_needs_the_check_but_a_right_pa
     let (status, body) = app.sign_in_with("ana", DEMO_PASSWORD, None).await;
     assert_eq!(
         (status, body),
-        (StatusCode::UNPROCESSABLE_ENTITY, json!({ "code": "bot_check_required", "field": "bot_check" }))
+        (StatusCode::TOO_MANY_REQUESTS, json!({ "code": "bot_check_required", "field": "bot_check" }))
     );
     let bot_check = app.solved_bot_check_for("sign_in").await;
     assert_eq!(app.sign_in_with("ana", DEMO_PASSWORD, Some(&bot_check)).await.0, StatusCode::OK);

@@ -208,7 +208,7 @@ async fn a_hundred_wrong_sign_ins_at_once_across_the_accounts_identifiers_are_ju
     let before_bot_check = app.state.config.policy.sign_in_failures_before_bot_check as usize;
     assert_eq!(judged, before_bot_check, "{answers:?}");
     assert!(answers.iter().all(|(status, body)| *status == StatusCode::UNAUTHORIZED
-        || (*status == StatusCode::UNPROCESSABLE_ENTITY
+        || (*status == StatusCode::TOO_MANY_REQUESTS
             && *body == json!({ "code": "bot_check_required", "field": "bot_check" }))));
     // The owner still gets in: with the check ticked and the right password.
     let bot_check = app.solved_bot_check_for("sign_in").await;
