@@ -113,15 +113,14 @@ impl Db {
             .await?;
         let needs_bot_check =
             failures >= i64::from(rules.before_bot_check) || from_network >= i64::from(rules.per_network);
-        match bot_check {
+        // A solution is spent here, in the write it allows: it serves one attempt.
+        let spent_before = match bot_check {
             None if needs_bot_check => return Ok(SignInGate::NeedsBotCheck),
-            None => {}
-            // Spent here, in the write it allows: a solution serves one attempt.
-            Some(solved) => {
-                if !write.spend_bot_check(&solved.signature, solved.expires_at).await? {
-                    return Ok(SignInGate::BotCheckSpent);
-                }
-            }
+            None => false,
+            Some(solved) => !write.spend_bot_check(&solved.signature, solved.expires_at).await?,
+        };
+        if spent_before {
+            return Ok(SignInGate::BotCheckSpent);
         }
         let counted = failures + 1;
         let wait = match u32::try_from(counted - i64::from(rules.before_delay)) {

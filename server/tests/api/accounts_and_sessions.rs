@@ -333,6 +333,8 @@ async fn answers_to_guesses(
 #[tokio::test]
 async fn wrong_passwords_count_per_account_across_its_identifiers_and_alike_for_unknown_ones() {
     let app = TestApp::new().await;
+    // Waits are whole seconds: the wall clock must not tick between a try and the next.
+    app.state.clock.freeze();
     app.sign_up("ana", "ana@correo.test", Some("+34 600 000 002"), DEMO_PASSWORD).await;
     let mut runs = Vec::new();
     for identifiers in [["ana", "ana@correo.test", "+34600000002"], ["nadie", "nadie", "nadie"]] {
@@ -367,6 +369,8 @@ async fn wrong_passwords_count_per_account_across_its_identifiers_and_alike_for_
 #[tokio::test]
 async fn each_try_after_the_fifth_wrong_password_waits_twice_as_long_up_to_fifteen_minutes() {
     let app = TestApp::new().await;
+    // Waits are whole seconds: the wall clock must not tick between a try and the next.
+    app.state.clock.freeze();
     app.sign_up("ana", "ana@correo.test", None, DEMO_PASSWORD).await;
     // Three wrong passwords: from now on every try needs the check (which a probe without it meets).
     for i in 0..3 {
