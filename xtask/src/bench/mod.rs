@@ -158,6 +158,8 @@ pub fn run_command(args: &BenchArgs) -> anyhow::Result<()> {
             ("RECUPERA_RECOVERIES_PER_IP_HOUR", "1000000000"),
             ("RECUPERA_SIGN_IN_FAILURES_BEFORE_BOT_CHECK", "1000000000"),
             ("RECUPERA_SIGN_IN_FAILURES_BEFORE_DELAY", "1000000000"),
+            // The sign-in load is one account's wrong passwords, hundreds of them: never paused here.
+            ("RECUPERA_SIGN_IN_FAILURES_LIMIT", "1000000000"),
             ("RECUPERA_SIGN_IN_FAILURES_PER_IP", "1000000000"),
             // The load's requests name their client in `X-Forwarded-For` (see `client_address`).
             ("RECUPERA_TRUSTED_PROXIES", "127.0.0.1"),
