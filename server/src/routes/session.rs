@@ -89,7 +89,14 @@ pub async fn sign_in(
         )
         .await?;
     let attempt = match gate {
-        SignInGate::Judge { attempt } => attempt,
+        SignInGate::Judge { attempt, warned } => {
+            // Only then is there mail to send: the worker is not woken (to claim from the one
+            // writer) at every try.
+            if warned {
+                state.outbox.wake();
+            }
+            attempt
+        }
         SignInGate::NeedsBotCheck => {
             return Err(AppError::refused(ErrorBody::for_field(ErrorCode::BotCheckRequired, "bot_check")))
         }
@@ -103,8 +110,6 @@ pub async fn sign_in(
         }
         SignInGate::Paused => return Err(AppError::code(ErrorCode::SignInPaused)),
     };
-    // The warning may have been queued with the attempt.
-    state.outbox.wake();
     let verdict = match state
         .hasher
         .verify(&request.password, account.as_ref().map(|a| a.password_hash.as_str()))

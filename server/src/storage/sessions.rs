@@ -128,13 +128,14 @@ impl Db {
             Err(_) => 0,
         };
         let warn = failures >= i64::from(rules.before_warning) && warned_at <= now - 24 * 3600;
-        let warned_at = match warning {
+        let warned = match warning {
             Some((outbox_key, message)) if warn => {
                 write.enqueue(outbox_key, message, now).await?;
-                now
+                true
             }
-            _ => warned_at,
+            _ => false,
         };
+        let warned_at = if warned { now } else { warned_at };
         sqlx::query(
             "INSERT INTO sign_in_guards (key, failures, blocked_until, warned_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)
              ON CONFLICT (key) DO UPDATE SET failures = ?2, blocked_until = ?3, warned_at = ?4, updated_at = ?5",
@@ -153,7 +154,7 @@ impl Db {
             .await?
             .last_insert_rowid();
         write.commit().await?;
-        Ok(SignInGate::Judge { attempt })
+        Ok(SignInGate::Judge { attempt, warned })
     }
 
     /// The attempt `attempt` had the right password: it no longer counts, and the account's run of
@@ -196,8 +197,9 @@ pub struct SignInRules {
 /// Whether a sign-in's password is judged.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SignInGate {
-    /// Judge it; counted as wrong until `release_sign_in(…, attempt)`.
-    Judge { attempt: i64 },
+    /// Judge it; counted as wrong until `release_sign_in(…, attempt)`. `warned`: the owner's mail
+    /// was queued with it.
+    Judge { attempt: i64, warned: bool },
     /// It needs a solved "I am not a robot" check first.
     NeedsBotCheck,
     /// The bot check's solution was spent by another request.
