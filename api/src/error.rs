@@ -55,6 +55,9 @@ error_codes! {
     PhoneInvalid = "phone_invalid",
     /// Another account has this user name (user names are public, so saying so leaks nothing).
     UsernameTaken = "username_taken",
+    /// This email already has an account. Said only to a browser that proved the address (it typed
+    /// the code mailed to it): signing up never tells.
+    EmailTaken = "email_taken",
     /// Shorter than the policy's minimum (`min_length` tells it).
     PasswordTooShort = "password_too_short",
     /// Longer than the policy's maximum.
@@ -112,6 +115,8 @@ error_codes! {
     SendLimitReached = "send_limit_reached",
     /// Too many recoveries started from this network; `retry_after_s` says when to try again.
     TooManyRecoveries = "too_many_recoveries",
+    /// Too many sign-ups started from this network; `retry_after_s` says when to try again.
+    TooManySignUps = "too_many_sign_ups",
     /// The server is too busy to take this request now; `retry_after_s` says when to try again.
     ServiceBusy = "service_busy",
 }

@@ -16,6 +16,7 @@ pub mod password;
 pub mod pseudo_locale;
 pub mod recovery;
 pub mod schema_patterns;
+pub mod sign_up;
 pub mod validation;
 
 pub use error::{ErrorBody, ErrorCode};

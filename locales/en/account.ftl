@@ -62,8 +62,26 @@ sign-up-phone-hint = In international form, like +34 600 000 001. We can send yo
 sign-up-password = Password
 # Submit button of the sign-up form.
 sign-up-submit = Create account
-# Shown after sign-up. (It reads the same when the email already had an account, which is told by mail.)
-sign-up-created = Done. If this email is new to us, your account is ready: sign in. If it already had an account, we have sent it a message.
+# Shown once the code was right: the account exists.
+sign-up-created = Your account is ready. You can sign in now.
+# Heading of the sign-up's second step: type the code mailed to the address.
+sign-up-code-title = Confirm your email
+# Announced when the sign-up's code was mailed. (It reads the same when the email already had an account, whose owner is told by mail instead.)
+# Variables:
+#   $email (String) - the address typed in the form
+sign-up-code-sent = We have sent an 8-digit code to { $email }. Type it here to create your account. If it does not arrive, look in spam.
+# Announced when a new sign-up code was mailed.
+sign-up-code-resent = We have sent you a new code. The previous one no longer works.
+# Submit button of the sign-up's code step.
+sign-up-code-submit = Confirm
+# Link back to the form, to correct the email (the values typed stay).
+sign-up-change-details = Correct my details
+# Shown when the sign-up cannot go on: another browser, an old link, or a day has passed.
+sign-up-ended = This sign-up cannot be continued here: it can only be finished in the browser where it was started, and it lasts a day. Start again.
+# Shown when too many wrong codes ended the sign-up.
+sign-up-ended-attempts = Too many wrong codes: this sign-up has ended. Start again.
+# Button that starts the sign-up again.
+sign-up-start-again = Start again
 
 ## Not found
 

@@ -25,6 +25,8 @@ error-email-invalid = Enter an email address like name@example.com.
 error-phone-invalid = Enter the phone number in international form, like +34 600 000 001.
 # Error code username_taken.
 error-username-taken = That user ID is taken. Choose another.
+# Error code email_taken (said only once the code mailed to the address was typed).
+error-email-taken = This email already has an account. Sign in with it or, if you forgot the password, recover it.
 # Error code password_too_short.
 # Variables:
 #   $min (Number) - the minimum length
@@ -114,6 +116,13 @@ error-send-limit-reached = We have sent as many codes as we can today. Try again
 # Variables:
 #   $minutes (Number) - how long to wait, in whole minutes (at least 1)
 error-too-many-recoveries = Too many recoveries were started from your network. Try again in { $minutes ->
+    [one] { $minutes } minute
+   *[other] { $minutes } minutes
+}.
+# Error code too_many_sign_ups.
+# Variables:
+#   $minutes (Number) - how long to wait, in whole minutes (at least 1)
+error-too-many-sign-ups = Too many accounts were created from your network. Try again in { $minutes ->
     [one] { $minutes } minute
    *[other] { $minutes } minutes
 }.

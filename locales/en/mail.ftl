@@ -70,6 +70,30 @@ mail-password-changed-body =
 # (ó, á, í, ú, curly quotes, «»…).
 sms-password-changed = { -brand-name }: your password was changed. If this wasn't you, recover your account now with "Forgot your password?".
 
+## Code that proves the email of a new account
+
+# Mail subject of the sign-up's code. Never the code itself: subjects show on locked screens.
+mail-sign-up-code-subject = Confirm your email at { -brand-name }
+# Mail body of the sign-up's code.
+# Variables:
+#   $code (String) - the 8-digit code, written as "1234 5678"
+#   $minutes (Number) - how long the code works, in minutes
+mail-sign-up-code-body =
+    Hello,
+
+    Someone (probably you) wants to create a { -brand-name } account with this address.
+
+    Your code to confirm it is: { $code }
+
+    Type it only in the page where you signed up, in the same browser. It works for { $minutes ->
+        [one] { $minutes } minute
+       *[other] { $minutes } minutes
+    } and only once.
+
+    If this was not you, ignore this message: without the code no account is created.
+
+    — { -brand-name } support
+
 ## Sign-up with an address that already has an account
 
 # Mail subject when someone tried to create an account with an address that already has one.

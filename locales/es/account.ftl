@@ -64,8 +64,26 @@ sign-up-phone-hint = En formato internacional, como +34 600 000 001. Podremos en
 sign-up-password = Contraseña
 # Submit button of the sign-up form.
 sign-up-submit = Crear cuenta
-# Shown after sign-up. (It reads the same when the email already had an account, which is told by mail.)
-sign-up-created = Hecho. Si este email es nuevo para nosotros, tu cuenta está lista: inicia sesión. Si ya tenía una cuenta, hemos escrito a esa dirección.
+# Shown once the code was right: the account exists.
+sign-up-created = Tu cuenta está lista. Ya puedes iniciar sesión.
+# Heading of the sign-up's second step: type the code mailed to the address.
+sign-up-code-title = Confirma tu email
+# Announced when the sign-up's code was mailed. (It reads the same when the email already had an account, whose owner is told by mail instead.)
+# Variables:
+#   $email (String) - the address typed in the form
+sign-up-code-sent = Te hemos enviado un código de 8 cifras a { $email }. Escríbelo aquí para crear tu cuenta. Si no llega, mira en spam.
+# Announced when a new sign-up code was mailed.
+sign-up-code-resent = Te hemos enviado un código nuevo. El anterior ya no sirve.
+# Submit button of the sign-up's code step.
+sign-up-code-submit = Confirmar
+# Link back to the form, to correct the email (the values typed stay).
+sign-up-change-details = Corregir mis datos
+# Shown when the sign-up cannot go on: another browser, an old link, or a day has passed.
+sign-up-ended = Este registro no se puede continuar aquí: solo se termina en el navegador donde se empezó, y dura un día. Vuelve a empezar.
+# Shown when too many wrong codes ended the sign-up.
+sign-up-ended-attempts = Demasiados códigos incorrectos: este registro ha terminado. Vuelve a empezar.
+# Button that starts the sign-up again.
+sign-up-start-again = Volver a empezar
 
 ## Not found
 

@@ -25,6 +25,8 @@ error-email-invalid = Escribe una dirección de email como nombre@ejemplo.com.
 error-phone-invalid = Escribe el teléfono en formato internacional, como +34 600 000 001.
 # Error code username_taken.
 error-username-taken = Ese ID de usuario ya está en uso. Elige otro.
+# Error code email_taken (said only once the code mailed to the address was typed).
+error-email-taken = Este email ya tiene una cuenta. Inicia sesión con ella o, si has olvidado la contraseña, recupérala.
 # Error code password_too_short.
 # Variables:
 #   $min (Number) - the minimum length
@@ -114,6 +116,13 @@ error-send-limit-reached = Hoy ya te hemos enviado todos los códigos que podemo
 # Variables:
 #   $minutes (Number) - how long to wait, in whole minutes (at least 1)
 error-too-many-recoveries = Se han empezado demasiadas recuperaciones desde tu red. Vuelve a intentarlo dentro de { $minutes ->
+    [one] { $minutes } minuto
+   *[other] { $minutes } minutos
+}.
+# Error code too_many_sign_ups.
+# Variables:
+#   $minutes (Number) - how long to wait, in whole minutes (at least 1)
+error-too-many-sign-ups = Se han creado demasiadas cuentas desde tu red. Vuelve a intentarlo dentro de { $minutes ->
     [one] { $minutes } minuto
    *[other] { $minutes } minutos
 }.

@@ -69,6 +69,30 @@ mail-password-changed-body =
 # (ó, á, í, ú, curly quotes, «»…).
 sms-password-changed = { -brand-name }: se ha cambiado la contraseña de tu cuenta. Si no lo hiciste, recupérala ya con "¿Has olvidado la contraseña?".
 
+## Code that proves the email of a new account
+
+# Mail subject of the sign-up's code. Never the code itself: subjects show on locked screens.
+mail-sign-up-code-subject = Confirma tu email en { -brand-name }
+# Mail body of the sign-up's code.
+# Variables:
+#   $code (String) - the 8-digit code, written as "1234 5678"
+#   $minutes (Number) - how long the code works, in minutes
+mail-sign-up-code-body =
+    Hola:
+
+    Alguien (seguramente tú) quiere crear una cuenta de { -brand-name } con esta dirección.
+
+    Tu código para confirmarla es: { $code }
+
+    Escríbelo solo en la página donde te registraste, en el mismo navegador. Sirve durante { $minutes ->
+        [one] { $minutes } minuto
+       *[other] { $minutes } minutos
+    } y una sola vez.
+
+    Si no has sido tú, ignora este mensaje: sin el código no se crea ninguna cuenta.
+
+    — El equipo de { -brand-name }
+
 ## Sign-up with an address that already has an account
 
 # Mail subject when someone tried to create an account with an address that already has one.

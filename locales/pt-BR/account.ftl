@@ -62,8 +62,26 @@ sign-up-phone-hint = No formato internacional, como +55 11 91234 5678. Podemos e
 sign-up-password = Senha
 # Submit button of the sign-up form.
 sign-up-submit = Criar conta
-# Shown after sign-up. (It reads the same when the email already had an account, which is told by mail.)
-sign-up-created = Pronto. Se este e-mail é novo para nós, sua conta está pronta: entre. Se ele já tinha uma conta, enviamos uma mensagem para ele.
+# Shown once the code was right: the account exists.
+sign-up-created = Sua conta está pronta. Você já pode entrar.
+# Heading of the sign-up's second step: type the code mailed to the address.
+sign-up-code-title = Confirme seu e-mail
+# Announced when the sign-up's code was mailed. (It reads the same when the email already had an account, whose owner is told by mail instead.)
+# Variables:
+#   $email (String) - the address typed in the form
+sign-up-code-sent = Enviamos um código de 8 dígitos para { $email }. Digite-o aqui para criar sua conta. Se ele não chegar, olhe no spam.
+# Announced when a new sign-up code was mailed.
+sign-up-code-resent = Enviamos um código novo. O anterior não vale mais.
+# Submit button of the sign-up's code step.
+sign-up-code-submit = Confirmar
+# Link back to the form, to correct the email (the values typed stay).
+sign-up-change-details = Corrigir meus dados
+# Shown when the sign-up cannot go on: another browser, an old link, or a day has passed.
+sign-up-ended = Este cadastro não pode continuar aqui: ele só pode ser concluído no navegador em que foi iniciado, e dura um dia. Comece de novo.
+# Shown when too many wrong codes ended the sign-up.
+sign-up-ended-attempts = Códigos errados demais: este cadastro terminou. Comece de novo.
+# Button that starts the sign-up again.
+sign-up-start-again = Começar de novo
 
 ## Not found
 

@@ -25,6 +25,8 @@ error-email-invalid = Digite um endereço de e-mail como nome@exemplo.com.
 error-phone-invalid = Digite o número de celular no formato internacional, como +55 11 91234 5678.
 # Error code username_taken.
 error-username-taken = Esse ID de usuário já está em uso. Escolha outro.
+# Error code email_taken (said only once the code mailed to the address was typed).
+error-email-taken = Este e-mail já tem uma conta. Entre com ela ou, se você esqueceu a senha, recupere-a.
 # Error code password_too_short.
 # Variables:
 #   $min (Number) - the minimum length
@@ -114,6 +116,13 @@ error-send-limit-reached = Já enviamos todos os códigos que podíamos hoje. Te
 # Variables:
 #   $minutes (Number) - how long to wait, in whole minutes (at least 1)
 error-too-many-recoveries = Recuperações demais foram iniciadas a partir da sua rede. Tente de novo em { $minutes ->
+    [one] { $minutes } minuto
+   *[other] { $minutes } minutos
+}.
+# Error code too_many_sign_ups.
+# Variables:
+#   $minutes (Number) - how long to wait, in whole minutes (at least 1)
+error-too-many-sign-ups = Contas demais foram criadas a partir da sua rede. Tente de novo em { $minutes ->
     [one] { $minutes } minuto
    *[other] { $minutes } minutos
 }.

@@ -69,6 +69,30 @@ mail-password-changed-body =
 # (ó, á, í, ú, ã, ç, curly quotes, «»…).
 sms-password-changed = { -brand-name }: sua senha foi alterada. Não foi você? Recupere a conta já.
 
+## Code that proves the email of a new account
+
+# Mail subject of the sign-up's code. Never the code itself: subjects show on locked screens.
+mail-sign-up-code-subject = Confirme seu e-mail na { -brand-name }
+# Mail body of the sign-up's code.
+# Variables:
+#   $code (String) - the 8-digit code, written as "1234 5678"
+#   $minutes (Number) - how long the code works, in minutes
+mail-sign-up-code-body =
+    Olá,
+
+    Alguém (provavelmente você) quer criar uma conta da { -brand-name } com este endereço.
+
+    Seu código para confirmá-lo é: { $code }
+
+    Digite-o somente na página em que você se cadastrou, no mesmo navegador. Ele vale por { $minutes ->
+        [one] { $minutes } minuto
+       *[other] { $minutes } minutos
+    } e uma única vez.
+
+    Se não foi você, ignore esta mensagem: sem o código nenhuma conta é criada.
+
+    — Equipe { -brand-name }
+
 ## Sign-up with an address that already has an account
 
 # Mail subject when someone tried to create an account with an address that already has one.

@@ -177,6 +177,14 @@ pub struct Policy {
     #[arg(long, env = "RECUPERA_RECOVERIES_PER_IP_HOUR", default_value_t = 30)]
     pub recoveries_per_ip_hour: u32,
 
+    /// Sign-ups one client network may start in an hour (each mails a code, or tells an owner).
+    #[arg(long, env = "RECUPERA_SIGN_UPS_PER_IP_HOUR", default_value_t = 10)]
+    pub sign_ups_per_ip_hour: u32,
+
+    /// How long a sign-up waits for its email to be proven, in seconds; then nothing of it is kept.
+    #[arg(long, env = "RECUPERA_SIGN_UP_LIFETIME_S", default_value_t = 24 * 3600)]
+    pub sign_up_lifetime_s: i64,
+
     /// Wrong codes one IP address may send in an hour.
     #[arg(long, env = "RECUPERA_ATTEMPTS_PER_IP_HOUR", default_value_t = 100)]
     pub attempts_per_ip_hour: u32,

@@ -37,6 +37,7 @@ pub fn status_for(code: ErrorCode) -> StatusCode {
         | EmailInvalid
         | PhoneInvalid
         | UsernameTaken
+        | EmailTaken
         | PasswordTooShort
         | PasswordTooLong
         | PasswordCommon
@@ -55,7 +56,8 @@ pub fn status_for(code: ErrorCode) -> StatusCode {
         | AccountAttemptsExhausted
         | IpAttemptsExhausted
         | SendLimitReached
-        | TooManyRecoveries => StatusCode::TOO_MANY_REQUESTS,
+        | TooManyRecoveries
+        | TooManySignUps => StatusCode::TOO_MANY_REQUESTS,
         FlowExpired
         | FlowCompleted
         | FlowAttemptsExhausted

@@ -19,6 +19,7 @@ pub mod recovery;
 pub mod routes;
 pub mod secrets;
 pub mod security_headers;
+pub mod sign_up;
 pub mod spa;
 pub mod storage;
 pub mod work_gate;

@@ -137,6 +137,8 @@ pub const CATALOG: &[(&str, &[&str])] = &[
     tr!("mail-password-changed-subject"),
     tr!("mail-password-changed-body"),
     tr!("sms-password-changed"),
+    tr!("mail-sign-up-code-subject"),
+    tr!("mail-sign-up-code-body", { "code" => (), "minutes" => () }),
     tr!("mail-sign-up-taken-subject"),
     tr!("mail-sign-up-taken-body"),
     tr!("mail-sign-in-attack-subject"),
@@ -148,6 +150,7 @@ pub mod template {
     pub const RECOVERY_CODE: &str = "recovery-code";
     pub const NO_ACCOUNT: &str = "no-account";
     pub const PASSWORD_CHANGED: &str = "password-changed";
+    pub const SIGN_UP_CODE: &str = "sign-up-code";
     pub const SIGN_UP_TAKEN: &str = "sign-up-taken";
     pub const SIGN_IN_ATTACK: &str = "sign-in-attack";
 }

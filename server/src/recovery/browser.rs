@@ -1,4 +1,4 @@
-//! The flow cookie: what binds a recovery to the one browser that may take its next step.
+//! The flow cookie: what binds a recovery (or a sign-up) to the one browser that may take its next step.
 //!
 //! Starting a recovery gives the browser a random secret in an `HttpOnly; SameSite=Strict` cookie
 //! (`__Host-` prefixed and `Secure` outside dev mode, which serves plain http on loopback); the flow
@@ -15,8 +15,18 @@ use sha2::{Digest, Sha256};
 
 use crate::AppState;
 
-const NAME: &str = "__Host-recupera_flow";
-const DEV_NAME: &str = "recupera_flow";
+/// The cookie a flow's secret travels in: outside dev mode (`name`), and in dev mode, which serves
+/// plain http on loopback where a `Secure` cookie would not come back (`dev_name`).
+#[derive(Clone, Copy)]
+pub struct CookieName {
+    name: &'static str,
+    dev_name: &'static str,
+}
+
+/// A recovery's cookie.
+pub const RECOVERY: CookieName = CookieName { name: "__Host-recupera_flow", dev_name: "recupera_flow" };
+/// A sign-up's cookie: one of each kind fits in a browser at once.
+pub const SIGN_UP: CookieName = CookieName { name: "__Host-recupera_sign_up", dev_name: "recupera_sign_up" };
 
 /// A flow cookie's secret: 256 random bits.
 #[derive(Clone)]
@@ -49,7 +59,12 @@ impl FlowSecret {
 
     /// The `Set-Cookie` value that gives this secret to the browser for `max_age_s`.
     pub fn cookie(&self, dev: bool, max_age_s: i64) -> HeaderValue {
-        let (name, secure) = if dev { (DEV_NAME, "") } else { (NAME, "; Secure") };
+        self.cookie_named(RECOVERY, dev, max_age_s)
+    }
+
+    /// The same, in the cookie `name`.
+    pub fn cookie_named(&self, name: CookieName, dev: bool, max_age_s: i64) -> HeaderValue {
+        let (name, secure) = if dev { (name.dev_name, "") } else { (name.name, "; Secure") };
         let value = format!(
             "{name}={}; Max-Age={}; Path=/; HttpOnly; SameSite=Strict{secure}",
             self.0,
@@ -58,8 +73,9 @@ impl FlowSecret {
         HeaderValue::from_str(&value).expect("the cookie is ASCII")
     }
 
-    fn from_headers(headers: &HeaderMap, dev: bool) -> Option<FlowSecret> {
-        crate::extract::cookie(headers, if dev { DEV_NAME } else { NAME }).map(FlowSecret)
+    /// The secret a request's cookie `name` holds, if it has one.
+    pub fn from_headers(headers: &HeaderMap, name: CookieName, dev: bool) -> Option<FlowSecret> {
+        crate::extract::cookie(headers, if dev { name.dev_name } else { name.name }).map(FlowSecret)
     }
 }
 
@@ -76,7 +92,7 @@ impl FromRequestParts<AppState> for FlowCookie {
     type Rejection = std::convert::Infallible;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        Ok(FlowCookie(FlowSecret::from_headers(&parts.headers, state.config.dev)))
+        Ok(FlowCookie(FlowSecret::from_headers(&parts.headers, RECOVERY, state.config.dev)))
     }
 }
 

@@ -358,7 +358,7 @@ async fn queue_password_notices(
 
 /// The refusal of a spent cap: `code`, with the wait until the oldest event counted in its `window_s`
 /// drops out, rounded up to whole `unit_s` (the message says minutes or hours).
-async fn cap_refusal(
+pub(crate) async fn cap_refusal(
     write: &mut Write,
     key: &str,
     window_s: i64,

@@ -22,15 +22,19 @@ pub enum BotCheckAction {
     Recovery,
     /// `POST /session`, once it asks for one.
     SignIn,
+    /// `POST /sign-up`.
+    SignUp,
 }
 
 impl BotCheckAction {
-    pub const ALL: &'static [BotCheckAction] = &[BotCheckAction::Recovery, BotCheckAction::SignIn];
+    pub const ALL: &'static [BotCheckAction] =
+        &[BotCheckAction::Recovery, BotCheckAction::SignIn, BotCheckAction::SignUp];
 
     pub fn as_str(self) -> &'static str {
         match self {
             BotCheckAction::Recovery => "recovery",
             BotCheckAction::SignIn => "sign_in",
+            BotCheckAction::SignUp => "sign_up",
         }
     }
 }
@@ -42,7 +46,7 @@ pub struct ChallengeQuery {
 }
 
 #[utoipa::path(get, path = "/api/v1/bot-check/challenge", tag = "recovery",
-    params(("action" = Option<String>, Query, description = "What the solution will be spent on: `recovery` (the default) or `sign_in`")),
+    params(("action" = Option<String>, Query, description = "What the solution will be spent on: `recovery` (the default), `sign_in` or `sign_up`")),
     responses((status = 200, description = "An ALTCHA challenge (JSON object)", body = Object)))]
 pub async fn challenge(
     State(state): State<AppState>,

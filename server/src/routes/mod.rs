@@ -1,6 +1,5 @@
 //! The JSON API, one module per area. Mounted under `recupera_api::API_PREFIX`.
 
-mod accounts;
 pub(crate) mod bot_check;
 mod config;
 mod dev_clock;
@@ -11,6 +10,7 @@ mod password_check;
 mod recovery;
 pub mod refusals;
 pub(crate) mod session;
+mod sign_up;
 
 use axum::{
     routing::{get, post},
@@ -25,7 +25,10 @@ pub fn api_router() -> Router<AppState> {
         .route("/health", get(health::health))
         .route("/openapi.json", get(openapi::document))
         .route("/config", get(config::config))
-        .route("/accounts", post(accounts::sign_up))
+        .route("/sign-up", post(sign_up::start))
+        .route("/sign-up/{flow_id}", get(sign_up::read))
+        .route("/sign-up/{flow_id}/code", post(sign_up::resend))
+        .route("/sign-up/{flow_id}/verify", post(sign_up::confirm))
         .route("/session", post(session::sign_in).get(session::current))
         .route("/session/end", post(session::sign_out))
         .route("/bot-check/challenge", get(bot_check::challenge))

@@ -9,9 +9,9 @@ use serde_json::{json, Value};
 use utoipa::OpenApi;
 
 use super::{
-    accounts, bot_check, config, dev_clock, dev_mailbox, health, password_check, recovery,
+    bot_check, config, dev_clock, dev_mailbox, health, password_check, recovery,
     refusals::{operations, Operation},
-    session,
+    session, sign_up,
 };
 use crate::{error::status_for, AppState};
 use recupera_api::{dev::MAX_CLOCK_STEP_S, password::PasswordPolicy};
@@ -25,7 +25,10 @@ use recupera_api::{dev::MAX_CLOCK_STEP_S, password::PasswordPolicy};
     paths(
         health::health,
         config::config,
-        accounts::sign_up,
+        sign_up::start,
+        sign_up::read,
+        sign_up::resend,
+        sign_up::confirm,
         session::sign_in,
         session::current,
         session::sign_out,
@@ -77,12 +80,13 @@ fn state_the_rules(doc: &mut Value, policy: PasswordPolicy) {
     let rules = [
         ("StartRecoveryRequest", "identifier", json!({ "pattern": patterns::identifier_pattern() })),
         ("SignInRequest", "identifier", json!({ "pattern": patterns::identifier_pattern() })),
-        ("SignUpRequest", "username", json!({ "pattern": patterns::username_pattern() })),
-        ("SignUpRequest", "email", json!({ "pattern": patterns::email_pattern() })),
-        ("SignUpRequest", "phone", json!({ "pattern": patterns::optional_phone_pattern() })),
-        ("SignUpRequest", "password", password.clone()),
+        ("StartSignUpRequest", "username", json!({ "pattern": patterns::username_pattern() })),
+        ("StartSignUpRequest", "email", json!({ "pattern": patterns::email_pattern() })),
+        ("StartSignUpRequest", "phone", json!({ "pattern": patterns::optional_phone_pattern() })),
+        ("StartSignUpRequest", "password", password.clone()),
         ("NewPasswordRequest", "password", password),
         ("VerifyCodeRequest", "code", json!({ "pattern": patterns::code_pattern() })),
+        ("ConfirmSignUpRequest", "code", json!({ "pattern": patterns::code_pattern() })),
         ("AdvanceClockRequest", "seconds", json!({ "minimum": 1, "maximum": MAX_CLOCK_STEP_S })),
     ];
     for (schema, field, rule) in rules {
@@ -102,7 +106,14 @@ fn prepend_description(entry: &mut Value, text: &str) {
 
 fn describe(entry: &mut Value, operation: &Operation) {
     entry["operationId"] = json!(operation.id);
-    if operation.is_flow_step() {
+    if operation.is_flow_step() && operation.path.contains("/sign-up/") {
+        prepend_description(
+            entry,
+            "Needs the sign-up cookie its start set (`__Host-recupera_sign_up`; `recupera_sign_up` in dev \
+             mode): without it, or with another sign-up's, the answer is `404 flow_not_found`, as for an \
+             unknown one.",
+        );
+    } else if operation.is_flow_step() {
         prepend_description(
             entry,
             "Needs the flow cookie its start set (`__Host-recupera_flow`; `recupera_flow` in dev mode): \

@@ -43,6 +43,8 @@ const FLOW_STEP: &[ErrorCode] = &[
     FlowSuperseded,
     AccountAttemptsExhausted,
 ];
+/// A sign-up that ended because someone confirmed first with its user name or email.
+const SIGN_UP_ENDED: &[ErrorCode] = &[UsernameTaken, EmailTaken];
 const PASSWORD_POLICY: &[ErrorCode] =
     &[PasswordTooShort, PasswordTooLong, PasswordCommon, PasswordContainsIdentity];
 
@@ -86,13 +88,41 @@ pub fn operations() -> &'static [Operation] {
         vec![
             operation(get.clone(), "/health", "health", false, &[]),
             operation(get.clone(), "/config", "config", false, &[]),
-            operation(
-                post.clone(),
-                "/accounts",
-                "sign_up",
-                true,
-                &[&[UsernameInvalid, EmailInvalid, PhoneInvalid, UsernameTaken], PASSWORD_POLICY],
-            ),
+            Operation {
+                leads_to: &["read_sign_up", "resend_sign_up_code", "confirm_sign_up"],
+                ..operation(
+                    post.clone(),
+                    "/sign-up",
+                    "start_sign_up",
+                    true,
+                    &[
+                        &[UsernameInvalid, EmailInvalid, PhoneInvalid, UsernameTaken],
+                        PASSWORD_POLICY,
+                        &[BotCheckInvalid, BotCheckExpired, TooManySignUps],
+                    ],
+                )
+            },
+            operation(get.clone(), "/sign-up/{flow_id}", "read_sign_up", false, &[SIGN_UP_ENDED]),
+            Operation {
+                leads_to: &["read_sign_up", "confirm_sign_up"],
+                ..operation(
+                    post.clone(),
+                    "/sign-up/{flow_id}/code",
+                    "resend_sign_up_code",
+                    true,
+                    &[SIGN_UP_ENDED, &[FlowWrongStep, ResendTooSoon]],
+                )
+            },
+            Operation {
+                leads_to: &["read_sign_up"],
+                ..operation(
+                    post.clone(),
+                    "/sign-up/{flow_id}/verify",
+                    "confirm_sign_up",
+                    true,
+                    &[SIGN_UP_ENDED, &[FlowWrongStep, CodeMalformed, CodeInvalid, CodeExpired, IpAttemptsExhausted]],
+                )
+            },
             operation(
                 post.clone(),
                 "/session",

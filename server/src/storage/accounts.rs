@@ -32,35 +32,12 @@ pub enum Taken {
 const COLUMNS: &str = "id, username, email, phone, password_hash, language";
 
 impl Db {
+    /// Creates an account in a write of its own (the demo account, `users add`, tests).
     pub async fn insert_account(&self, new: NewAccount<'_>, now: i64) -> anyhow::Result<Result<i64, Taken>> {
-        let result = sqlx::query(
-            "INSERT INTO accounts (username, email, phone, password_hash, language, created_at, password_changed_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?)",
-        )
-        .bind(new.username)
-        .bind(new.email)
-        .bind(new.phone)
-        .bind(new.password_hash)
-        .bind(new.language)
-        .bind(now)
-        .bind(now)
-        .execute(&self.writer)
-        .await;
-        match result {
-            Ok(done) => Ok(Ok(done.last_insert_rowid())),
-            Err(sqlx::Error::Database(err)) if err.is_unique_violation() => {
-                let message = err.message();
-                let taken = if message.contains("accounts.username") {
-                    Taken::Username
-                } else if message.contains("accounts.email") {
-                    Taken::Email
-                } else {
-                    Taken::Phone
-                };
-                Ok(Err(taken))
-            }
-            Err(err) => Err(err.into()),
-        }
+        let mut write = self.write().await?;
+        let created = write.insert_account(new, now).await?;
+        write.commit().await?;
+        Ok(created)
     }
 
     /// The account an identifier names, if any. One query whatever the kind, so every path costs the same.
@@ -106,6 +83,42 @@ impl Db {
 }
 
 impl Write {
+    /// Creates the account, unless another has its user name, email or phone: then says which (the
+    /// user name first). The insert itself decides, by the unique indexes, whichever request is first.
+    pub async fn insert_account(&mut self, new: NewAccount<'_>, now: i64) -> anyhow::Result<Result<i64, Taken>> {
+        let created: Option<i64> = sqlx::query_scalar(
+            "INSERT INTO accounts (username, email, phone, password_hash, language, created_at, password_changed_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?)
+             ON CONFLICT DO NOTHING
+             RETURNING id",
+        )
+        .bind(new.username)
+        .bind(new.email)
+        .bind(new.phone)
+        .bind(new.password_hash)
+        .bind(new.language)
+        .bind(now)
+        .bind(now)
+        .fetch_optional(&mut *self.tx)
+        .await?;
+        if let Some(id) = created {
+            return Ok(Ok(id));
+        }
+        // User names and emails compare without case (the columns' collation).
+        let (username, email): (bool, bool) = sqlx::query_as(
+            "SELECT EXISTS (SELECT 1 FROM accounts WHERE username = ?), EXISTS (SELECT 1 FROM accounts WHERE email = ?)",
+        )
+        .bind(new.username)
+        .bind(new.email)
+        .fetch_one(&mut *self.tx)
+        .await?;
+        Ok(Err(match (username, email) {
+            (true, _) => Taken::Username,
+            (_, true) => Taken::Email,
+            _ => Taken::Phone,
+        }))
+    }
+
     /// Sets a new password and ends every session of the account: whoever held one is out.
     #[tracing::instrument(level = "debug", skip_all, fields(account_id = account_id))]
     pub async fn change_password(&mut self, account_id: i64, hash: &str, now: i64) -> anyhow::Result<()> {

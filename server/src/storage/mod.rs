@@ -9,6 +9,7 @@ pub mod flows;
 pub mod outbox;
 pub mod postgres;
 mod sessions;
+pub mod sign_ups;
 pub mod write;
 
 pub use sessions::{SignInGate, SignInRules};

@@ -124,7 +124,7 @@ async fn a_message_waits_while_the_mail_server_is_down_and_goes_out_when_it_is_b
         c.delivery.sms_from = Some("+34900000000".into());
     })
     .await;
-    app.sign_up("ana", "ana@correo.test", None, DEMO_PASSWORD).await;
+    app.create_account("ana", "ana@correo.test", None, DEMO_PASSWORD).await;
     let (_, flow) = app.start_recovery("ana").await;
     app.flow_action(flow["flow_id"].as_str().unwrap(), "code", json!({ "channel": "email" })).await;
     assert_eq!(outbox::deliver_due(&app.state, &transports(&app)).await.unwrap(), 0, "the server is down");
@@ -149,7 +149,7 @@ async fn a_message_waits_while_the_mail_server_is_down_and_goes_out_when_it_is_b
 async fn a_worker_killed_mid_send_leaves_the_message_to_arrive_exactly_once() {
     let (smtp, sms) = (SmtpSink::start().await, SmsGateway::start().await);
     let app = TestApp::with_config(|c| deliver_to(c, &smtp, &sms)).await;
-    app.sign_up("ana", "ana@correo.test", None, DEMO_PASSWORD).await;
+    app.create_account("ana", "ana@correo.test", None, DEMO_PASSWORD).await;
     let (_, flow) = app.start_recovery("ana").await;
     app.flow_action(flow["flow_id"].as_str().unwrap(), "code", json!({ "channel": "email" })).await;
 
@@ -180,9 +180,9 @@ async fn a_mailbox_the_mail_server_refuses_for_good_is_given_up_at_once_and_kept
     let (smtp, sms) = (SmtpSink::start().await, SmsGateway::start().await);
     let app = TestApp::with_config(|c| deliver_to(c, &smtp, &sms)).await;
     let refused = format!("{}@correo.test", crate::support::peers::REFUSED_MAILBOX);
-    app.sign_up("ana", &refused, None, DEMO_PASSWORD).await;
+    app.create_account("ana", &refused, None, DEMO_PASSWORD).await;
     // Someone signs up with that address again: its owner is to be told.
-    app.sign_up("otra", &refused, None, DEMO_PASSWORD).await;
+    app.start_sign_up("otra", &refused, None, DEMO_PASSWORD).await;
 
     assert_eq!(outbox::deliver_due(&app.state, &transports(&app)).await.unwrap(), 0);
     let failed = app.state.db.failed_messages(10).await.unwrap();
@@ -215,9 +215,9 @@ async fn a_message_is_given_up_after_its_last_attempt_and_an_operator_can_queue_
         c.outbox_max_attempts = 2;
     })
     .await;
-    app.sign_up("ana", "ana@correo.test", None, DEMO_PASSWORD).await;
+    app.create_account("ana", "ana@correo.test", None, DEMO_PASSWORD).await;
     // A notice: no deadline, so only the attempts limit it.
-    app.sign_up("ana2", "ana@correo.test", None, DEMO_PASSWORD).await;
+    app.start_sign_up("ana2", "ana@correo.test", None, DEMO_PASSWORD).await;
     assert_eq!(outbox::deliver_due(&app.state, &transports(&app)).await.unwrap(), 0);
     assert!(app.state.db.failed_messages(10).await.unwrap().is_empty(), "one failure is worth a retry");
     app.state.clock.advance(30);
@@ -242,9 +242,9 @@ async fn a_message_is_given_up_after_its_last_attempt_and_an_operator_can_queue_
 async fn codes_go_out_before_notices_and_a_code_that_expired_waiting_is_never_delivered() {
     let (smtp, sms) = (SmtpSink::start().await, SmsGateway::start().await);
     let app = TestApp::with_config(|c| deliver_to(c, &smtp, &sms)).await;
-    app.sign_up("ana", "ana@correo.test", None, DEMO_PASSWORD).await;
+    app.create_account("ana", "ana@correo.test", None, DEMO_PASSWORD).await;
     // A notice is queued first (someone signed up with ana's address), then a code.
-    app.sign_up("otra", "ana@correo.test", None, DEMO_PASSWORD).await;
+    app.start_sign_up("otra", "ana@correo.test", None, DEMO_PASSWORD).await;
     let (_, flow) = app.start_recovery("ana").await;
     app.flow_action(flow["flow_id"].as_str().unwrap(), "code", json!({ "channel": "email" })).await;
     assert_eq!(outbox::deliver_due(&app.state, &transports(&app)).await.unwrap(), 2);
@@ -265,7 +265,7 @@ async fn a_sent_message_keeps_nothing_of_its_code_at_rest() {
     use sqlx::Connection;
     let (smtp, sms) = (SmtpSink::start().await, SmsGateway::start().await);
     let app = TestApp::with_config(|c| deliver_to(c, &smtp, &sms)).await;
-    app.sign_up("ana", "ana@correo.test", None, DEMO_PASSWORD).await;
+    app.create_account("ana", "ana@correo.test", None, DEMO_PASSWORD).await;
     let (_, flow) = app.start_recovery("ana").await;
     app.flow_action(flow["flow_id"].as_str().unwrap(), "code", json!({ "channel": "email" })).await;
     let mut db = sqlx::SqliteConnection::connect(&app.state.config.database_url).await.unwrap();

@@ -9,4 +9,5 @@ mod postgres;
 mod recovery_rules;
 mod recovery_under_attack;
 mod serving;
+mod sign_up;
 mod support;

@@ -48,7 +48,7 @@ async fn user_add_creates_an_account_that_signs_in_and_refuses_bad_input() {
 #[tokio::test]
 async fn cleanup_removes_what_can_no_longer_matter_and_keeps_the_rest() {
     let app = TestApp::new().await;
-    app.sign_up("ana", "ana@correo.test", None, DEMO_PASSWORD).await;
+    app.create_account("ana", "ana@correo.test", None, DEMO_PASSWORD).await;
     app.post("/api/v1/session", json!({ "identifier": "ana", "password": DEMO_PASSWORD })).await;
     let (_, flow) = app.start_recovery("ana").await;
     let flow_id = flow["flow_id"].as_str().unwrap();

@@ -211,7 +211,7 @@ async fn the_21st_failure_of_the_day_on_an_account_is_refused_across_flows() {
 #[tokio::test]
 async fn the_per_ip_budget_stops_guessing_across_accounts() {
     let app = TestApp::with_config(|c| c.policy.attempts_per_ip_hour = 3).await;
-    app.sign_up("ana", EMAIL, None, DEMO_PASSWORD).await;
+    app.create_account("ana", EMAIL, None, DEMO_PASSWORD).await;
     let flow_id = flow_with_code(&app, EMAIL, "email").await;
     for _ in 0..3 {
         app.flow_action(&flow_id, "verify", json!({ "code": "00000000" })).await;
@@ -457,7 +457,7 @@ async fn behind_a_trusted_proxy_the_ip_budget_counts_the_forwarded_client_not_th
         c.trusted_proxies = vec!["203.0.113.7".parse().unwrap()];
     })
     .await;
-    app.sign_up("ana", EMAIL, None, DEMO_PASSWORD).await;
+    app.create_account("ana", EMAIL, None, DEMO_PASSWORD).await;
     let guess = |client: &'static str, flow_id: String| {
         let request = axum::http::Request::post(format!("/api/v1/recovery/{flow_id}/verify"))
             .header("content-type", "application/json")
@@ -482,7 +482,7 @@ async fn behind_a_trusted_proxy_the_ip_budget_counts_the_forwarded_client_not_th
 async fn the_code_comes_in_the_wizards_language_and_the_change_notice_in_the_accounts() {
     // The account was created in Spanish; the wizard (the helper's `start_recovery`) runs in English.
     let app = TestApp::new().await;
-    app.sign_up("ana", EMAIL, None, DEMO_PASSWORD).await;
+    app.create_account("ana", EMAIL, None, DEMO_PASSWORD).await;
     let (_, flow) = app.start_recovery(EMAIL).await;
     let flow_id = flow["flow_id"].as_str().unwrap();
     app.flow_action(flow_id, "code", json!({ "channel": "email" })).await;

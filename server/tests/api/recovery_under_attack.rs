@@ -349,7 +349,7 @@ async fn ipv6_clients_of_one_64_share_the_per_network_budget() {
         c.trusted_proxies = vec!["203.0.113.7".parse().unwrap()];
     })
     .await;
-    app.sign_up("ana", EMAIL, None, DEMO_PASSWORD).await;
+    app.create_account("ana", EMAIL, None, DEMO_PASSWORD).await;
     let flow_id = with_code(&app, EMAIL).await;
     let cookie = app.flow_cookie(&flow_id).unwrap();
     let guess = |client: &str| {

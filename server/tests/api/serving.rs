@@ -179,7 +179,10 @@ async fn the_openapi_document_describes_every_endpoint_and_the_error_codes() {
     assert!(doc["openapi"].as_str().unwrap().starts_with("3."));
     for path in [
         "/api/v1/health",
-        "/api/v1/accounts",
+        "/api/v1/sign-up",
+        "/api/v1/sign-up/{flow_id}",
+        "/api/v1/sign-up/{flow_id}/code",
+        "/api/v1/sign-up/{flow_id}/verify",
         "/api/v1/session",
         "/api/v1/session/end",
         "/api/v1/bot-check/challenge",

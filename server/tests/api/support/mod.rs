@@ -74,13 +74,81 @@ impl TestApp {
         self.send(request).await
     }
 
-    /// Creates an account through the API.
-    pub async fn sign_up(&self, username: &str, email: &str, phone: Option<&str>, password: &str) {
+    /// Creates an account as an operator would (`users add`): no sign-up, no code, no mail. Tests of
+    /// sign-up itself go through the API (`start_sign_up`, `sign_up_through_api`).
+    pub async fn create_account(&self, username: &str, email: &str, phone: Option<&str>, password: &str) {
+        let hash = self.state.hasher.hash(password).await.unwrap();
+        let phone = phone.map(|p| recupera_api::validation::normalize_phone(p).unwrap());
+        let email = recupera_api::validation::validate_email(email).unwrap();
+        let new = recupera_server::storage::accounts::NewAccount {
+            username,
+            email: &email,
+            phone: phone.as_deref(),
+            password_hash: &hash,
+            language: "es",
+        };
+        self.state.db.insert_account(new, self.state.clock.now()).await.unwrap().expect("a new account");
+    }
+
+    /// `POST /sign-up` with the form's fields and a solved bot check, from this test browser (which
+    /// keeps the sign-up cookie it is given): the status and body.
+    pub async fn start_sign_up(
+        &self,
+        username: &str,
+        email: &str,
+        phone: Option<&str>,
+        password: &str,
+    ) -> (StatusCode, serde_json::Value) {
+        let bot_check = self.solved_bot_check_for("sign_up").await;
         let body = serde_json::json!({
-            "username": username, "email": email, "phone": phone, "password": password, "language": "es"
+            "username": username, "email": email, "phone": phone, "password": password, "language": "es",
+            "bot_check": bot_check,
         });
-        let response = self.post("/api/v1/accounts", body).await;
-        assert_eq!(response.status(), StatusCode::ACCEPTED, "{:?}", body_json(response).await);
+        let response = self.post("/api/v1/sign-up", body).await;
+        let cookie = set_cookie(&response);
+        let (status, body) = (response.status(), body_json(response).await);
+        if let (Some(cookie), Some(flow_id)) = (cookie, body["flow_id"].as_str()) {
+            self.flow_cookies.lock().unwrap().insert(flow_id.to_owned(), cookie);
+        }
+        (status, body)
+    }
+
+    /// `POST /sign-up/{id}/{action}` (`verify`, `code`) from a browser holding `cookie`.
+    pub async fn sign_up_action_from(
+        &self,
+        cookie: Option<&str>,
+        flow_id: &str,
+        action: &str,
+        body: serde_json::Value,
+    ) -> (StatusCode, serde_json::Value) {
+        let mut request = Request::post(format!("/api/v1/sign-up/{flow_id}/{action}"))
+            .header(header::CONTENT_TYPE, "application/json");
+        if let Some(cookie) = cookie {
+            request = request.header(header::COOKIE, cookie);
+        }
+        let response = self.send(request.body(Body::from(body.to_string())).unwrap()).await;
+        (response.status(), body_json(response).await)
+    }
+
+    /// The same from this test browser, with the sign-up's cookie.
+    pub async fn sign_up_action(
+        &self,
+        flow_id: &str,
+        action: &str,
+        body: serde_json::Value,
+    ) -> (StatusCode, serde_json::Value) {
+        let cookie = self.flow_cookie(flow_id);
+        self.sign_up_action_from(cookie.as_deref(), flow_id, action, body).await
+    }
+
+    /// Signs up through the API the whole way: the form, the code from the mailbox, the confirmation.
+    pub async fn sign_up_through_api(&self, username: &str, email: &str, phone: Option<&str>, password: &str) {
+        let (status, flow) = self.start_sign_up(username, email, phone, password).await;
+        assert_eq!(status, StatusCode::CREATED, "{flow}");
+        let code = self.latest_code_for(&recupera_api::validation::validate_email(email).unwrap()).await;
+        let flow_id = flow["flow_id"].as_str().unwrap();
+        let (status, body) = self.sign_up_action(flow_id, "verify", serde_json::json!({ "code": code })).await;
+        assert_eq!((status, body["step"].as_str()), (StatusCode::OK, Some("done")), "{body}");
     }
 
     /// A fresh challenge from the server, solved as the browser would (for a recovery).
@@ -285,7 +353,7 @@ pub mod ana {
     /// The same, on a server configured by `configure`.
     pub async fn app_with(configure: impl FnOnce(&mut super::Config)) -> super::TestApp {
         let app = super::TestApp::with_config(configure).await;
-        app.sign_up("ana", EMAIL, Some(PHONE), super::DEMO_PASSWORD).await;
+        app.create_account("ana", EMAIL, Some(PHONE), super::DEMO_PASSWORD).await;
         app
     }
 
