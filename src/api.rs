@@ -3,11 +3,12 @@
 
 use gloo_net::http::{Request, Response};
 use recupera_api::{
-    account::{AccountView, SignInRequest, SignUpRequest},
+    account::{AccountView, SignInRequest},
     config::PublicConfig,
     dev::MailboxMessage,
     password::{PasswordCheckRequest, PasswordCheckResponse},
     recovery::{NewPasswordRequest, RecoveryFlow, SendCodeRequest, StartRecoveryRequest, VerifyCodeRequest},
+    sign_up::{ConfirmSignUpRequest, SignUpFlow, StartSignUpRequest},
     ErrorBody, ErrorCode, API_PREFIX,
 };
 use serde::{de::DeserializeOwned, Serialize};
@@ -94,8 +95,20 @@ pub async fn sign_out() -> Result<(), ApiError> {
     }
 }
 
-pub async fn sign_up(request: &SignUpRequest) -> Result<serde_json::Value, ApiError> {
-    post("/accounts", request).await
+pub async fn start_sign_up(request: &StartSignUpRequest) -> Result<SignUpFlow, ApiError> {
+    post("/sign-up", request).await
+}
+
+pub async fn sign_up(flow_id: &str) -> Result<SignUpFlow, ApiError> {
+    get(&format!("/sign-up/{flow_id}")).await
+}
+
+pub async fn resend_sign_up_code(flow_id: &str) -> Result<SignUpFlow, ApiError> {
+    post(&format!("/sign-up/{flow_id}/code"), &serde_json::json!({})).await
+}
+
+pub async fn confirm_sign_up(flow_id: &str, request: &ConfirmSignUpRequest) -> Result<SignUpFlow, ApiError> {
+    post(&format!("/sign-up/{flow_id}/verify"), request).await
 }
 
 /// An ALTCHA challenge, kept as the JSON the server sent: it goes back verbatim with the solution, so
@@ -103,7 +116,7 @@ pub async fn sign_up(request: &SignUpRequest) -> Result<serde_json::Value, ApiEr
 ///
 /// The first one may already be on its way: on the identify screen's address, `js/early_challenge.js`
 /// asks for it while the app downloads. That answer is taken once; then every call asks the server.
-/// A bot-check challenge for `action` (`recovery`, `sign_in`): a solution opens only that action.
+/// A bot-check challenge for `action` (`recovery`, `sign_in`, `sign_up`): a solution opens only that action.
 pub async fn bot_check_challenge(action: &str) -> Result<serde_json::Value, ApiError> {
     if action != "recovery" {
         return get(&format!("/bot-check/challenge?action={action}")).await;

@@ -3,7 +3,10 @@ use leptos::prelude::*;
 use crate::{
     i18n::I18nProvider,
     layout::{SignInDialog, SiteHeader},
-    pages::{DevMailboxPage, HomePage, MyAccountPage, NotFoundPage, RecoveryPage, SignInPage, SignUpPage},
+    pages::{
+        DevMailboxPage, HomePage, MyAccountPage, NotFoundPage, RecoveryPage, SignInPage, SignUpDraft,
+        SignUpPage,
+    },
     routing::{Route, Router},
     server_config::ServerConfig,
     session::Session,
@@ -24,6 +27,7 @@ fn Shell() -> impl IntoView {
     let router = Router::provide();
     ServerConfig::provide();
     Session::provide();
+    SignUpDraft::provide();
     view! {
         <SiteHeader/>
         <main id="main" class="page">
@@ -31,7 +35,7 @@ fn Shell() -> impl IntoView {
                 Route::Home => view! { <HomePage/> }.into_any(),
                 Route::MyAccount => view! { <MyAccountPage/> }.into_any(),
                 Route::SignIn => view! { <SignInPage/> }.into_any(),
-                Route::SignUp => view! { <SignUpPage/> }.into_any(),
+                Route::SignUp(flow) => view! { <SignUpPage flow_id=flow/> }.into_any(),
                 Route::Recovery(flow) => view! { <RecoveryPage flow_id=flow/> }.into_any(),
                 Route::DevMailbox => view! { <DevMailboxPage/> }.into_any(),
                 Route::NotFound => view! { <NotFoundPage/> }.into_any(),

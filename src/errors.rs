@@ -40,6 +40,7 @@ fn refusal_text(body: &ErrorBody) -> String {
         ErrorCode::EmailInvalid => tr!("error-email-invalid"),
         ErrorCode::PhoneInvalid => tr!("error-phone-invalid"),
         ErrorCode::UsernameTaken => tr!("error-username-taken"),
+        ErrorCode::EmailTaken => tr!("error-email-taken"),
         ErrorCode::PasswordTooShort => tr!("error-password-too-short", { "min" => min_length }),
         ErrorCode::PasswordTooLong => tr!("error-password-too-long"),
         ErrorCode::PasswordCommon => tr!("error-password-common"),
@@ -75,6 +76,9 @@ fn refusal_text(body: &ErrorBody) -> String {
         ErrorCode::ServiceBusy => tr!("error-service-busy"),
         ErrorCode::TooManyRecoveries => {
             tr!("error-too-many-recoveries", { "minutes" => seconds.div_ceil(60).max(1) })
+        }
+        ErrorCode::TooManySignUps => {
+            tr!("error-too-many-sign-ups", { "minutes" => seconds.div_ceil(60).max(1) })
         }
     }
 }

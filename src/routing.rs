@@ -11,7 +11,8 @@ pub enum Route {
     MyAccount,
     /// The full-screen sign-in (phones, and anyone who follows the link).
     SignIn,
-    SignUp,
+    /// `/registro` is the form; `/registro/<id>` the sign-up waiting for its code.
+    SignUp(Option<String>),
     /// `/recuperar` starts a recovery; `/recuperar/<flow>` continues one.
     Recovery(Option<String>),
     /// `/dev/buzon`: dev mode's mailbox.
@@ -26,7 +27,8 @@ impl Route {
             [] => Route::Home,
             ["mi-cuenta"] => Route::MyAccount,
             ["identificate"] => Route::SignIn,
-            ["registro"] => Route::SignUp,
+            ["registro"] => Route::SignUp(None),
+            ["registro", id] => Route::SignUp(Some((*id).to_owned())),
             ["recuperar"] => Route::Recovery(None),
             ["recuperar", flow] => Route::Recovery(Some((*flow).to_owned())),
             ["dev", "buzon"] => Route::DevMailbox,
@@ -39,7 +41,8 @@ impl Route {
             Route::Home => "/".into(),
             Route::MyAccount => "/mi-cuenta".into(),
             Route::SignIn => "/identificate".into(),
-            Route::SignUp => "/registro".into(),
+            Route::SignUp(None) => "/registro".into(),
+            Route::SignUp(Some(id)) => format!("/registro/{id}"),
             Route::Recovery(None) => "/recuperar".into(),
             Route::Recovery(Some(flow)) => format!("/recuperar/{flow}"),
             Route::DevMailbox => "/dev/buzon".into(),
@@ -125,7 +128,8 @@ mod tests {
             Route::Home,
             Route::MyAccount,
             Route::SignIn,
-            Route::SignUp,
+            Route::SignUp(None),
+            Route::SignUp(Some("abc_DEF-123".into())),
             Route::Recovery(None),
             Route::Recovery(Some("abc_DEF-123".into())),
             Route::DevMailbox,

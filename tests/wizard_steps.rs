@@ -13,7 +13,7 @@ use recupera::{
         recovery::{
             remember_identifier, ChooseMethodStep, DoneStep, EnterCodeStep, FlowContext, NewPasswordStep,
         },
-        MyAccountPage, SignInPage, SignUpPage,
+        MyAccountPage, SignInPage, SignUpDraft, SignUpPage,
     },
     routing::Router,
     session::Session,
@@ -54,6 +54,7 @@ fn mount_screen<V: IntoView + 'static>(lang: &str, flow: Option<RecoveryFlow>, s
                 {
                     Router::provide();
                     Session::provide();
+                    SignUpDraft::provide();
                     provide_context(FlowContext {
                         flow: RwSignal::new(flow.clone()),
                         choosing_method: RwSignal::new(false),
@@ -255,9 +256,27 @@ async fn my_account_names_the_signed_in_account_in_bold_inside_the_translated_se
     }
 }
 
+fn sign_up_form() -> impl IntoView {
+    view! { <SignUpPage flow_id=None/> }
+}
+
+/// The code screen of a sign-up the form just started (as the form leaves it for the page).
+fn sign_up_waiting_for_its_code() -> impl IntoView {
+    let flow = recupera_api::sign_up::SignUpFlow {
+        flow_id: "sign-up-under-test".into(),
+        step: recupera_api::sign_up::SignUpStep::EnterCode,
+        email: "lucia@ejemplo.com".into(),
+        resend_after_s: 60,
+        attempts_left: 5,
+        expires_in_s: 86_400,
+    };
+    expect_context::<SignUpDraft>().started.set(Some(flow));
+    view! { <SignUpPage flow_id=Some("sign-up-under-test".into())/> }
+}
+
 #[wasm_bindgen_test]
 async fn sign_up_checks_each_field_before_sending_in_both_languages() {
-    let app = mount_screen("es", None, SignUpPage);
+    let app = mount_screen("es", None, sign_up_form);
     settle().await;
     assert_eq!(app.text("h1"), "Crea tu cuenta");
     assert_eq!(app.text("label[for=sign-up-phone]"), "Teléfono móvil (opcional)");
@@ -287,8 +306,31 @@ async fn sign_up_checks_each_field_before_sending_in_both_languages() {
     );
     drop(app);
 
-    let app = mount_screen("en", None, SignUpPage);
+    let app = mount_screen("en", None, sign_up_form);
     settle().await;
     assert_eq!(app.text("h1"), "Create your account");
     assert_eq!(app.text("label[for=sign-up-phone]"), "Mobile phone (optional)");
+}
+
+#[wasm_bindgen_test]
+async fn sign_up_asks_for_the_code_mailed_to_the_address_typed_in_both_languages() {
+    let app = mount_screen("es", None, sign_up_waiting_for_its_code);
+    settle().await;
+    assert_eq!(app.text("h1"), "Confirma tu email");
+    assert!(app.text("[role=status]").contains("lucia@ejemplo.com"), "{}", app.text("[role=status]"));
+    assert_eq!(app.text("label[for=sign-up-code]"), "Código de verificación");
+    assert_eq!(input(&app, "#sign-up-code").get_attribute("autocomplete").as_deref(), Some("one-time-code"));
+    assert!(app.text(".resend-wait").contains("1:00"), "{}", app.text(".resend-wait"));
+    assert_eq!(app.text(".back-link"), "Corregir mis datos");
+    // A code that cannot be one is refused here, before anything is sent.
+    type_into(&app, "#sign-up-code", "1234");
+    app.by_text("button[type=submit]", "Confirmar").click();
+    settle().await;
+    assert!(!app.text("#sign-up-code-error").is_empty());
+    drop(app);
+
+    let app = mount_screen("en", None, sign_up_waiting_for_its_code);
+    settle().await;
+    assert_eq!(app.text("h1"), "Confirm your email");
+    assert_eq!(app.text("label[for=sign-up-code]"), "Verification code");
 }

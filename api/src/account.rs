@@ -1,20 +1,6 @@
-//! Accounts and sign-in: `POST /accounts`, `POST /session`, `POST /session/end`, `GET /session`.
+//! Sign-in (sign-up is `crate::sign_up`): `POST /session`, `POST /session/end`, `GET /session`.
 
 use serde::{Deserialize, Serialize};
-
-/// `POST /api/v1/accounts`: create an account.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct SignUpRequest {
-    pub username: String,
-    pub email: String,
-    /// In international form; optional.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub phone: Option<String>,
-    pub password: String,
-    /// The language of the app when the account was created: mail and SMS use it.
-    pub language: String,
-}
 
 /// `POST /api/v1/session`: sign in with a user name, email or phone, and the password.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

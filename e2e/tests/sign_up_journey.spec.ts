@@ -1,5 +1,6 @@
-// Journey 6: a person creates an account, signs out, forgets the password and gets back in.
-import { test, expect, codeFromMailbox } from './fixtures';
+// Journey 6: a person creates an account (proving the email by its code), signs out, forgets the
+// password and gets back in.
+import { test, expect, codeFromMailbox, expectAccessible } from './fixtures';
 import { LANGUAGES, NEW_PASSWORD } from './texts';
 
 for (const t of LANGUAGES) {
@@ -19,8 +20,28 @@ for (const t of LANGUAGES) {
       await page.getByLabel('Email', { exact: true }).fill(email);
       await page.getByLabel(t.phone).fill(phone);
       await page.getByLabel(t.password, { exact: true }).fill(firstPassword);
+      await page.getByLabel(t.robot).check();
+      await expect(page.getByText(t.checkedFull)).toBeVisible();
+      await expectAccessible(page, 'sign-up form');
       await page.getByRole('button', { name: t.createAccount }).click();
+
+      // Nothing exists yet: the code mailed to the address makes the account.
+      await expect(page.getByRole('heading', { level: 1, name: t.signUpCodeTitle })).toBeVisible();
+      await expect(page.getByRole('status')).toContainText(t.signUpCodeSent);
+      await expect(page.getByRole('status')).toContainText(email);
+      await expectAccessible(page, 'sign-up code');
+      // Back to the form, as it was left; sent again, it mails a new code.
+      await page.getByRole('button', { name: t.changeDetails }).click();
+      await expect(page.getByLabel(t.username, { exact: true })).toHaveValue(username);
+      await page.getByLabel(t.robot).check();
+      await expect(page.getByText(t.checkedFull)).toBeVisible();
+      await page.getByRole('button', { name: t.createAccount }).click();
+      await expect(page.getByRole('heading', { level: 1, name: t.signUpCodeTitle })).toBeVisible();
+      const signUpCode = await codeFromMailbox(context, email, t.mailbox);
+      await page.getByLabel(t.code).fill(signUpCode);
+      await page.getByRole('button', { name: t.confirm }).click();
       await expect(page.getByRole('status')).toHaveText(t.created);
+      await expectAccessible(page, 'account created');
 
       await page.getByRole('main').getByRole('link', { name: t.identifyLink, exact: true }).click();
       await page.getByLabel(t.identifier).fill(username);

@@ -56,7 +56,11 @@ export const es = {
   username: 'ID de usuario',
   phone: 'Teléfono móvil (opcional)',
   createAccount: 'Crear cuenta',
-  created: /Hecho. Si este email es nuevo para nosotros, tu cuenta está lista/,
+  created: 'Tu cuenta está lista. Ya puedes iniciar sesión.',
+  signUpCodeTitle: 'Confirma tu email',
+  signUpCodeSent: /Te hemos enviado un código de 8 cifras a /,
+  confirm: 'Confirmar',
+  changeDetails: 'Corregir mis datos',
 };
 
 export type Texts = typeof es;
@@ -117,7 +121,11 @@ export const en: Texts = {
   username: 'User ID',
   phone: 'Mobile phone (optional)',
   createAccount: 'Create account',
-  created: /Done. If this email is new to us, your account is ready/,
+  created: 'Your account is ready. You can sign in now.',
+  signUpCodeTitle: 'Confirm your email',
+  signUpCodeSent: /We have sent an 8-digit code to /,
+  confirm: 'Confirm',
+  changeDetails: 'Correct my details',
 };
 
 export const LANGUAGES = [es, en];

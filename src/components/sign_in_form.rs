@@ -140,7 +140,7 @@ pub fn SignInForm(place: SignInPlace) -> impl IntoView {
                 <Link to=Route::Recovery(None)>{forgot}</Link>
             </p>
             <p class="sign-up-link" on:click=move |_| close_dialog()>
-                {move || no_account.get().0}<Link to=Route::SignUp>{move_tr!("sign-in-sign-up")}</Link>{move || no_account.get().1}
+                {move || no_account.get().0}<Link to=Route::SignUp(None)>{move_tr!("sign-in-sign-up")}</Link>{move || no_account.get().1}
             </p>
         </form>
     }

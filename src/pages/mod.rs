@@ -14,4 +14,4 @@ pub use my_account::MyAccountPage;
 pub use not_found::NotFoundPage;
 pub use recovery::RecoveryPage;
 pub use sign_in::SignInPage;
-pub use sign_up::SignUpPage;
+pub use sign_up::{SignUpDraft, SignUpPage};

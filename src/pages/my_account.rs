@@ -40,7 +40,7 @@ pub fn MyAccountPage() -> impl IntoView {
                     <h2 class="account-entry-title">{move_tr!("account-sign-in-or-up")}</h2>
                     <div class="account-entry">
                         <Link to=Route::SignIn class="button-primary">{move_tr!("account-sign-in")}</Link>
-                        <Link to=Route::SignUp class="button-secondary">{move_tr!("account-sign-up")}</Link>
+                        <Link to=Route::SignUp(None) class="button-secondary">{move_tr!("account-sign-up")}</Link>
                     </div>
                 }.into_any(),
             }}

@@ -87,7 +87,7 @@ pub fn start_debug_server_with(
         free_loopback_address()?,
         &database_url,
         // Every browser of the end-to-end run and the screenshot walk is one client address (this
-        // machine), starting many recoveries an hour, and many of them for one mailbox: as no person
+        // machine), starting many recoveries and sign-ups an hour, and many of them for one mailbox: as no person
         // does. The caps themselves are proven by the server's tests. The bot check is made cheaper
         // than its default (whose solve time `cargo xtask bench` measures in the same app): its
         // waits are random, and dozens of them in one run would only add minutes and a long tail.
@@ -95,6 +95,7 @@ pub fn start_debug_server_with(
             &[
                 ("RECUPERA_BOT_CHECK_COST", "500"),
                 ("RECUPERA_RECOVERIES_PER_IP_HOUR", "100000"),
+                ("RECUPERA_SIGN_UPS_PER_IP_HOUR", "100000"),
                 ("RECUPERA_ATTEMPTS_PER_IP_HOUR", "100000"),
                 ("RECUPERA_SIGN_IN_FAILURES_PER_IP", "100000"),
             ],

@@ -120,7 +120,10 @@ pub fn operations() -> &'static [Operation] {
                     "/sign-up/{flow_id}/verify",
                     "confirm_sign_up",
                     true,
-                    &[SIGN_UP_ENDED, &[FlowWrongStep, CodeMalformed, CodeInvalid, CodeExpired, IpAttemptsExhausted]],
+                    &[
+                        SIGN_UP_ENDED,
+                        &[FlowWrongStep, CodeMalformed, CodeInvalid, CodeExpired, IpAttemptsExhausted],
+                    ],
                 )
             },
             operation(

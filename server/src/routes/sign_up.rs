@@ -94,7 +94,11 @@ fn view(state: &AppState, row: &SignUpRow) -> SignUpFlow {
     let now = state.clock.now();
     SignUpFlow {
         flow_id: row.id.clone(),
-        step: if SignUpState::of(row, now) == SignUpState::Done { SignUpStep::Done } else { SignUpStep::EnterCode },
+        step: if SignUpState::of(row, now) == SignUpState::Done {
+            SignUpStep::Done
+        } else {
+            SignUpStep::EnterCode
+        },
         email: row.email.clone(),
         resend_after_s: (row.next_send_at - now).max(0) as u32,
         attempts_left: (i64::from(state.config.policy.attempts_per_flow) - row.failed_attempts).max(0) as u32,

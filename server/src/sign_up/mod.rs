@@ -20,7 +20,9 @@
 
 use recupera_api::{
     sign_up::StartSignUpRequest,
-    validation::{normalize_code, normalize_phone, validate_email, validate_username, Identifier, IdentifierKind},
+    validation::{
+        normalize_code, normalize_phone, validate_email, validate_username, Identifier, IdentifierKind,
+    },
     ErrorBody, ErrorCode,
 };
 
@@ -157,7 +159,11 @@ pub async fn start(
 }
 
 /// The account that already has this email, or this phone.
-async fn address_owner(state: &AppState, email: &str, phone: Option<&str>) -> anyhow::Result<Option<Account>> {
+async fn address_owner(
+    state: &AppState,
+    email: &str,
+    phone: Option<&str>,
+) -> anyhow::Result<Option<Account>> {
     let by_email = Identifier { kind: IdentifierKind::Email, value: email.to_owned() };
     if let Some(owner) = state.db.find_account(&by_email).await? {
         return Ok(Some(owner));
@@ -181,7 +187,10 @@ async fn mail_code_or_tell_owner(
     match owner {
         None => {
             let recipient_cap = format!("to:{}", state.secrets.address_name(&row.email));
-            let event = if write.take_cap(&recipient_cap, now - DAY_S, policy.messages_per_recipient_day, now).await? {
+            let event = if write
+                .take_cap(&recipient_cap, now - DAY_S, policy.messages_per_recipient_day, now)
+                .await?
+            {
                 let message = NewMessage {
                     channel: "email",
                     recipient: &row.email,
@@ -211,7 +220,9 @@ async fn mail_code_or_tell_owner(
                 };
                 write.enqueue(&state.secrets.outbox_key, message, now).await?;
             }
-            write.audit(AuditEvent::SignUpWithTakenAddress, Some(owner.id), Some(&row.id), caller.actor(), now).await?;
+            write
+                .audit(AuditEvent::SignUpWithTakenAddress, Some(owner.id), Some(&row.id), caller.actor(), now)
+                .await?;
         }
     }
     Ok(())
@@ -315,8 +326,8 @@ pub async fn confirm(
     // Computed for every sign-up, so a taken address's takes the same time to refuse.
     let expected = code_mac(&state.secrets.code_key, &row.id, &code);
     let stored = row.code_hash.as_deref().unwrap_or_default();
-    let matches =
-        stored.len() == expected.len() && bool::from(subtle::ConstantTimeEq::ct_eq(stored, expected.as_slice()));
+    let matches = stored.len() == expected.len()
+        && bool::from(subtle::ConstantTimeEq::ct_eq(stored, expected.as_slice()));
     if matches {
         let done = write
             .complete_sign_up(&row.id, &expected, now)

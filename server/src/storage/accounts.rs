@@ -85,7 +85,11 @@ impl Db {
 impl Write {
     /// Creates the account, unless another has its user name, email or phone: then says which (the
     /// user name first). The insert itself decides, by the unique indexes, whichever request is first.
-    pub async fn insert_account(&mut self, new: NewAccount<'_>, now: i64) -> anyhow::Result<Result<i64, Taken>> {
+    pub async fn insert_account(
+        &mut self,
+        new: NewAccount<'_>,
+        now: i64,
+    ) -> anyhow::Result<Result<i64, Taken>> {
         let created: Option<i64> = sqlx::query_scalar(
             "INSERT INTO accounts (username, email, phone, password_hash, language, created_at, password_changed_at)
              VALUES (?, ?, ?, ?, ?, ?, ?)

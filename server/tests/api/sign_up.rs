@@ -54,7 +54,10 @@ async fn an_account_exists_only_once_the_code_mailed_to_its_email_is_typed() {
     let app = TestApp::new().await;
     let (status, flow) = app.start_sign_up("lucia", "Lucia@Correo.test", None, PASSWORD).await;
     assert_eq!(status, StatusCode::CREATED, "{flow}");
-    assert_eq!((flow["step"].as_str(), flow["email"].as_str()), (Some("enter_code"), Some("Lucia@Correo.test")));
+    assert_eq!(
+        (flow["step"].as_str(), flow["email"].as_str()),
+        (Some("enter_code"), Some("Lucia@Correo.test"))
+    );
     assert_eq!(flow["attempts_left"], 5);
     let mail = app.mailbox().await;
     assert_eq!(mail.len(), 1);
@@ -137,7 +140,9 @@ async fn twenty_wrong_codes_at_once_count_five_and_the_right_code_is_refused_aft
     let answers = app.all_at_once(requests).await;
     let judged = answers.iter().filter(|(_, body)| body["code"] == "code_invalid").count();
     assert_eq!(judged, 5, "{answers:?}");
-    assert!(answers.iter().all(|(_, b)| b["code"] == "code_invalid" || b["code"] == "flow_attempts_exhausted"));
+    assert!(answers
+        .iter()
+        .all(|(_, b)| b["code"] == "code_invalid" || b["code"] == "flow_attempts_exhausted"));
 
     let code = app.latest_code_for("lucia@correo.test").await;
     let (status, body) = app.sign_up_action(&flow_id, "verify", json!({ "code": code })).await;
@@ -199,14 +204,20 @@ async fn a_user_name_goes_to_whoever_confirms_first_and_the_other_is_told_at_con
     ];
     let answers = app.all_at_once(requests).await;
     let statuses: Vec<_> = answers.iter().map(|(status, _)| *status).collect();
-    assert!(statuses.contains(&StatusCode::OK) && statuses.contains(&StatusCode::UNPROCESSABLE_ENTITY), "{answers:?}");
+    assert!(
+        statuses.contains(&StatusCode::OK) && statuses.contains(&StatusCode::UNPROCESSABLE_ENTITY),
+        "{answers:?}"
+    );
     let refused = &answers.iter().find(|(status, _)| *status != StatusCode::OK).unwrap().1;
     assert_eq!(refused, &json!({ "code": "username_taken", "field": "username" }));
     assert_eq!(usernames(&app).await, ["lucia"]);
 
     // Now the name is an account's: a new sign-up with it is told at once.
     let (status, body) = app.start_sign_up("Lucia", "tercera@correo.test", None, PASSWORD).await;
-    assert_eq!((status, body), (StatusCode::UNPROCESSABLE_ENTITY, json!({ "code": "username_taken", "field": "username" })));
+    assert_eq!(
+        (status, body),
+        (StatusCode::UNPROCESSABLE_ENTITY, json!({ "code": "username_taken", "field": "username" }))
+    );
 }
 
 #[tokio::test]
@@ -222,7 +233,10 @@ async fn an_email_proven_by_two_sign_ups_goes_to_the_first_to_confirm() {
     assert_eq!(status, StatusCode::OK);
     // The second browser proved it holds the address too: it may be told the address is taken.
     let (status, body) = app.sign_up_action(&id_of(&second), "verify", json!({ "code": second_code })).await;
-    assert_eq!((status, body), (StatusCode::UNPROCESSABLE_ENTITY, json!({ "code": "email_taken", "field": "email" })));
+    assert_eq!(
+        (status, body),
+        (StatusCode::UNPROCESSABLE_ENTITY, json!({ "code": "email_taken", "field": "email" }))
+    );
     assert_eq!(usernames(&app).await, ["lucia"]);
 }
 
@@ -292,7 +306,10 @@ async fn a_sign_up_needs_a_solved_bot_check_used_once() {
     assert_eq!(body_json(response).await, json!({ "code": "bot_check_invalid", "field": "bot_check" }));
     // A solution for another form does not open this one.
     let for_recovery = app.solved_bot_check().await;
-    assert_eq!(app.post("/api/v1/sign-up", form(&for_recovery)).await.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        app.post("/api/v1/sign-up", form(&for_recovery)).await.status(),
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
     let solved = app.solved_bot_check_for("sign_up").await;
     assert_eq!(app.post("/api/v1/sign-up", form(&solved)).await.status(), StatusCode::CREATED);
     let replayed = app.post("/api/v1/sign-up", form(&solved)).await;
@@ -304,10 +321,26 @@ async fn a_sign_up_needs_a_solved_bot_check_used_once() {
 async fn a_sign_up_form_with_a_bad_field_says_which_before_anything_else() {
     let app = TestApp::new().await;
     let cases = [
-        (json!({ "username": "a", "email": "ana@correo.test", "password": PASSWORD }), "username_invalid", "username"),
-        (json!({ "username": "ana", "email": "no-es-un-email", "password": PASSWORD }), "email_invalid", "email"),
-        (json!({ "username": "ana", "email": "ana@correo.test", "phone": "12", "password": PASSWORD }), "phone_invalid", "phone"),
-        (json!({ "username": "ana", "email": "ana@correo.test", "phone": "+34 600 000 002", "password": "ana 600000002 secreta" }), "password_contains_identity", "password"),
+        (
+            json!({ "username": "a", "email": "ana@correo.test", "password": PASSWORD }),
+            "username_invalid",
+            "username",
+        ),
+        (
+            json!({ "username": "ana", "email": "no-es-un-email", "password": PASSWORD }),
+            "email_invalid",
+            "email",
+        ),
+        (
+            json!({ "username": "ana", "email": "ana@correo.test", "phone": "12", "password": PASSWORD }),
+            "phone_invalid",
+            "phone",
+        ),
+        (
+            json!({ "username": "ana", "email": "ana@correo.test", "phone": "+34 600 000 002", "password": "ana 600000002 secreta" }),
+            "password_contains_identity",
+            "password",
+        ),
     ];
     for (mut form, code, field) in cases {
         form["language"] = "es".into();
@@ -317,4 +350,19 @@ async fn a_sign_up_form_with_a_bad_field_says_which_before_anything_else() {
         assert_eq!(body_json(response).await, json!({ "code": code, "field": field }), "{form}");
     }
     assert!(app.mailbox().await.is_empty());
+}
+
+#[tokio::test]
+async fn the_account_made_signs_in_by_user_name_or_email_and_keeps_the_forms_language() {
+    let app = TestApp::new().await;
+    app.sign_up_through_api("lucia", "lucia@correo.test", None, PASSWORD).await;
+    for identifier in ["lucia", "LUCIA@correo.test"] {
+        assert_eq!(app.sign_in_with(identifier, PASSWORD, None).await.0, StatusCode::OK, "{identifier}");
+    }
+    // Mail the owner did not ask for (a password changed, a sign-up with this address) comes in it.
+    use sqlx::Connection;
+    let mut db = sqlx::SqliteConnection::connect(&app.state.config.database_url).await.unwrap();
+    let language: String =
+        sqlx::query_scalar("SELECT language FROM accounts").fetch_one(&mut db).await.unwrap();
+    assert_eq!(language, "es");
 }

@@ -7,13 +7,12 @@ use recupera_api::{
 use super::FlowContext;
 use crate::{
     api::{self, ApiError},
-    components::{ErrorSummary, PageHeading, StatusRegion, StepCaption, TextField},
+    components::{ErrorSummary, PageHeading, ResendCode, StatusRegion, StepCaption, TextField},
     errors::{field_error, local},
     i18n::I18n,
     move_tr,
-    recovery::wizard::{countdown, WizardStep},
+    recovery::wizard::WizardStep,
     routing::{Link, Route},
-    server_config::ServerConfig,
     tr,
 };
 
@@ -42,27 +41,6 @@ pub fn EnterCodeStep() -> impl IntoView {
             announce();
         }
     });
-
-    // Seconds until *Reenviar código* works. The server says how many; the wizard keeps the moment
-    // that makes on this device's clock and counts down to it, so the countdown stays right when the
-    // browser slows timers (a tab in the background, a laptop asleep).
-    let deadline = move |seconds: u32| js_sys::Date::now() + f64::from(seconds) * 1000.0;
-    let resend_at = RwSignal::new(deadline(
-        context.flow.with_untracked(|f| f.as_ref().map(|f| f.resend_after_s).unwrap_or(0)),
-    ));
-    let now = RwSignal::new(js_sys::Date::now());
-    Effect::new(move |_| {
-        if let Some(seconds) = context.flow.with(|f| f.as_ref().map(|f| f.resend_after_s)) {
-            resend_at.set(deadline(seconds));
-            now.set(js_sys::Date::now());
-        }
-    });
-    if let Ok(ticker) =
-        set_interval_with_handle(move || now.set(js_sys::Date::now()), std::time::Duration::from_millis(500))
-    {
-        on_cleanup(move || ticker.clear());
-    }
-    let remaining = Memo::new(move |_| ((resend_at.get() - now.get()) / 1000.0).ceil().max(0.0) as u32);
 
     let check_code = Action::new_local(move |typed: &String| {
         let (flow_id, typed) = (flow_id(), typed.clone());
@@ -121,20 +99,16 @@ pub fn EnterCodeStep() -> impl IntoView {
         check_code.dispatch_local(typed);
     };
     let resend = move |_| {
-        if busy.get_untracked() || remaining.get_untracked() > 0 {
-            return;
-        }
         if let Some(channel) = channel() {
             send_again.dispatch_local(channel);
         }
     };
+    let resend_after_s =
+        Signal::derive(move || context.flow.with(|f| f.as_ref().map(|f| f.resend_after_s).unwrap_or(0)));
     let on_submit = move |event: ev::SubmitEvent| {
         event.prevent_default();
         verify();
     };
-    // The dev mailbox exists only in dev mode.
-    let config = ServerConfig::current();
-    let dev_mode = move || config.dev_mode();
     view! {
         <section class="panel wizard">
             <button type="button" class="back-link" on:click=move |_| context.choosing_method.set(true)>
@@ -158,26 +132,7 @@ pub fn EnterCodeStep() -> impl IntoView {
                     {move_tr!("recovery-code-submit")}
                 </button>
             </form>
-            <div class="resend">
-                <button
-                    type="button"
-                    class="button-secondary"
-                    aria-disabled=move || (remaining.get() > 0 || busy.get()).to_string()
-                    aria-describedby="resend-wait"
-                    on:click=resend
-                >
-                    {move_tr!("recovery-code-resend")}
-                </button>
-                // Not a live region: a countdown read aloud every second would drown everything else.
-                <p id="resend-wait" class="resend-wait">
-                    {move || (remaining.get() > 0).then(|| tr!("recovery-code-resend-wait", { "time" => countdown(remaining.get()) }))}
-                </p>
-            </div>
-            <Show when=dev_mode>
-                <p class="dev-mailbox-link">
-                    <a href=Route::DevMailbox.path() target="_blank" rel="noopener">{move_tr!("recovery-code-open-mailbox")}</a>
-                </p>
-            </Show>
+            <ResendCode resend_after_s=resend_after_s busy=busy on_resend=Callback::new(resend) />
             <p class="start-again"><Link to=Route::Recovery(None)>{move_tr!("recovery-start-again")}</Link></p>
         </section>
     }

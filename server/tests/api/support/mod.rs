@@ -142,12 +142,19 @@ impl TestApp {
     }
 
     /// Signs up through the API the whole way: the form, the code from the mailbox, the confirmation.
-    pub async fn sign_up_through_api(&self, username: &str, email: &str, phone: Option<&str>, password: &str) {
+    pub async fn sign_up_through_api(
+        &self,
+        username: &str,
+        email: &str,
+        phone: Option<&str>,
+        password: &str,
+    ) {
         let (status, flow) = self.start_sign_up(username, email, phone, password).await;
         assert_eq!(status, StatusCode::CREATED, "{flow}");
         let code = self.latest_code_for(&recupera_api::validation::validate_email(email).unwrap()).await;
         let flow_id = flow["flow_id"].as_str().unwrap();
-        let (status, body) = self.sign_up_action(flow_id, "verify", serde_json::json!({ "code": code })).await;
+        let (status, body) =
+            self.sign_up_action(flow_id, "verify", serde_json::json!({ "code": code })).await;
         assert_eq!((status, body["step"].as_str()), (StatusCode::OK, Some("done")), "{body}");
     }
 

@@ -1,0 +1,124 @@
+use leptos::{ev, prelude::*};
+use recupera_api::{
+    sign_up::{ConfirmSignUpRequest, SignUpFlow},
+    validation::normalize_code,
+    ErrorCode,
+};
+
+use super::SignUpDraft;
+use crate::{
+    api::{self, ApiError},
+    components::{ErrorSummary, PageHeading, ResendCode, StatusRegion, TextField},
+    errors::{field_error, local},
+    i18n::I18n,
+    move_tr,
+    routing::{use_router, Route},
+    tr,
+};
+
+/// *Confirma tu email*: the 8-digit code mailed to the address, typed or pasted. A right one makes
+/// the account; *Reenviar código* after the countdown; *Corregir mis datos* goes back to the form.
+#[component]
+pub fn ConfirmEmailStep(
+    /// The sign-up, as the server last said.
+    flow: RwSignal<Option<SignUpFlow>>,
+    /// Set when the sign-up cannot go on: the page shows why instead of this step.
+    problem: RwSignal<Option<ApiError>>,
+) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let router = use_router();
+    let draft = expect_context::<SignUpDraft>();
+    let code = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<ApiError>);
+    let flow_id = move || flow.with_untracked(|f| f.as_ref().map(|f| f.flow_id.clone()).unwrap_or_default());
+    let email = flow.with_untracked(|f| f.as_ref().map(|f| f.email.clone()).unwrap_or_default());
+    let status = RwSignal::new(Some(tr!(i18n, "sign-up-code-sent", { "email" => email })));
+
+    // What a refusal means here: a field to fix on this screen, the form's, or the end of the sign-up.
+    let refused = move |refusal: ApiError| match refusal.code() {
+        Some(ErrorCode::UsernameTaken | ErrorCode::EmailTaken) => {
+            draft.error.set(Some(refusal));
+            router.go(Route::SignUp(None), false);
+        }
+        Some(ErrorCode::FlowNotFound | ErrorCode::FlowExpired | ErrorCode::FlowAttemptsExhausted) => {
+            problem.set(Some(refusal));
+        }
+        _ => {
+            if let ApiError::Refused(body) = &refusal {
+                if let Some(left) = body.attempts_left {
+                    flow.update(|f| f.iter_mut().for_each(|f| f.attempts_left = left));
+                }
+            }
+            error.set(Some(refusal));
+        }
+    };
+    let confirm = Action::new_local(move |typed: &String| {
+        let (flow_id, code) = (flow_id(), typed.clone());
+        async move {
+            match api::confirm_sign_up(&flow_id, &ConfirmSignUpRequest { code }).await {
+                Ok(done) => flow.set(Some(done)),
+                Err(refusal) => refused(refusal),
+            }
+        }
+    });
+    let resend = Action::new_local(move |_: &()| {
+        let flow_id = flow_id();
+        async move {
+            match api::resend_sign_up_code(&flow_id).await {
+                Ok(resent) => {
+                    error.set(None);
+                    code.set(String::new());
+                    flow.set(Some(resent));
+                    status.set(Some(tr!(i18n, "sign-up-code-resent")));
+                }
+                Err(refusal) => refused(refusal),
+            }
+        }
+    });
+    // One request at a time: a resend while a code is being checked (or the reverse) waits its turn.
+    let (checking, resending) = (confirm.pending(), resend.pending());
+    let busy = Memo::new(move |_| checking.get() || resending.get());
+    let verify = move || {
+        if busy.get_untracked() {
+            return;
+        }
+        let typed = code.get_untracked();
+        match normalize_code(&typed) {
+            Ok(_) => {
+                confirm.dispatch_local(typed);
+            }
+            Err(problem) => error.set(Some(local(problem, "code"))),
+        }
+    };
+    let on_submit = move |event: ev::SubmitEvent| {
+        event.prevent_default();
+        verify();
+    };
+    let resend_after_s =
+        Signal::derive(move || flow.with(|f| f.as_ref().map(|f| f.resend_after_s).unwrap_or(0)));
+    view! {
+        <section class="panel">
+            <button type="button" class="back-link" on:click=move |_| router.go(Route::SignUp(None), false)>
+                {move_tr!("sign-up-change-details")}
+            </button>
+            <PageHeading text=move_tr!("sign-up-code-title") />
+            <StatusRegion message=status />
+            <form novalidate on:submit=on_submit>
+                <ErrorSummary error=error fields=&[("code", "sign-up-code")] on_retry=Callback::new(move |_| verify()) />
+                <TextField
+                    id="sign-up-code"
+                    label=move_tr!("recovery-code")
+                    hint=move_tr!("recovery-code-hint")
+                    value=code
+                    error=field_error(error, "code")
+                    autocomplete="one-time-code"
+                    inputmode="numeric"
+                />
+                <button type="submit" class="button-primary" aria-disabled=move || busy.get().to_string()>
+                    {move_tr!("sign-up-code-submit")}
+                </button>
+            </form>
+            <ResendCode resend_after_s=resend_after_s busy=busy on_resend=Callback::new(move |_| { resend.dispatch_local(()); }) />
+        </section>
+    }
+}
