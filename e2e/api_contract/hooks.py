@@ -95,6 +95,12 @@ def map_case(ctx, case):
     # refused as it should be, which schemathesis would take for a valid request rejected).
     if case.path == "/api/v1/session" and isinstance(body.get("bot_check"), str):
         body["bot_check"] = solved_bot_check("sign_in")
+    # A sign-up's check is solved for sign-up; a positive form sometimes gets a password the policy
+    # takes (most generated ones are refused), so the sign-up starts and its later steps are reached.
+    if case.path == "/api/v1/sign-up" and isinstance(body.get("bot_check"), str):
+        body["bot_check"] = solved_bot_check("sign_up")
+        if positive and isinstance(body.get("password"), str) and CHANCE.random() < 0.5:
+            body["password"] = "Nueva-clave-" + secrets.token_urlsafe(12)
     # Now and then a sign-in is the demo account's, with its password: generated credentials are all
     # refused (401), and an operation that never answers anything else is, to schemathesis, one whose
     # authentication it could not find.
@@ -105,6 +111,13 @@ def map_case(ctx, case):
     # Now and then a positive case of the last two steps gets a flow of its own, ready for it: the
     # links alone reach them by chance, and every run must reach them.
     wants_flow = positive and flow_id is not None and CHANCE.random() < 0.15
+    if wants_flow and case.path.startswith("/api/v1/sign-up/"):
+        prepared, code = prepared_sign_up()
+        if prepared:
+            case.path_parameters["flow_id"] = flow_id = prepared
+            if code:
+                CODES[flow_id] = code
+        wants_flow = False
     if wants_flow and case.path.endswith("/verify") and isinstance(body.get("code"), str):
         prepared, code = prepared_flow(verified=False)
         if prepared and code:
@@ -137,7 +150,7 @@ def call(method, path, body, cookie=None):
     set_cookie = None
     for header in headers.get_all("Set-Cookie") or []:
         name, _, rest = header.partition("=")
-        if name.endswith("recupera_flow"):
+        if name.endswith(FLOW_COOKIE_NAMES):
             set_cookie = (name, rest.split(";", 1)[0])
     return status, json.loads(text or b"null"), set_cookie
 
@@ -165,6 +178,28 @@ def prepared_flow(verified):
     return flow_id, None
 
 
+def prepared_sign_up():
+    """A sign-up taken as a browser would, up to its code step: its id and the code mailed for it. Its
+    cookie goes into the jar."""
+    name = "st-" + secrets.token_hex(6)
+    form = {"username": name, "email": f"{name}@recupera.test", "password": "Nueva-clave-" + secrets.token_urlsafe(12),
+            "language": "es", "bot_check": solved_bot_check("sign_up")}
+    status, flow, cookie = call("POST", "/api/v1/sign-up", form)
+    if status != 201 or cookie is None:
+        return None, None
+    FLOW_COOKIES[flow["flow_id"]] = cookie
+    for _ in range(30):
+        with urllib.request.urlopen(f"{BASE_URL}/api/v1/dev/mailbox") as response:
+            found = [CODE.search(m["body"]) for m in json.load(response) if m["to"] == form["email"]]
+        if found and found[0]:
+            return flow["flow_id"], found[0].group(1)
+        time.sleep(0.1)
+    return flow["flow_id"], None
+
+
+# The cookies that tie a flow to its browser: a recovery's, and a sign-up's.
+FLOW_COOKIE_NAMES = ("recupera_flow", "recupera_sign_up")
+
 # A browser's cookie jar, for the flow cookie: a recovery's steps are only taken by the browser that
 # started it, so each flow's later calls carry the cookie its start (or verify) set.
 FLOW_COOKIES: dict[str, tuple[str, str]] = {}
@@ -188,7 +223,7 @@ def after_call(ctx, case, response):
                 CODES[flow_id] = code
     for header in response.headers.get("set-cookie", []):
         name, _, rest = header.partition("=")
-        if name.endswith("recupera_flow"):
+        if name.endswith(FLOW_COOKIE_NAMES):
             try:
                 flow_id = response.json()["flow_id"]
             except Exception:

@@ -36,6 +36,7 @@ pub fn run_stage(tools: &Toolchain) -> anyhow::Result<Tally> {
             ("RECUPERA_MESSAGES_PER_RECIPIENT_DAY", "1000000"),
             ("RECUPERA_MESSAGES_PER_ACCOUNT_DAY", "1000000"),
             ("RECUPERA_ATTEMPTS_PER_IDENTIFIER_DAY", "1000000"),
+            ("RECUPERA_SIGN_UPS_PER_IP_HOUR", "1000000"),
         ],
     )?;
     let folder = workspace_root().join("e2e/api_contract");

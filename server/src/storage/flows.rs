@@ -119,22 +119,37 @@ impl Write {
         per_flow_budget: u32,
         now: i64,
     ) -> anyhow::Result<Option<i64>> {
-        let failed: Option<i64> = sqlx::query_scalar(
-            "UPDATE recovery_flows
+        let row = ("recovery_flows", flow.id.as_str(), flow.account_id);
+        self.count_code_failure(row, identifier_key, ip, per_flow_budget, now).await
+    }
+
+    /// What a wrong code does to the row `(table, id, account)` of a recovery or a sign-up (which
+    /// share these columns): counts it (ending the row at `budget`) only while the row waits for a
+    /// code under its budget, and records it for the budgets that span rows.
+    pub(super) async fn count_code_failure(
+        &mut self,
+        (table, id, account_id): (&'static str, &str, Option<i64>),
+        identifier_key: &str,
+        ip: &str,
+        budget: u32,
+        now: i64,
+    ) -> anyhow::Result<Option<i64>> {
+        let failed: Option<i64> = sqlx::query_scalar(&format!(
+            "UPDATE {table}
              SET failed_attempts = failed_attempts + 1,
                  step = CASE WHEN failed_attempts + 1 >= ?1 THEN 'ended' ELSE step END,
                  ended_reason = CASE WHEN failed_attempts + 1 >= ?1 THEN 'attempts' ELSE ended_reason END,
                  code_hash = CASE WHEN failed_attempts + 1 >= ?1 THEN NULL ELSE code_hash END
              WHERE id = ?2 AND step = 'enter_code' AND failed_attempts < ?1
-             RETURNING failed_attempts",
-        )
-        .bind(per_flow_budget)
-        .bind(&flow.id)
+             RETURNING failed_attempts"
+        ))
+        .bind(budget)
+        .bind(id)
         .fetch_optional(&mut *self.tx)
         .await?;
         if failed.is_some() {
             sqlx::query("INSERT INTO code_failures (account_id, identifier, ip, at) VALUES (?, ?, ?, ?)")
-                .bind(flow.account_id)
+                .bind(account_id)
                 .bind(identifier_key)
                 .bind(ip)
                 .bind(now)

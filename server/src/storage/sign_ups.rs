@@ -135,28 +135,7 @@ impl Write {
         budget: u32,
         now: i64,
     ) -> anyhow::Result<Option<i64>> {
-        let failed: Option<i64> = sqlx::query_scalar(
-            "UPDATE sign_ups
-             SET failed_attempts = failed_attempts + 1,
-                 step = CASE WHEN failed_attempts + 1 >= ?1 THEN 'ended' ELSE step END,
-                 ended_reason = CASE WHEN failed_attempts + 1 >= ?1 THEN 'attempts' ELSE ended_reason END,
-                 code_hash = CASE WHEN failed_attempts + 1 >= ?1 THEN NULL ELSE code_hash END
-             WHERE id = ?2 AND step = 'enter_code' AND failed_attempts < ?1
-             RETURNING failed_attempts",
-        )
-        .bind(budget)
-        .bind(&row.id)
-        .fetch_optional(&mut *self.tx)
-        .await?;
-        if failed.is_some() {
-            sqlx::query("INSERT INTO code_failures (account_id, identifier, ip, at) VALUES (NULL, ?, ?, ?)")
-                .bind(identifier_key)
-                .bind(network)
-                .bind(now)
-                .execute(&mut *self.tx)
-                .await?;
-        }
-        Ok(failed)
+        self.count_code_failure(("sign_ups", &row.id, None), identifier_key, network, budget, now).await
     }
 
     /// The code was right: the sign-up is done, once, and only while `code_hash` is still its code and
