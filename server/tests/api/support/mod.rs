@@ -121,12 +121,8 @@ impl TestApp {
         action: &str,
         body: serde_json::Value,
     ) -> (StatusCode, serde_json::Value) {
-        let mut request = Request::post(format!("/api/v1/sign-up/{flow_id}/{action}"))
-            .header(header::CONTENT_TYPE, "application/json");
-        if let Some(cookie) = cookie {
-            request = request.header(header::COOKIE, cookie);
-        }
-        let response = self.send(request.body(Body::from(body.to_string())).unwrap()).await;
+        let request = post_with_cookie(&format!("/api/v1/sign-up/{flow_id}/{action}"), cookie, &body);
+        let response = self.send(request).await;
         (response.status(), body_json(response).await)
     }
 
@@ -312,8 +308,12 @@ pub fn flow_request(
     action: &str,
     body: &serde_json::Value,
 ) -> Request<Body> {
-    let mut request = Request::post(format!("/api/v1/recovery/{flow_id}/{action}"))
-        .header(header::CONTENT_TYPE, "application/json");
+    post_with_cookie(&format!("/api/v1/recovery/{flow_id}/{action}"), cookie, body)
+}
+
+/// `POST uri` with a JSON `body`, from a browser holding `cookie` (`name=value`), if any.
+pub fn post_with_cookie(uri: &str, cookie: Option<&str>, body: &serde_json::Value) -> Request<Body> {
+    let mut request = Request::post(uri).header(header::CONTENT_TYPE, "application/json");
     if let Some(cookie) = cookie {
         request = request.header(header::COOKIE, cookie);
     }
