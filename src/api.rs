@@ -8,7 +8,7 @@ use recupera_api::{
     dev::MailboxMessage,
     password::{PasswordCheckRequest, PasswordCheckResponse},
     recovery::{NewPasswordRequest, RecoveryFlow, SendCodeRequest, StartRecoveryRequest, VerifyCodeRequest},
-    sign_up::{ConfirmSignUpRequest, SignUpFlow, StartSignUpRequest},
+    sign_up::{ConfirmSignUpRequest, ResendSignUpCodeRequest, SignUpFlow, StartSignUpRequest},
     ErrorBody, ErrorCode, API_PREFIX,
 };
 use serde::{de::DeserializeOwned, Serialize};
@@ -104,7 +104,7 @@ pub async fn sign_up(flow_id: &str) -> Result<SignUpFlow, ApiError> {
 }
 
 pub async fn resend_sign_up_code(flow_id: &str) -> Result<SignUpFlow, ApiError> {
-    post(&format!("/sign-up/{flow_id}/code"), &serde_json::json!({})).await
+    post(&format!("/sign-up/{flow_id}/code"), &ResendSignUpCodeRequest {}).await
 }
 
 pub async fn confirm_sign_up(flow_id: &str, request: &ConfirmSignUpRequest) -> Result<SignUpFlow, ApiError> {

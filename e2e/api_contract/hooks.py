@@ -83,10 +83,24 @@ VERIFIED: set[str] = set()
 @schemathesis.hook
 def map_case(ctx, case):
     body = case.body
-    if not isinstance(body, dict) or case.method.upper() != "POST":
-        return case
     # Only a schema-valid case may be made a real one: a schema-violating case must stay violating.
     positive = case.meta is None or str(case.meta.generation.mode.value) == "positive"
+    flow_id = (case.path_parameters or {}).get("flow_id")
+    # Now and then a positive case of a sign-up's later steps (the read and the resend included, whose
+    # bodies carry nothing to fill in) gets a real sign-up of its own, started by its "browser": most
+    # generated sign-up forms are refused, so the links alone would seldom reach these steps.
+    if positive and flow_id is not None and case.path.startswith("/api/v1/sign-up/") and CHANCE.random() < 0.15:
+        prepared, code = prepared_sign_up()
+        if prepared:
+            case.path_parameters["flow_id"] = flow_id = prepared
+            if code:
+                CODES[flow_id] = code
+            # Its first code went out at the start; a new one may be asked for after the cool-down,
+            # which the contract server makes one second.
+            if case.path.endswith("/code"):
+                time.sleep(1.1)
+    if not isinstance(body, dict) or case.method.upper() != "POST":
+        return case
     if case.path == "/api/v1/recovery" and isinstance(body.get("bot_check"), str):
         body["bot_check"] = solved_bot_check()
         if positive and isinstance(body.get("identifier"), str) and CHANCE.random() < 0.5:
@@ -107,17 +121,10 @@ def map_case(ctx, case):
     if positive and case.path == "/api/v1/session" and isinstance(body.get("identifier"), str):
         if isinstance(body.get("password"), str) and CHANCE.random() < 0.2:
             body["identifier"], body["password"] = DEMO_EMAIL, DEMO_PASSWORD[0]
-    flow_id = (case.path_parameters or {}).get("flow_id")
-    # Now and then a positive case of the last two steps gets a flow of its own, ready for it: the
-    # links alone reach them by chance, and every run must reach them.
+    # Now and then a positive case of a recovery's last two steps gets a flow of its own, ready for it:
+    # the links alone reach them by chance, and every run must reach them.
     wants_flow = positive and flow_id is not None and CHANCE.random() < 0.15
-    if wants_flow and case.path.startswith("/api/v1/sign-up/"):
-        prepared, code = prepared_sign_up()
-        if prepared:
-            case.path_parameters["flow_id"] = flow_id = prepared
-            if code:
-                CODES[flow_id] = code
-        wants_flow = False
+    wants_flow = wants_flow and case.path.startswith("/api/v1/recovery/")
     if wants_flow and case.path.endswith("/verify") and isinstance(body.get("code"), str):
         prepared, code = prepared_flow(verified=False)
         if prepared and code:

@@ -230,8 +230,6 @@ impl Assessment {
 /// is the `password` field's error (with the minimum length when it is too short).
 pub fn refuse_weak(min_length: u32, password: &str, identity: &[&str]) -> Result<(), crate::AppError> {
     let policy = PasswordPolicy::with_min_length(min_length);
-    let password = normalized(password);
-    let password = password.as_ref();
     let Some(code) = assess(&policy, password, identity).first_error() else { return Ok(()) };
     let mut body = recupera_api::ErrorBody::for_field(code, "password");
     if code == ErrorCode::PasswordTooShort {
@@ -243,10 +241,21 @@ pub fn refuse_weak(min_length: u32, password: &str, identity: &[&str]) -> Result
 /// The policy's rules, plus `not_common`: refused when zxcvbn can guess it in under 10⁶ tries (score
 /// 0 or 1) — that covers its dictionaries of common and breached passwords, words, names, keyboard
 /// walks, repeats and sequences, with l33t and reversal variants.
-pub fn assess(policy: &PasswordPolicy, password: &str, identity: &[&str]) -> Assessment {
-    let password = normalized(password);
+///
+/// The lengths hold both for the password as typed (what the browser's checklist and the API document
+/// count) and for its normalized form (what is hashed): NFKC turns some characters into two (`¸`,
+/// `½`) and joins others (a letter and its accent), and neither may carry a password over a bound.
+pub fn assess(policy: &PasswordPolicy, typed: &str, identity: &[&str]) -> Assessment {
+    let password = normalized(typed);
     let password = password.as_ref();
     let mut rules = policy.rules(password, identity);
+    if password != typed {
+        for (rule, as_typed) in rules.iter_mut().zip(policy.rules(typed, &[])) {
+            if matches!(rule.rule, PasswordRule::MinLength | PasswordRule::MaxLength) {
+                rule.met &= as_typed.met;
+            }
+        }
+    }
     let scored: String = password.chars().take(SCORED_PREFIX).collect();
     let score = if scored.is_empty() { 0 } else { u8::from(zxcvbn::zxcvbn(&scored, identity).score()) };
     rules.push(RuleStatus { rule: PasswordRule::NotCommon, met: score >= 2 });
@@ -300,6 +309,21 @@ mod tests {
             );
         }
         assert_eq!(normalized("plain ascii"), Cow::Borrowed("plain ascii"));
+    }
+
+    #[test]
+    fn a_length_bound_holds_for_the_password_as_typed_and_once_normalized() {
+        let policy = PasswordPolicy::recommended();
+        let too_short = |typed: &str| assess(&policy, typed, &[]).first_error() == Some(ErrorCode::PasswordTooShort);
+        // 14 characters as typed, 15 once NFKC splits the cedilla (as a generated request found).
+        let widened = "Kq7vXp2mWz9r\u{b8}t";
+        assert_eq!((widened.chars().count(), normalized(widened).chars().count()), (14, 15));
+        assert!(too_short(widened));
+        // 15 as typed, 13 once the two combining accents join their letters.
+        let joined = "Kq7vXp2mWz9e\u{301}a\u{301}";
+        assert_eq!((joined.chars().count(), normalized(joined).chars().count()), (15, 13));
+        assert!(too_short(joined));
+        assert!(!too_short("Kq7vXp2mWz9réáb"));
     }
 
     #[tokio::test]

@@ -74,7 +74,8 @@ pub fn described(dev: bool, password_min_length: u32) -> Value {
 fn state_the_rules(doc: &mut Value, policy: PasswordPolicy) {
     use recupera_api::schema_patterns as patterns;
     let password = json!({ "minLength": policy.min_length, "maxLength": policy.max_length,
-        "description": "Lengths count Unicode code points. Beyond them the server refuses common, \
+        "description": "Lengths count Unicode code points, of the password as sent and once \
+            Unicode-normalized (NFKC), which is what is hashed: both must be within them. Beyond them the server refuses common, \
             breached and guessable passwords (`password_common`) and ones containing the account's names \
             (`password_contains_identity`): rules no schema can state." });
     let rules = [

@@ -7,7 +7,7 @@ use axum::{
     response::{AppendHeaders, IntoResponse, Response},
     Json,
 };
-use recupera_api::sign_up::{ConfirmSignUpRequest, SignUpFlow, SignUpStep, StartSignUpRequest};
+use recupera_api::sign_up::{ConfirmSignUpRequest, ResendSignUpCodeRequest, SignUpFlow, SignUpStep, StartSignUpRequest};
 
 use crate::{
     extract::{ApiJson, Caller},
@@ -52,7 +52,7 @@ pub async fn read(
     Ok(Json(view(&state, &row)))
 }
 
-#[utoipa::path(post, path = "/api/v1/sign-up/{flow_id}/code", tag = "accounts",
+#[utoipa::path(post, path = "/api/v1/sign-up/{flow_id}/code", tag = "accounts", request_body = ResendSignUpCodeRequest,
     params(("flow_id" = String, Path, description = "The sign-up's id")),
     responses((status = 200, body = SignUpFlow, description = "A new code was mailed; the old one no longer works")))]
 pub async fn resend(
@@ -60,7 +60,7 @@ pub async fn resend(
     caller: Caller,
     SignUpCookie(secret): SignUpCookie,
     Path(id): Path<String>,
-    ApiJson(_): ApiJson<serde_json::Value>,
+    ApiJson(ResendSignUpCodeRequest {}): ApiJson<ResendSignUpCodeRequest>,
 ) -> Result<Json<SignUpFlow>, AppError> {
     let row = sign_up::resend(&state, &caller, secret.as_ref(), &id).await?;
     Ok(Json(view(&state, &row)))
