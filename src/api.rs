@@ -3,7 +3,10 @@
 
 use gloo_net::http::{Request, Response};
 use recupera_api::{
-    account::{AccountView, SignInRequest},
+    account::{
+        AccountView, AddressKind, ConfirmAddressRequest, NewAddressRequest, PendingAddress,
+        ResendAddressCodeRequest, SignInRequest,
+    },
     config::PublicConfig,
     dev::MailboxMessage,
     password::{PasswordCheckRequest, PasswordCheckResponse},
@@ -80,6 +83,19 @@ pub async fn current_account() -> Result<Option<AccountView>, ApiError> {
 
 pub async fn sign_in(request: &SignInRequest) -> Result<AccountView, ApiError> {
     post("/session", request).await
+}
+
+/// *Mi cuenta*: a code to a new email or phone; it becomes the account's once the code is typed.
+pub async fn add_address(kind: AddressKind, address: String) -> Result<PendingAddress, ApiError> {
+    post(&format!("/account/{}", kind.as_str()), &NewAddressRequest { address }).await
+}
+
+pub async fn resend_address_code(kind: AddressKind) -> Result<PendingAddress, ApiError> {
+    post(&format!("/account/{}/code", kind.as_str()), &ResendAddressCodeRequest {}).await
+}
+
+pub async fn confirm_address(kind: AddressKind, code: String) -> Result<AccountView, ApiError> {
+    post(&format!("/account/{}/verify", kind.as_str()), &ConfirmAddressRequest { code }).await
 }
 
 pub async fn sign_out() -> Result<(), ApiError> {

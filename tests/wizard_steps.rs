@@ -245,6 +245,8 @@ async fn my_account_names_the_signed_in_account_in_bold_inside_the_translated_se
             email: "ana@correo.test".into(),
             phone: None,
             language: "es".into(),
+            pending_email: None,
+            pending_phone: None,
         }));
         view! { <MyAccountPage/> }
     }
@@ -253,6 +255,55 @@ async fn my_account_names_the_signed_in_account_in_bold_inside_the_translated_se
         settle().await;
         assert_eq!(app.text(".lead"), sentence, "{lang}");
         assert_eq!(app.text(".lead strong"), "ana", "{lang}");
+    }
+}
+
+/// Lucía just signed up with a phone, which no code has proven yet.
+fn signed_in_with_an_unproven_phone() -> impl IntoView {
+    use_context::<Session>().unwrap().account.set(Some(AccountView {
+        username: "lucia".into(),
+        email: "lucia@ejemplo.com".into(),
+        phone: None,
+        language: "es".into(),
+        pending_email: None,
+        pending_phone: Some(recupera_api::account::PendingAddress {
+            kind: recupera_api::account::AddressKind::Phone,
+            address: "+34611000001".into(),
+            code_sent: false,
+            resend_after_s: 0,
+            attempts_left: 5,
+        }),
+    }));
+    view! { <MyAccountPage/> }
+}
+
+#[wasm_bindgen_test]
+async fn my_account_says_a_phone_is_unproven_and_offers_the_new_email_form_in_both_languages() {
+    for (lang, unproven, send, change_email, new_email) in [
+        (
+            "es",
+            "+34611000001 aún no está confirmado",
+            "Enviar código por SMS",
+            "Cambiar el email",
+            "Nuevo email",
+        ),
+        ("en", "+34611000001 is not confirmed yet", "Send code by SMS", "Change the email", "New email"),
+    ] {
+        let app = mount_screen(lang, None, signed_in_with_an_unproven_phone);
+        settle().await;
+        assert!(app.text("#account-phone-heading + .address-current").contains('—'), "{lang}");
+        assert!(app.text(".address-unconfirmed").starts_with(unproven), "{lang}");
+        app.by_text("button", send);
+        // A new email: the form, with what browsers need to fill it; a malformed one is refused here.
+        app.by_text("button", change_email).click();
+        settle().await;
+        assert_eq!(app.text("label[for=new-email]"), new_email, "{lang}");
+        let field = input(&app, "#new-email");
+        assert_eq!(
+            (field.type_(), field.get_attribute("autocomplete").as_deref()),
+            ("email".into(), Some("email"))
+        );
+        assert!(app.all("#email-code").is_empty(), "{lang}: no code field before a code went out");
     }
 }
 

@@ -58,6 +58,14 @@ error_codes! {
     /// This email already has an account. Said only to a browser that proved the address (it typed
     /// the code mailed to it): signing up never tells.
     EmailTaken = "email_taken",
+    /// Another account has this phone. Said only once the code sent to it was typed.
+    PhoneTaken = "phone_taken",
+    /// This is already the account's email (or phone).
+    AddressUnchanged = "address_unchanged",
+    /// No new email (or phone) is waiting for a code: add it again.
+    NothingToConfirm = "nothing_to_confirm",
+    /// Too many wrong codes for this new address: add it again for a new code.
+    AddressAttemptsExhausted = "address_attempts_exhausted",
     /// Shorter than the policy's minimum (`min_length` tells it).
     PasswordTooShort = "password_too_short",
     /// Longer than the policy's maximum.

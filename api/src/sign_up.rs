@@ -3,7 +3,7 @@
 //! `POST /sign-up` (the form + the bot check) → `POST /sign-up/{id}/verify` (the 8-digit code mailed
 //! to the address) → the account exists; `POST /sign-up/{id}/code` mails a new code after the
 //! cool-down; `GET /sign-up/{id}` reads the sign-up back after a reload. Every answer is a
-//! [`SignUpFlow`], the same whether or not the email (or phone) already has an account: then its
+//! [`SignUpFlow`], the same whether or not the email already has an account: then its
 //! owner is told by mail instead, nothing is created, and no code typed here will ever be right.
 //!
 //! Like a recovery, a sign-up belongs to the browser that started it (`__Host-recupera_sign_up`,
@@ -19,7 +19,8 @@ use serde::{Deserialize, Serialize};
 pub struct StartSignUpRequest {
     pub username: String,
     pub email: String,
-    /// In international form; optional.
+    /// In international form; optional. The sign-up does not prove it: the account keeps it waiting,
+    /// and nothing goes to it until its own SMS code is typed in *Mi cuenta* (`POST /account/phone/code`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
     pub password: String,

@@ -105,6 +105,13 @@ for (const lang of LANGUAGES) {
     await page.locator('#sign-in-password').press('Enter');
     await expect(page.locator('.account-details')).toBeVisible();
     await shot('my-account');
+    // A new phone: its form, then the code that went to it by SMS.
+    await page.locator('#account-phone-heading ~ button.button-secondary').click();
+    await page.locator('#new-phone').fill('+34 699 000 123');
+    await shot('my-account-new-phone');
+    await page.locator('#new-phone').press('Enter');
+    await expect(page.locator('#phone-code')).toBeVisible();
+    await shot('my-account-phone-code');
 
     await page.goto('/ruta-que-no-existe');
     await ready(page);

@@ -1,5 +1,5 @@
-// Journey 6: a person creates an account (proving the email by its code), signs out, forgets the
-// password and gets back in.
+// Journey 6: a person creates an account (proving the email by its code), signs in, proves the phone
+// by its SMS code, signs out, forgets the password and gets back in by SMS.
 import { test, expect, codeFromMailbox, expectAccessible } from './fixtures';
 import { LANGUAGES, NEW_PASSWORD } from './texts';
 
@@ -7,7 +7,7 @@ for (const t of LANGUAGES) {
   test.describe(`in ${t.locale}`, () => {
     test.use({ locale: t.locale });
 
-    test('sign up → sign in → sign out → recover by SMS → sign in with the new password', async ({ page, context }) => {
+    test('sign up → confirm the email → sign in → confirm the phone → recover by SMS → sign in with the new password', async ({ page, context }) => {
       const id = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
       const username = `nueva-${id}`;
       const email = `nueva-${id}@recupera.test`;
@@ -49,6 +49,19 @@ for (const t of LANGUAGES) {
       await page.getByRole('main').getByRole('button', { name: t.signIn }).click();
       await expect(page.getByRole('heading', { level: 1, name: t.myAccount })).toBeVisible();
       await expect(page.getByRole('main')).toContainText(email);
+
+      // The phone typed in the form is not proven: nothing goes to it until its SMS code is typed.
+      const phoneSection = page.getByRole('region', { name: t.accountPhone, exact: true });
+      await expect(phoneSection).toContainText(t.phoneUnconfirmed);
+      await expectAccessible(page, 'my account, phone unconfirmed');
+      await phoneSection.getByRole('button', { name: t.sendSms }).click();
+      await expect(phoneSection.getByRole('status')).toContainText(t.phoneCodeSent);
+      const phoneCode = await codeFromMailbox(context, phone, t.mailbox);
+      await phoneSection.getByLabel(t.code).fill(phoneCode);
+      await expectAccessible(page, 'my account, phone code');
+      await phoneSection.getByRole('button', { name: t.confirm }).click();
+      await expect(phoneSection.getByRole('status')).toHaveText(t.phoneConfirmed);
+      await expect(phoneSection).not.toContainText(t.phoneUnconfirmed);
       await page.getByRole('button', { name: t.signOut }).click();
       await expect(page.getByRole('heading', { name: t.signInOrUp })).toBeVisible();
 

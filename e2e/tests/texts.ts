@@ -60,6 +60,11 @@ export const es = {
   signUpCodeTitle: 'Confirma tu email',
   signUpCodeSent: /Te hemos enviado un código de 8 cifras a /,
   confirm: 'Confirmar',
+  sendSms: 'Enviar código por SMS',
+  accountPhone: 'Teléfono',
+  phoneUnconfirmed: /aún no está confirmado: no le enviaremos nada/,
+  phoneCodeSent: /Te hemos enviado un código por SMS al/,
+  phoneConfirmed: 'Teléfono confirmado. Los códigos por SMS irán a él.',
   changeDetails: 'Corregir mis datos',
 };
 
@@ -125,6 +130,11 @@ export const en: Texts = {
   signUpCodeTitle: 'Confirm your email',
   signUpCodeSent: /We have sent an 8-digit code to /,
   confirm: 'Confirm',
+  sendSms: 'Send code by SMS',
+  accountPhone: 'Phone',
+  phoneUnconfirmed: /is not confirmed yet: we send nothing to it/,
+  phoneCodeSent: /We have sent a code by SMS to/,
+  phoneConfirmed: 'Phone confirmed. Codes by SMS now go to it.',
   changeDetails: 'Correct my details',
 };
 

@@ -104,3 +104,48 @@ mailbox-empty = No messages yet.
 mailbox-sms = SMS
 # Before the recipient of a message in the dev mailbox.
 mailbox-to = To:
+
+## "My account": a new email or phone, proven by a code
+
+# Button in "My account" that opens the form for a phone, when the account has none.
+account-add-phone = Add a phone
+# Button in "My account" that opens the form for another phone.
+account-change-phone = Change the phone
+# Button in "My account" that opens the form for another email.
+account-change-email = Change the email
+# Label of the new phone number field in "My account".
+account-new-phone = New phone
+# Help under the new phone field.
+account-new-phone-hint = In international form, like +34 600 000 001. We will send it a code by SMS.
+# Label of the new email field in "My account".
+account-new-email = New email
+# Help under the new email field.
+account-new-email-hint = We will send a code to it. Your email stays the same until you type the code here.
+# Button that sends a code by SMS to the new (or unconfirmed) phone.
+account-send-sms = Send code by SMS
+# Button that sends a code to the new email.
+account-send-code-email = Send code
+# Button that closes the new email or phone form without sending anything.
+account-cancel = Cancel
+# A phone typed at sign-up that no code has proven yet.
+# Variables:
+#   $phone (String) - the phone number in international form
+account-phone-unconfirmed = { $phone } is not confirmed yet: we send nothing to it until you confirm it with a code by SMS.
+# Over the code field of a new email or phone.
+# Variables:
+#   $address (String) - the new email or phone number
+account-code-waiting = Type the code we sent to { $address }.
+# Announced once the SMS with the code was sent to a new phone.
+# Variables:
+#   $address (String) - the phone number in international form
+account-code-sent-phone = We have sent a code by SMS to { $address }.
+# Announced once the code was sent to a new email.
+# Variables:
+#   $address (String) - the new email
+account-code-sent-email = We have sent a code to { $address }.
+# Button that checks the code of a new email or phone.
+account-confirm-code = Confirm
+# Announced once the code proved the new phone.
+account-phone-confirmed = Phone confirmed. Codes by SMS now go to it.
+# Announced once the code proved the new email.
+account-email-confirmed = Email changed. Codes and notices now go to it.

@@ -27,6 +27,14 @@ error-phone-invalid = Enter the phone number in international form, like +34 600
 error-username-taken = That user ID is taken. Choose another.
 # Error code email_taken (said only once the code mailed to the address was typed).
 error-email-taken = This email already has an account. Sign in with it or, if you forgot the password, recover it.
+# Error code phone_taken (said only once the code sent to the phone was typed).
+error-phone-taken = This phone number belongs to another account. Use another one, or recover that account.
+# Error code address_unchanged.
+error-address-unchanged = That is already your address: nothing to change.
+# Error code nothing_to_confirm.
+error-nothing-to-confirm = No new address is waiting for a code. Add it again.
+# Error code address_attempts_exhausted.
+error-address-attempts-exhausted = Too many wrong codes. Add the address again to get a new code.
 # Error code password_too_short.
 # Variables:
 #   $min (Number) - the minimum length

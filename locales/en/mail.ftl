@@ -123,3 +123,65 @@ mail-sign-in-attack-body =
     If it was not you, nothing needs doing; if your password is short or used on other sites, change it with “Forgot your password?”.
 
     — { -brand-name } support
+
+## Code that proves a new email or phone added in "My account"
+
+# Mail subject of the code that proves a new email of the account.
+mail-email-code-subject = Confirm your new email at { -brand-name }
+# Mail body of the code that proves a new email of the account.
+# Variables:
+#   $code (String) - the 8-digit code, written as "1234 5678"
+#   $minutes (Number) - how long the code works, in minutes
+mail-email-code-body =
+    Hello,
+
+    Someone (probably you) wants this address to be the email of a { -brand-name } account.
+
+    Your code to confirm it is: { $code }
+
+    Type it only in “My account”, where you asked for it. It works for { $minutes ->
+        [one] { $minutes } minute
+       *[other] { $minutes } minutes
+    }, once.
+
+    If it was not you, ignore this message: without the code nothing changes.
+
+    — { -brand-name } support
+# SMS with the code that proves a new phone of the account.
+# One SMS segment at most (cargo xtask l10n counts): 160 characters, or 70 once one is outside GSM-7
+# (ó, á, í, ú, curly quotes, «»…).
+# Variables:
+#   $code (String) - the 8-digit code, written as "1234 5678"
+#   $minutes (Number) - how long the code works, in minutes
+sms-phone-code = { -brand-name }: code { $code } to confirm this phone ({ $minutes } min). Type it only where you asked for it. Never share it.
+
+## The account's email or phone was changed
+
+# Mail subject to the old email once the account's email was changed.
+mail-email-changed-subject = The email of your { -brand-name } account was changed
+# Mail body to the old email once the account's email was changed.
+mail-email-changed-body =
+    Hello,
+
+    The email of your { -brand-name } account was just changed: codes and notices no longer come to this address.
+
+    If this was you, there is nothing else to do.
+    If this wasn't you, reply to this message at once so support can give the account back to you, and change the password of this email too.
+
+    — { -brand-name } support
+# Mail subject to the account's email once a new phone was confirmed.
+mail-phone-changed-subject = A new phone for your { -brand-name } account
+# Mail body to the account's email once a new phone was confirmed.
+mail-phone-changed-body =
+    Hello,
+
+    A new phone number was just confirmed for your { -brand-name } account: codes by SMS now go to it.
+
+    If this was you, there is nothing else to do.
+    If this wasn't you, recover your account right away with “Forgot your password?”: that signs everyone else out.
+
+    — { -brand-name } support
+# SMS to the old phone once another phone was confirmed for the account.
+# One SMS segment at most (cargo xtask l10n counts): 160 characters, or 70 once one is outside GSM-7
+# (ó, á, í, ú, curly quotes, «»…).
+sms-phone-changed = { -brand-name }: this number no longer belongs to your account. If that was not you, recover it now with "Forgot your password?".

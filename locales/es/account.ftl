@@ -107,3 +107,48 @@ mailbox-empty = Aún no hay mensajes.
 mailbox-sms = SMS
 # Before the recipient of a message in the dev mailbox.
 mailbox-to = Para:
+
+## "My account": a new email or phone, proven by a code
+
+# Button in "My account" that opens the form for a phone, when the account has none.
+account-add-phone = Añadir teléfono
+# Button in "My account" that opens the form for another phone.
+account-change-phone = Cambiar el teléfono
+# Button in "My account" that opens the form for another email.
+account-change-email = Cambiar el email
+# Label of the new phone number field in "My account".
+account-new-phone = Nuevo teléfono
+# Help under the new phone field.
+account-new-phone-hint = En formato internacional, como +34 600 000 001. Te enviaremos un código por SMS.
+# Label of the new email field in "My account".
+account-new-email = Nuevo email
+# Help under the new email field.
+account-new-email-hint = Te enviaremos un código. Tu email no cambia hasta que escribas el código aquí.
+# Button that sends a code by SMS to the new (or unconfirmed) phone.
+account-send-sms = Enviar código por SMS
+# Button that sends a code to the new email.
+account-send-code-email = Enviar código
+# Button that closes the new email or phone form without sending anything.
+account-cancel = Cancelar
+# A phone typed at sign-up that no code has proven yet.
+# Variables:
+#   $phone (String) - the phone number in international form
+account-phone-unconfirmed = { $phone } aún no está confirmado: no le enviaremos nada hasta que lo confirmes con un código por SMS.
+# Over the code field of a new email or phone.
+# Variables:
+#   $address (String) - the new email or phone number
+account-code-waiting = Escribe el código que hemos enviado a { $address }.
+# Announced once the SMS with the code was sent to a new phone.
+# Variables:
+#   $address (String) - the phone number in international form
+account-code-sent-phone = Te hemos enviado un código por SMS al { $address }.
+# Announced once the code was sent to a new email.
+# Variables:
+#   $address (String) - the new email
+account-code-sent-email = Te hemos enviado un código a { $address }.
+# Button that checks the code of a new email or phone.
+account-confirm-code = Confirmar
+# Announced once the code proved the new phone.
+account-phone-confirmed = Teléfono confirmado. Los códigos por SMS irán a él.
+# Announced once the code proved the new email.
+account-email-confirmed = Email cambiado. Los códigos y avisos irán a él.

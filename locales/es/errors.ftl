@@ -27,6 +27,14 @@ error-phone-invalid = Escribe el teléfono en formato internacional, como +34 60
 error-username-taken = Ese ID de usuario ya está en uso. Elige otro.
 # Error code email_taken (said only once the code mailed to the address was typed).
 error-email-taken = Este email ya tiene una cuenta. Inicia sesión con ella o, si has olvidado la contraseña, recupérala.
+# Error code phone_taken (said only once the code sent to the phone was typed).
+error-phone-taken = Este teléfono pertenece a otra cuenta. Usa otro o recupera esa cuenta.
+# Error code address_unchanged.
+error-address-unchanged = Esa ya es tu dirección: no hay nada que cambiar.
+# Error code nothing_to_confirm.
+error-nothing-to-confirm = No hay ninguna dirección nueva esperando un código. Vuelve a añadirla.
+# Error code address_attempts_exhausted.
+error-address-attempts-exhausted = Demasiados códigos incorrectos. Vuelve a añadir la dirección para recibir un código nuevo.
 # Error code password_too_short.
 # Variables:
 #   $min (Number) - the minimum length

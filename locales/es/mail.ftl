@@ -122,3 +122,65 @@ mail-sign-in-attack-body =
     Si no has sido tú, no tienes que hacer nada; si tu contraseña es corta o la usas en otras webs, cámbiala con «¿Has olvidado la contraseña?».
 
     — El equipo de { -brand-name }
+
+## Code that proves a new email or phone added in "My account"
+
+# Mail subject of the code that proves a new email of the account.
+mail-email-code-subject = Confirma tu nuevo email en { -brand-name }
+# Mail body of the code that proves a new email of the account.
+# Variables:
+#   $code (String) - the 8-digit code, written as "1234 5678"
+#   $minutes (Number) - how long the code works, in minutes
+mail-email-code-body =
+    Hola:
+
+    Alguien (seguramente tú) quiere que esta dirección sea el email de una cuenta de { -brand-name }.
+
+    Tu código para confirmarla es: { $code }
+
+    Escríbelo solo en «Mi cuenta», donde lo pediste. Sirve durante { $minutes ->
+        [one] { $minutes } minuto
+       *[other] { $minutes } minutos
+    } y una sola vez.
+
+    Si no has sido tú, ignora este mensaje: sin el código no cambia nada.
+
+    — El equipo de { -brand-name }
+# SMS with the code that proves a new phone of the account.
+# One SMS segment at most (cargo xtask l10n counts): 160 characters, or 70 once one is outside GSM-7
+# (ó, á, í, ú, curly quotes, «»…).
+# Variables:
+#   $code (String) - the 8-digit code, written as "1234 5678"
+#   $minutes (Number) - how long the code works, in minutes
+sms-phone-code = { -brand-name }: código { $code } para este teléfono ({ $minutes } min).
+
+## The account's email or phone was changed
+
+# Mail subject to the old email once the account's email was changed.
+mail-email-changed-subject = Se ha cambiado el email de tu cuenta de { -brand-name }
+# Mail body to the old email once the account's email was changed.
+mail-email-changed-body =
+    Hola:
+
+    Se acaba de cambiar el email de tu cuenta de { -brand-name }: los códigos y avisos ya no llegarán a esta dirección.
+
+    Si has sido tú, no tienes que hacer nada más.
+    Si no has sido tú, responde ya a este mensaje para que el equipo te devuelva la cuenta, y cambia también la contraseña de este email.
+
+    — El equipo de { -brand-name }
+# Mail subject to the account's email once a new phone was confirmed.
+mail-phone-changed-subject = Nuevo teléfono en tu cuenta de { -brand-name }
+# Mail body to the account's email once a new phone was confirmed.
+mail-phone-changed-body =
+    Hola:
+
+    Se acaba de confirmar un nuevo número de teléfono en tu cuenta de { -brand-name }: los códigos por SMS irán a él.
+
+    Si has sido tú, no tienes que hacer nada más.
+    Si no has sido tú, recupera tu cuenta ya con «¿Has olvidado la contraseña?»: así se cierran las demás sesiones.
+
+    — El equipo de { -brand-name }
+# SMS to the old phone once another phone was confirmed for the account.
+# One SMS segment at most (cargo xtask l10n counts): 160 characters, or 70 once one is outside GSM-7
+# (ó, á, í, ú, curly quotes, «»…).
+sms-phone-changed = { -brand-name }: tu cuenta ya no usa este número. ¿No fuiste tú? Recupérala.

@@ -105,3 +105,48 @@ mailbox-empty = Nenhuma mensagem ainda.
 mailbox-sms = SMS
 # Before the recipient of a message in the dev mailbox.
 mailbox-to = Para:
+
+## "My account": a new email or phone, proven by a code
+
+# Button in "My account" that opens the form for a phone, when the account has none.
+account-add-phone = Adicionar celular
+# Button in "My account" that opens the form for another phone.
+account-change-phone = Alterar o celular
+# Button in "My account" that opens the form for another email.
+account-change-email = Alterar o e-mail
+# Label of the new phone number field in "My account".
+account-new-phone = Novo celular
+# Help under the new phone field.
+account-new-phone-hint = No formato internacional, como +55 11 91234 5678. Enviaremos um código por SMS.
+# Label of the new email field in "My account".
+account-new-email = Novo e-mail
+# Help under the new email field.
+account-new-email-hint = Enviaremos um código para ele. Seu e-mail não muda até você digitar o código aqui.
+# Button that sends a code by SMS to the new (or unconfirmed) phone.
+account-send-sms = Enviar código por SMS
+# Button that sends a code to the new email.
+account-send-code-email = Enviar código
+# Button that closes the new email or phone form without sending anything.
+account-cancel = Cancelar
+# A phone typed at sign-up that no code has proven yet.
+# Variables:
+#   $phone (String) - the phone number in international form
+account-phone-unconfirmed = { $phone } ainda não foi confirmado: não enviaremos nada para ele até você confirmá-lo com um código por SMS.
+# Over the code field of a new email or phone.
+# Variables:
+#   $address (String) - the new email or phone number
+account-code-waiting = Digite o código que enviamos para { $address }.
+# Announced once the SMS with the code was sent to a new phone.
+# Variables:
+#   $address (String) - the phone number in international form
+account-code-sent-phone = Enviamos um código por SMS para { $address }.
+# Announced once the code was sent to a new email.
+# Variables:
+#   $address (String) - the new email
+account-code-sent-email = Enviamos um código para { $address }.
+# Button that checks the code of a new email or phone.
+account-confirm-code = Confirmar
+# Announced once the code proved the new phone.
+account-phone-confirmed = Celular confirmado. Os códigos por SMS irão para ele.
+# Announced once the code proved the new email.
+account-email-confirmed = E-mail alterado. Os códigos e avisos irão para ele.

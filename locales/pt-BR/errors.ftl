@@ -27,6 +27,14 @@ error-phone-invalid = Digite o número de celular no formato internacional, como
 error-username-taken = Esse ID de usuário já está em uso. Escolha outro.
 # Error code email_taken (said only once the code mailed to the address was typed).
 error-email-taken = Este e-mail já tem uma conta. Entre com ela ou, se você esqueceu a senha, recupere-a.
+# Error code phone_taken (said only once the code sent to the phone was typed).
+error-phone-taken = Este celular pertence a outra conta. Use outro ou recupere aquela conta.
+# Error code address_unchanged.
+error-address-unchanged = Esse já é o seu endereço: não há nada para alterar.
+# Error code nothing_to_confirm.
+error-nothing-to-confirm = Nenhum endereço novo está esperando um código. Adicione-o de novo.
+# Error code address_attempts_exhausted.
+error-address-attempts-exhausted = Códigos errados demais. Adicione o endereço de novo para receber um código novo.
 # Error code password_too_short.
 # Variables:
 #   $min (Number) - the minimum length

@@ -122,3 +122,65 @@ mail-sign-in-attack-body =
     Se não foi você, não precisa fazer nada; se a sua senha é curta ou usada em outros sites, altere-a com “Esqueceu a senha?”.
 
     — Equipe { -brand-name }
+
+## Code that proves a new email or phone added in "My account"
+
+# Mail subject of the code that proves a new email of the account.
+mail-email-code-subject = Confirme seu novo e-mail na { -brand-name }
+# Mail body of the code that proves a new email of the account.
+# Variables:
+#   $code (String) - the 8-digit code, written as "1234 5678"
+#   $minutes (Number) - how long the code works, in minutes
+mail-email-code-body =
+    Olá,
+
+    Alguém (provavelmente você) quer que este endereço seja o e-mail de uma conta da { -brand-name }.
+
+    Seu código para confirmá-lo é: { $code }
+
+    Digite-o só em “Minha conta”, onde você o pediu. Ele vale por { $minutes ->
+        [one] { $minutes } minuto
+       *[other] { $minutes } minutos
+    }, uma única vez.
+
+    Se não foi você, ignore esta mensagem: sem o código nada muda.
+
+    — Equipe { -brand-name }
+# SMS with the code that proves a new phone of the account.
+# One SMS segment at most (cargo xtask l10n counts): 160 characters, or 70 once one is outside GSM-7
+# (ó, á, í, ú, ã, ç, curly quotes, «»…).
+# Variables:
+#   $code (String) - the 8-digit code, written as "1234 5678"
+#   $minutes (Number) - how long the code works, in minutes
+sms-phone-code = { -brand-name }: código { $code } para este celular ({ $minutes } min).
+
+## The account's email or phone was changed
+
+# Mail subject to the old email once the account's email was changed.
+mail-email-changed-subject = O e-mail da sua conta da { -brand-name } foi alterado
+# Mail body to the old email once the account's email was changed.
+mail-email-changed-body =
+    Olá,
+
+    O e-mail da sua conta da { -brand-name } acabou de ser alterado: códigos e avisos não chegarão mais a este endereço.
+
+    Se foi você, não precisa fazer mais nada.
+    Se não foi você, responda já a esta mensagem para que a equipe devolva a conta a você, e altere também a senha deste e-mail.
+
+    — Equipe { -brand-name }
+# Mail subject to the account's email once a new phone was confirmed.
+mail-phone-changed-subject = Novo celular na sua conta da { -brand-name }
+# Mail body to the account's email once a new phone was confirmed.
+mail-phone-changed-body =
+    Olá,
+
+    Um novo número de celular acabou de ser confirmado na sua conta da { -brand-name }: os códigos por SMS irão para ele.
+
+    Se foi você, não precisa fazer mais nada.
+    Se não foi você, recupere sua conta já com “Esqueceu a senha?”: isso encerra as outras sessões.
+
+    — Equipe { -brand-name }
+# SMS to the old phone once another phone was confirmed for the account.
+# One SMS segment at most (cargo xtask l10n counts): 160 characters, or 70 once one is outside GSM-7
+# (ó, á, í, ú, ã, ç, curly quotes, «»…).
+sms-phone-changed = { -brand-name }: este número saiu da sua conta. Não foi você? Recupere-a.

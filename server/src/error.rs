@@ -38,6 +38,8 @@ pub fn status_for(code: ErrorCode) -> StatusCode {
         | PhoneInvalid
         | UsernameTaken
         | EmailTaken
+        | PhoneTaken
+        | AddressUnchanged
         | PasswordTooShort
         | PasswordTooLong
         | PasswordCommon
@@ -63,8 +65,10 @@ pub fn status_for(code: ErrorCode) -> StatusCode {
         | FlowAttemptsExhausted
         | FlowSuperseded
         | CodeExpired
-        | PasswordWindowExpired => StatusCode::GONE,
+        | PasswordWindowExpired
+        | AddressAttemptsExhausted => StatusCode::GONE,
         FlowWrongStep => StatusCode::CONFLICT,
+        NothingToConfirm => StatusCode::NOT_FOUND,
     }
 }
 

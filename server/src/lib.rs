@@ -3,6 +3,7 @@
 //! `app(state)` builds the whole router, so tests drive exactly what production serves
 //! (`tower::ServiceExt::oneshot`), and `main.rs` only parses the command line and listens.
 
+pub mod address_proofs;
 pub mod clock;
 pub mod config;
 pub mod config_file;

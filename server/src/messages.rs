@@ -143,6 +143,14 @@ pub const CATALOG: &[(&str, &[&str])] = &[
     tr!("mail-sign-up-taken-body"),
     tr!("mail-sign-in-attack-subject"),
     tr!("mail-sign-in-attack-body"),
+    tr!("mail-email-code-subject"),
+    tr!("mail-email-code-body", { "code" => (), "minutes" => () }),
+    tr!("sms-phone-code", { "code" => (), "minutes" => () }),
+    tr!("mail-email-changed-subject"),
+    tr!("mail-email-changed-body"),
+    tr!("mail-phone-changed-subject"),
+    tr!("mail-phone-changed-body"),
+    tr!("sms-phone-changed"),
 ];
 
 /// Message templates by channel, as stored in the outbox.
@@ -153,6 +161,14 @@ pub mod template {
     pub const SIGN_UP_CODE: &str = "sign-up-code";
     pub const SIGN_UP_TAKEN: &str = "sign-up-taken";
     pub const SIGN_IN_ATTACK: &str = "sign-in-attack";
+    /// The code that proves a new email (mail) …
+    pub const EMAIL_CODE: &str = "email-code";
+    /// … or a new phone (SMS).
+    pub const PHONE_CODE: &str = "phone-code";
+    /// To the old email, once another was proven.
+    pub const EMAIL_CHANGED: &str = "email-changed";
+    /// To the account's email and the old phone, once a new phone was proven.
+    pub const PHONE_CHANGED: &str = "phone-changed";
 }
 
 #[cfg(test)]

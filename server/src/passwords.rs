@@ -314,7 +314,8 @@ mod tests {
     #[test]
     fn a_length_bound_holds_for_the_password_as_typed_and_once_normalized() {
         let policy = PasswordPolicy::recommended();
-        let too_short = |typed: &str| assess(&policy, typed, &[]).first_error() == Some(ErrorCode::PasswordTooShort);
+        let too_short =
+            |typed: &str| assess(&policy, typed, &[]).first_error() == Some(ErrorCode::PasswordTooShort);
         // 14 characters as typed, 15 once NFKC splits the cedilla (as a generated request found).
         let widened = "Kq7vXp2mWz9r\u{b8}t";
         assert_eq!((widened.chars().count(), normalized(widened).chars().count()), (14, 15));

@@ -1,6 +1,7 @@
 //! Reusable pieces of the screens, one per file.
 
 mod bot_check;
+mod code_form;
 mod error_summary;
 mod page_heading;
 mod password_field;
@@ -12,6 +13,7 @@ mod step_caption;
 mod text_field;
 
 pub use bot_check::BotCheck;
+pub use code_form::CodeForm;
 pub use error_summary::ErrorSummary;
 pub use page_heading::{page_title, PageHeading};
 pub use password_field::PasswordField;

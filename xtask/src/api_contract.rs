@@ -37,8 +37,9 @@ pub fn run_stage(tools: &Toolchain) -> anyhow::Result<Tally> {
             ("RECUPERA_MESSAGES_PER_ACCOUNT_DAY", "1000000"),
             ("RECUPERA_ATTEMPTS_PER_IDENTIFIER_DAY", "1000000"),
             ("RECUPERA_SIGN_UPS_PER_IP_HOUR", "1000000"),
-            // A sign-up mails its first code at the start: a second one waits this long (doubling), so
-            // the hooks can reach a resend that is served (the cool-down itself: the server's tests).
+            // A sign-up mails its first code at the start, and so does a new address in Mi cuenta: a
+            // second one waits this long (doubling), so the hooks can reach a resend that is served
+            // (the cool-down itself: the server's tests).
             ("RECUPERA_RESEND_COOLDOWN_S", "1"),
         ],
     )?;

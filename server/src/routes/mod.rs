@@ -1,5 +1,6 @@
 //! The JSON API, one module per area. Mounted under `recupera_api::API_PREFIX`.
 
+mod account;
 pub(crate) mod bot_check;
 mod config;
 mod dev_clock;
@@ -31,6 +32,9 @@ pub fn api_router() -> Router<AppState> {
         .route("/sign-up/{flow_id}/verify", post(sign_up::confirm))
         .route("/session", post(session::sign_in).get(session::current))
         .route("/session/end", post(session::sign_out))
+        .route("/account/{kind}", post(account::add_address))
+        .route("/account/{kind}/code", post(account::resend_address_code))
+        .route("/account/{kind}/verify", post(account::confirm_address))
         .route("/bot-check/challenge", get(bot_check::challenge))
         .route("/password/check", post(password_check::check))
         .route("/recovery", post(recovery::start))

@@ -9,7 +9,7 @@ use serde_json::{json, Value};
 use utoipa::OpenApi;
 
 use super::{
-    bot_check, config, dev_clock, dev_mailbox, health, password_check, recovery,
+    account, bot_check, config, dev_clock, dev_mailbox, health, password_check, recovery,
     refusals::{operations, Operation},
     session, sign_up,
 };
@@ -32,6 +32,9 @@ use recupera_api::{dev::MAX_CLOCK_STEP_S, password::PasswordPolicy};
         session::sign_in,
         session::current,
         session::sign_out,
+        account::add_address,
+        account::resend_address_code,
+        account::confirm_address,
         bot_check::challenge,
         password_check::check,
         recovery::start,
@@ -122,6 +125,13 @@ fn describe(entry: &mut Value, operation: &Operation) {
              flow.",
         );
     }
+    if operation.path.contains("/account/") {
+        prepend_description(
+            entry,
+            "Needs the session cookie a sign-in set (`__Host-recupera_session`; `recupera_session` in dev \
+             mode): without it the answer is `401 not_signed_in`.",
+        );
+    }
     if operation.dev_only {
         entry["x-dev-only"] = json!(true);
         prepend_description(entry, "Only in dev mode (404 `not_found` otherwise).");
@@ -147,8 +157,13 @@ fn describe(entry: &mut Value, operation: &Operation) {
             .leads_to
             .iter()
             .map(|id| {
-                let link =
-                    json!({ "operationId": id, "parameters": { "flow_id": "$response.body#/flow_id" } });
+                // A flow's steps take its id; an account address's, its kind.
+                let parameters = if operation.path.contains("/account/") {
+                    json!({ "kind": "$response.body#/kind" })
+                } else {
+                    json!({ "flow_id": "$response.body#/flow_id" })
+                };
+                let link = json!({ "operationId": id, "parameters": parameters });
                 ((*id).to_owned(), link)
             })
             .collect();

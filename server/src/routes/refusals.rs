@@ -45,6 +45,8 @@ const FLOW_STEP: &[ErrorCode] = &[
 ];
 /// A sign-up that ended because someone confirmed first with its user name or email.
 const SIGN_UP_ENDED: &[ErrorCode] = &[UsernameTaken, EmailTaken];
+/// *Mi cuenta*'s address operations: signed in, with a kind that exists.
+const ADDRESS: &[ErrorCode] = &[NotFound, NotSignedIn];
 const PASSWORD_POLICY: &[ErrorCode] =
     &[PasswordTooShort, PasswordTooLong, PasswordCommon, PasswordContainsIdentity];
 
@@ -142,6 +144,41 @@ pub fn operations() -> &'static [Operation] {
             ),
             operation(get.clone(), "/session", "current_session", false, &[]),
             operation(post.clone(), "/session/end", "sign_out", true, &[]),
+            // *Mi cuenta*'s addresses: `{kind}` is `email` or `phone` (any other is `not_found`).
+            Operation {
+                leads_to: &["resend_address_code", "confirm_address"],
+                ..operation(
+                    post.clone(),
+                    "/account/{kind}",
+                    "add_address",
+                    true,
+                    &[
+                        ADDRESS,
+                        &[EmailInvalid, PhoneInvalid, AddressUnchanged, ResendTooSoon, SendLimitReached],
+                    ],
+                )
+            },
+            Operation {
+                leads_to: &["confirm_address"],
+                ..operation(
+                    post.clone(),
+                    "/account/{kind}/code",
+                    "resend_address_code",
+                    true,
+                    &[ADDRESS, &[NothingToConfirm, ResendTooSoon, SendLimitReached]],
+                )
+            },
+            operation(
+                post.clone(),
+                "/account/{kind}/verify",
+                "confirm_address",
+                true,
+                &[
+                    ADDRESS,
+                    &[NothingToConfirm, AddressAttemptsExhausted, CodeMalformed, CodeInvalid, CodeExpired],
+                    &[AccountAttemptsExhausted, IpAttemptsExhausted, EmailTaken, PhoneTaken],
+                ],
+            ),
             operation(
                 get.clone(),
                 "/bot-check/challenge",

@@ -19,7 +19,7 @@ use axum::{
 };
 use rand::RngCore;
 use recupera_api::{
-    account::{AccountView, SignInRequest},
+    account::{AccountView, AddressKind, SignInRequest},
     validation::parse_identifier,
     ErrorBody, ErrorCode,
 };
@@ -143,7 +143,8 @@ pub async fn sign_in(
     state.db.audit(AuditEvent::SignedIn, Some(account.id), None, caller.actor(), now).await?;
 
     let cookie = session_cookie(&token, state.config.policy.session_lifetime_s, state.config.dev);
-    Ok((AppendHeaders([(header::SET_COOKIE, cookie)]), Json(account_view(&account))).into_response())
+    Ok((AppendHeaders([(header::SET_COOKIE, cookie)]), Json(account_view(&state, &account).await?))
+        .into_response())
 }
 
 /// Replaces the account's stored hash, which matched, by one with today's parameters of the password
@@ -168,7 +169,7 @@ pub async fn current(
     headers: HeaderMap,
 ) -> Result<Json<Option<AccountView>>, AppError> {
     match signed_in_account(&state, &headers).await {
-        Ok(account) => Ok(Json(Some(account_view(&account)))),
+        Ok(account) => Ok(Json(Some(account_view(&state, &account).await?))),
         Err(AppError::Refused(..)) => Ok(Json(None)),
         Err(other) => Err(other),
     }
@@ -200,13 +201,26 @@ pub async fn signed_in_account(state: &AppState, headers: &HeaderMap) -> Result<
         .ok_or_else(not_signed_in)
 }
 
-pub fn account_view(account: &Account) -> AccountView {
-    AccountView {
+/// What *Mi cuenta* shows: the account's proven addresses, and the new ones waiting for their code.
+pub async fn account_view(state: &AppState, account: &Account) -> Result<AccountView, AppError> {
+    let now = state.clock.now();
+    let attempts = state.config.policy.attempts_per_flow;
+    let pending: Vec<_> = state
+        .db
+        .address_proofs(account.id, now)
+        .await?
+        .iter()
+        .filter_map(|row| crate::address_proofs::view(row, attempts, now))
+        .collect();
+    let pending_of = |kind| pending.iter().find(|p| p.kind == kind).cloned();
+    Ok(AccountView {
         username: account.username.clone(),
         email: account.email.clone(),
         phone: account.phone.clone(),
         language: account.language.clone(),
-    }
+        pending_email: pending_of(AddressKind::Email),
+        pending_phone: pending_of(AddressKind::Phone),
+    })
 }
 
 /// The window failed sign-ins from one network are counted over.

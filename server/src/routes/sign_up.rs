@@ -7,7 +7,9 @@ use axum::{
     response::{AppendHeaders, IntoResponse, Response},
     Json,
 };
-use recupera_api::sign_up::{ConfirmSignUpRequest, ResendSignUpCodeRequest, SignUpFlow, SignUpStep, StartSignUpRequest};
+use recupera_api::sign_up::{
+    ConfirmSignUpRequest, ResendSignUpCodeRequest, SignUpFlow, SignUpStep, StartSignUpRequest,
+};
 
 use crate::{
     extract::{ApiJson, Caller},

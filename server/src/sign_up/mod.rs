@@ -6,7 +6,7 @@
 //!   code mailed to it. A pending sign-up is no account: signing in or recovering with its addresses
 //!   answers as for any unknown identifier, and its user name is reserved by nobody.
 //! - Every answer is the same — body, status, the reads and writes done, the slow hash — whether the
-//!   email (or phone) is new or already has an account. When it has one, its owner gets at most one
+//!   email is new or already has an account. When it has one, its owner gets at most one
 //!   "someone tried to sign up with your address" mail a day, no code exists (nothing typed can
 //!   match) and nothing is created. Only a user name a confirmed account already has is said taken:
 //!   user names are public, and no pending sign-up holds one.
@@ -109,7 +109,7 @@ pub async fn start(
 
     // The slow hash and both lookups happen whether or not an address is taken.
     let password_hash = state.hasher.hash(&request.password).await?;
-    let owner = address_owner(state, &email, phone.as_deref()).await?;
+    let owner = address_owner(state, &email).await?;
     let now = state.clock.now();
     let secret = FlowSecret::new();
     let id = new_flow_id(now);
@@ -158,18 +158,10 @@ pub async fn start(
     Ok((row, secret))
 }
 
-/// The account that already has this email, or this phone.
-async fn address_owner(
-    state: &AppState,
-    email: &str,
-    phone: Option<&str>,
-) -> anyhow::Result<Option<Account>> {
-    let by_email = Identifier { kind: IdentifierKind::Email, value: email.to_owned() };
-    if let Some(owner) = state.db.find_account(&by_email).await? {
-        return Ok(Some(owner));
-    }
-    let Some(phone) = phone else { return Ok(None) };
-    state.db.find_account(&Identifier { kind: IdentifierKind::Phone, value: phone.to_owned() }).await
+/// The account that already has this email. (A phone typed in the form proves nothing and decides
+/// nothing: it is proven later by its own code, and only then can it be found taken.)
+async fn address_owner(state: &AppState, email: &str) -> anyhow::Result<Option<Account>> {
+    state.db.find_account(&Identifier { kind: IdentifierKind::Email, value: email.to_owned() }).await
 }
 
 /// Queues the code for a new address (within the recipient's daily cap, held back silently past
@@ -249,7 +241,7 @@ pub async fn resend(
     // Read first, for the early refusals; whether the send may happen is decided again by the write.
     let row = owned_by(state.db.sign_up(id).await?, secret)?;
     resend_refusal(&row, now)?;
-    let owner = address_owner(state, &row.email, row.phone.as_deref()).await?;
+    let owner = address_owner(state, &row.email).await?;
     let taken = row.password_hash.is_empty();
     let code = new_code();
     let mac = code_mac(&state.secrets.code_key, &row.id, &code);
@@ -333,18 +325,16 @@ pub async fn confirm(
             .complete_sign_up(&row.id, &expected, now)
             .await?
             .ok_or_else(|| AppError::code(ErrorCode::FlowWrongStep))?;
-        let account_id = match write.insert_account(row.new_account(), now).await? {
-            Ok(account_id) => account_id,
-            Err(Taken::Phone) => {
-                // Another account proved this phone meanwhile. The phone is not this person's proof of
-                // anything yet: the account is made without it, and it can be added (and proven) later.
-                match write.insert_account(NewAccount { phone: None, ..row.new_account() }, now).await? {
-                    Ok(account_id) => account_id,
-                    Err(taken) => return refuse_taken(write, &row, taken).await,
-                }
-            }
-            Err(taken) => return refuse_taken(write, &row, taken).await,
-        };
+        // The email is proven; a phone typed in the form is not: it waits for its own SMS code, and
+        // gets nothing until then (`crate::address_proofs`).
+        let account_id =
+            match write.insert_account(NewAccount { phone: None, ..row.new_account() }, now).await? {
+                Ok(account_id) => account_id,
+                Err(taken) => return refuse_taken(write, &row, taken).await,
+            };
+        if let Some(phone) = &row.phone {
+            crate::address_proofs::keep_phone_from_sign_up(&mut write, account_id, phone, now).await?;
+        }
         write.audit(AuditEvent::AccountCreated, Some(account_id), Some(&row.id), caller.actor(), now).await?;
         write.commit().await?;
         tracing::info!(sign_up_id = %row.id, account_id, "account created");

@@ -17,6 +17,8 @@ pub enum AuditEvent {
     BudgetExhausted,
     CodeVerified,
     PasswordChanged,
+    /// A new email or phone was proven and is now the account's.
+    AddressChanged,
 }
 
 impl AuditEvent {
@@ -35,6 +37,7 @@ impl AuditEvent {
             AuditEvent::BudgetExhausted => "budget_exhausted",
             AuditEvent::CodeVerified => "code_verified",
             AuditEvent::PasswordChanged => "password_changed",
+            AuditEvent::AddressChanged => "address_changed",
         }
     }
 }

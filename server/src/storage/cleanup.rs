@@ -7,6 +7,8 @@ pub struct Removed {
     pub flows: u64,
     /// Sign-ups, confirmed or not, a day after they started.
     pub sign_ups: u64,
+    /// New emails and phones whose code was never typed.
+    pub address_proofs: u64,
     pub code_failures: u64,
     pub bot_checks: u64,
     pub messages: u64,
@@ -33,7 +35,7 @@ struct Rule {
     kept_s: i64,
 }
 
-const RULES: [Rule; 11] = [
+const RULES: [Rule; 12] = [
     Rule { table: "sessions", key: "rowid", condition: "expires_at <= ?", kept_s: 0 },
     Rule { table: "recovery_flows", key: "rowid", condition: "expires_at <= ?", kept_s: KEEP_S },
     Rule { table: "code_failures", key: "rowid", condition: "at <= ?", kept_s: FAILURES_KEEP_S },
@@ -49,6 +51,8 @@ const RULES: [Rule; 11] = [
     Rule { table: "sign_in_guards", key: "rowid", condition: "updated_at <= ?", kept_s: GUARDS_KEEP_S },
     // A sign-up lives a day (its `expires_at`); an account made of it no longer needs it.
     Rule { table: "sign_ups", key: "id", condition: "expires_at <= ?", kept_s: 0 },
+    // A new address not proven in its time (a day once a code went to it) is forgotten.
+    Rule { table: "address_proofs", key: "id", condition: "expires_at <= ?", kept_s: 0 },
 ];
 
 /// How long an account's run of wrong passwords is remembered after its last one.
@@ -68,12 +72,13 @@ impl Db {
         for (count, rule) in removed.iter_mut().zip(&RULES) {
             *count = self.delete_in_batches(rule, now - rule.kept_s).await?;
         }
-        let [sessions, flows, code_failures, sign_in_failures, bot_checks, sent, expired, caps, failed, guards, sign_ups] =
+        let [sessions, flows, code_failures, sign_in_failures, bot_checks, sent, expired, caps, failed, guards, sign_ups, address_proofs] =
             removed;
         Ok(Removed {
             sessions,
             flows,
             sign_ups,
+            address_proofs,
             code_failures: code_failures + sign_in_failures + guards,
             bot_checks,
             messages: sent + expired + failed,

@@ -2,6 +2,7 @@
 //! (PostgreSQL) can be added here without touching them.
 
 pub mod accounts;
+pub mod address_proofs;
 pub mod audit;
 pub mod cleanup;
 pub mod database_url;

@@ -3,6 +3,7 @@
 //! PostgreSQL schema on a real PostgreSQL (`postgres`).
 
 mod accounts_and_sessions;
+mod addresses;
 mod delivery;
 mod operations;
 mod postgres;

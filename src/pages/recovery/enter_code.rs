@@ -1,14 +1,10 @@
-use leptos::{ev, prelude::*};
-use recupera_api::{
-    recovery::{Channel, SendCodeRequest, VerifyCodeRequest},
-    validation::normalize_code,
-};
+use leptos::prelude::*;
+use recupera_api::recovery::{Channel, SendCodeRequest, VerifyCodeRequest};
 
 use super::FlowContext;
 use crate::{
     api::{self, ApiError},
-    components::{ErrorSummary, PageHeading, ResendCode, StatusRegion, StepCaption, TextField},
-    errors::{field_error, local},
+    components::{CodeForm, PageHeading, ResendCode, StatusRegion, StepCaption},
     i18n::I18n,
     move_tr,
     recovery::wizard::WizardStep,
@@ -87,17 +83,6 @@ pub fn EnterCodeStep() -> impl IntoView {
     // (Each `pending()` is a memo of its own: taken once, not on every change.)
     let (checking, resending) = (check_code.pending(), send_again.pending());
     let busy = Memo::new(move |_| checking.get() || resending.get());
-    let verify = move || {
-        if busy.get_untracked() {
-            return;
-        }
-        let typed = code.get_untracked();
-        if let Err(problem) = normalize_code(&typed) {
-            error.set(Some(local(problem, "code")));
-            return;
-        }
-        check_code.dispatch_local(typed);
-    };
     let resend = move |_| {
         if let Some(channel) = channel() {
             send_again.dispatch_local(channel);
@@ -105,10 +90,6 @@ pub fn EnterCodeStep() -> impl IntoView {
     };
     let resend_after_s =
         Signal::derive(move || context.flow.with(|f| f.as_ref().map(|f| f.resend_after_s).unwrap_or(0)));
-    let on_submit = move |event: ev::SubmitEvent| {
-        event.prevent_default();
-        verify();
-    };
     view! {
         <section class="panel wizard">
             <button type="button" class="back-link" on:click=move |_| context.choosing_method.set(true)>
@@ -117,21 +98,15 @@ pub fn EnterCodeStep() -> impl IntoView {
             <StepCaption step=WizardStep::EnterCode />
             <PageHeading text=move_tr!("recovery-code-title") step=WizardStep::EnterCode />
             <StatusRegion message=status />
-            <form novalidate on:submit=on_submit>
-                <ErrorSummary error=error fields=&[("code", "recovery-code")] on_retry=Callback::new(move |_| verify()) />
-                <TextField
-                    id="recovery-code"
-                    label=move_tr!("recovery-code")
-                    hint=move_tr!("recovery-code-hint")
-                    value=code
-                    error=field_error(error, "code")
-                    autocomplete="one-time-code"
-                    inputmode="numeric"
-                />
-                <button type="submit" class="button-primary" aria-disabled=move || busy.get().to_string()>
-                    {move_tr!("recovery-code-submit")}
-                </button>
-            </form>
+            <CodeForm
+                id="recovery-code"
+                value=code
+                error=error
+                busy=busy
+                submit_label=move_tr!("recovery-code-submit")
+                on_code=Callback::new(move |typed| { check_code.dispatch_local(typed); })
+                fields=&[("code", "recovery-code")]
+            />
             <ResendCode resend_after_s=resend_after_s busy=busy on_resend=Callback::new(resend) />
             <p class="start-again"><Link to=Route::Recovery(None)>{move_tr!("recovery-start-again")}</Link></p>
         </section>

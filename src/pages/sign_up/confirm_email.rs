@@ -1,15 +1,13 @@
-use leptos::{ev, prelude::*};
+use leptos::prelude::*;
 use recupera_api::{
     sign_up::{ConfirmSignUpRequest, SignUpFlow},
-    validation::normalize_code,
     ErrorCode,
 };
 
 use super::SignUpDraft;
 use crate::{
     api::{self, ApiError},
-    components::{ErrorSummary, PageHeading, ResendCode, StatusRegion, TextField},
-    errors::{field_error, local},
+    components::{CodeForm, PageHeading, ResendCode, StatusRegion},
     i18n::I18n,
     move_tr,
     routing::{use_router, Route},
@@ -78,22 +76,6 @@ pub fn ConfirmEmailStep(
     // One request at a time: a resend while a code is being checked (or the reverse) waits its turn.
     let (checking, resending) = (confirm.pending(), resend.pending());
     let busy = Memo::new(move |_| checking.get() || resending.get());
-    let verify = move || {
-        if busy.get_untracked() {
-            return;
-        }
-        let typed = code.get_untracked();
-        match normalize_code(&typed) {
-            Ok(_) => {
-                confirm.dispatch_local(typed);
-            }
-            Err(problem) => error.set(Some(local(problem, "code"))),
-        }
-    };
-    let on_submit = move |event: ev::SubmitEvent| {
-        event.prevent_default();
-        verify();
-    };
     let resend_after_s =
         Signal::derive(move || flow.with(|f| f.as_ref().map(|f| f.resend_after_s).unwrap_or(0)));
     view! {
@@ -103,21 +85,15 @@ pub fn ConfirmEmailStep(
             </button>
             <PageHeading text=move_tr!("sign-up-code-title") />
             <StatusRegion message=status />
-            <form novalidate on:submit=on_submit>
-                <ErrorSummary error=error fields=&[("code", "sign-up-code")] on_retry=Callback::new(move |_| verify()) />
-                <TextField
-                    id="sign-up-code"
-                    label=move_tr!("recovery-code")
-                    hint=move_tr!("recovery-code-hint")
-                    value=code
-                    error=field_error(error, "code")
-                    autocomplete="one-time-code"
-                    inputmode="numeric"
-                />
-                <button type="submit" class="button-primary" aria-disabled=move || busy.get().to_string()>
-                    {move_tr!("sign-up-code-submit")}
-                </button>
-            </form>
+            <CodeForm
+                id="sign-up-code"
+                value=code
+                error=error
+                busy=busy
+                submit_label=move_tr!("sign-up-code-submit")
+                on_code=Callback::new(move |typed| { confirm.dispatch_local(typed); })
+                fields=&[("code", "sign-up-code")]
+            />
             <ResendCode resend_after_s=resend_after_s busy=busy on_resend=Callback::new(move |_| { resend.dispatch_local(()); }) />
         </section>
     }

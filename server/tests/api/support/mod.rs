@@ -280,6 +280,22 @@ impl TestApp {
         (response.status(), body_json(response).await)
     }
 
+    /// Signs in with `identifier` and `password`: the session cookie's `name=value`.
+    pub async fn sign_in_cookie(&self, identifier: &str, password: &str) -> String {
+        let response = self
+            .post("/api/v1/session", serde_json::json!({ "identifier": identifier, "password": password }))
+            .await;
+        assert_eq!(response.status(), StatusCode::OK, "sign-in of {identifier}");
+        set_cookie(&response).expect("a session cookie")
+    }
+
+    /// `GET /session` from a browser holding `cookie`: the account's view, or null.
+    pub async fn session_view(&self, cookie: &str) -> serde_json::Value {
+        let request =
+            Request::get("/api/v1/session").header(header::COOKIE, cookie).body(Body::empty()).unwrap();
+        body_json(self.send(request).await).await
+    }
+
     /// Every message the outbox holds, newest first, as the dev mailbox lists them.
     pub async fn mailbox(&self) -> Vec<serde_json::Value> {
         body_json(self.get("/api/v1/dev/mailbox").await).await.as_array().unwrap().clone()

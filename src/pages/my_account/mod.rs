@@ -1,5 +1,9 @@
-use leptos::{prelude::*, task::spawn_local};
+mod address;
 
+use leptos::{prelude::*, task::spawn_local};
+use recupera_api::account::AddressKind;
+
+use self::address::AddressSection;
 use crate::{
     api, around_tr,
     components::PageHeading,
@@ -20,23 +24,27 @@ pub fn MyAccountPage() -> impl IntoView {
         });
     };
     let signed_in_as = around_tr!("account-signed-in-as", "username");
+    // Only signing in or out changes which view this is: a new address waiting (a change of the
+    // account's view) must not make its section again and lose what was typed there.
+    let signed_in = Memo::new(move |_| session.account.with(Option::is_some));
+    let username =
+        move || session.account.with(|a| a.as_ref().map(|a| a.username.clone()).unwrap_or_default());
     view! {
         <section class="panel">
             <PageHeading text=move_tr!("account-title") />
-            {move || match session.account.get() {
-                Some(account) => view! {
+            {move || match signed_in.get() {
+                true => view! {
                     <p class="lead">
-                        {move || signed_in_as.get().0}<strong>{account.username.clone()}</strong>{move || signed_in_as.get().1}
+                        {move || signed_in_as.get().0}<strong>{username}</strong>{move || signed_in_as.get().1}
                     </p>
                     <dl class="account-details">
-                        <dt>{move_tr!("account-username")}</dt><dd>{account.username.clone()}</dd>
-                        <dt>{move_tr!("account-email")}</dt><dd>{account.email.clone()}</dd>
-                        <dt>{move_tr!("account-phone")}</dt>
-                        <dd>{account.phone.clone().unwrap_or_else(|| "—".into())}</dd>
+                        <dt>{move_tr!("account-username")}</dt><dd>{username}</dd>
                     </dl>
+                    <AddressSection kind=AddressKind::Email />
+                    <AddressSection kind=AddressKind::Phone />
                     <button type="button" on:click=sign_out>{move_tr!("account-sign-out")}</button>
                 }.into_any(),
-                None => view! {
+                false => view! {
                     <h2 class="account-entry-title">{move_tr!("account-sign-in-or-up")}</h2>
                     <div class="account-entry">
                         <Link to=Route::SignIn class="button-primary">{move_tr!("account-sign-in")}</Link>
