@@ -45,6 +45,8 @@ fn refusal_text(body: &ErrorBody) -> String {
         ErrorCode::AddressUnchanged => tr!("error-address-unchanged"),
         ErrorCode::NothingToConfirm => tr!("error-nothing-to-confirm"),
         ErrorCode::AddressAttemptsExhausted => tr!("error-address-attempts-exhausted"),
+        ErrorCode::CurrentPasswordInvalid => tr!("error-current-password-invalid"),
+        ErrorCode::SessionNotFound => tr!("error-session-not-found"),
         ErrorCode::PasswordTooShort => tr!("error-password-too-short", { "min" => min_length }),
         ErrorCode::PasswordTooLong => tr!("error-password-too-long"),
         ErrorCode::PasswordCommon => tr!("error-password-common"),

@@ -76,6 +76,45 @@ pub struct PendingAddress {
     pub attempts_left: u32,
 }
 
+/// `POST /api/v1/account/password`: a new password, with the one in use now.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ChangePasswordRequest {
+    pub current_password: String,
+    pub new_password: String,
+}
+
+/// Where the account is signed in: `GET /api/v1/account/sessions`, and the answer of ending some.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SessionList {
+    /// Last used first.
+    pub sessions: Vec<SessionView>,
+}
+
+/// One signed-in session.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SessionView {
+    /// Names the session to end it; not its cookie, and worth nothing as one.
+    pub id: String,
+    /// The browser its sign-in came from (`Firefox`, `Chrome` …), when its user agent says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub browser: Option<String>,
+    /// The system (`Android`, `Windows` …), when its user agent says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub system: Option<String>,
+    /// Seconds since it was last used, to the minute.
+    pub last_used_s_ago: u32,
+    /// This browser's own session.
+    pub this_device: bool,
+}
+
+/// `POST /api/v1/account/sessions/{id}/end` and `…/end-others`: no field, a JSON body.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EndSessionsRequest {}
+
 /// `POST /api/v1/account/{kind}`: send a code to this new email or phone.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -66,6 +66,10 @@ error_codes! {
     NothingToConfirm = "nothing_to_confirm",
     /// Too many wrong codes for this new address: add it again for a new code.
     AddressAttemptsExhausted = "address_attempts_exhausted",
+    /// The current password, asked for before a new one is set, is not the account's.
+    CurrentPasswordInvalid = "current_password_invalid",
+    /// No session of this account has this id (it ended, or never was).
+    SessionNotFound = "session_not_found",
     /// Shorter than the policy's minimum (`min_length` tells it).
     PasswordTooShort = "password_too_short",
     /// Longer than the policy's maximum.

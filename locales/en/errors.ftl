@@ -35,6 +35,10 @@ error-address-unchanged = That is already your address: nothing to change.
 error-nothing-to-confirm = No new address is waiting for a code. Add it again.
 # Error code address_attempts_exhausted.
 error-address-attempts-exhausted = Too many wrong codes. Add the address again to get a new code.
+# Error code current_password_invalid (changing the password in "My account").
+error-current-password-invalid = This is not your current password.
+# Error code session_not_found.
+error-session-not-found = That session has already ended.
 # Error code password_too_short.
 # Variables:
 #   $min (Number) - the minimum length

@@ -35,6 +35,10 @@ error-address-unchanged = Esa ya es tu dirección: no hay nada que cambiar.
 error-nothing-to-confirm = No hay ninguna dirección nueva esperando un código. Vuelve a añadirla.
 # Error code address_attempts_exhausted.
 error-address-attempts-exhausted = Demasiados códigos incorrectos. Vuelve a añadir la dirección para recibir un código nuevo.
+# Error code current_password_invalid (changing the password in "My account").
+error-current-password-invalid = Esa no es tu contraseña actual.
+# Error code session_not_found.
+error-session-not-found = Esa sesión ya ha terminado.
 # Error code password_too_short.
 # Variables:
 #   $min (Number) - the minimum length

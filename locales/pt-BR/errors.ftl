@@ -35,6 +35,10 @@ error-address-unchanged = Esse já é o seu endereço: não há nada para altera
 error-nothing-to-confirm = Nenhum endereço novo está esperando um código. Adicione-o de novo.
 # Error code address_attempts_exhausted.
 error-address-attempts-exhausted = Códigos errados demais. Adicione o endereço de novo para receber um código novo.
+# Error code current_password_invalid (changing the password in "My account").
+error-current-password-invalid = Essa não é a sua senha atual.
+# Error code session_not_found.
+error-session-not-found = Essa sessão já foi encerrada.
 # Error code password_too_short.
 # Variables:
 #   $min (Number) - the minimum length

@@ -40,6 +40,7 @@ pub fn status_for(code: ErrorCode) -> StatusCode {
         | EmailTaken
         | PhoneTaken
         | AddressUnchanged
+        | CurrentPasswordInvalid
         | PasswordTooShort
         | PasswordTooLong
         | PasswordCommon
@@ -68,7 +69,7 @@ pub fn status_for(code: ErrorCode) -> StatusCode {
         | PasswordWindowExpired
         | AddressAttemptsExhausted => StatusCode::GONE,
         FlowWrongStep => StatusCode::CONFLICT,
-        NothingToConfirm => StatusCode::NOT_FOUND,
+        NothingToConfirm | SessionNotFound => StatusCode::NOT_FOUND,
     }
 }
 

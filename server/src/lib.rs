@@ -13,6 +13,7 @@ pub mod extract;
 pub mod http_server;
 pub mod ip_range;
 pub mod messages;
+pub mod my_account;
 pub mod operations;
 pub mod outbox;
 pub mod passwords;

@@ -322,7 +322,7 @@ pub async fn set_password(
         password_step(&flow, now, window)?;
         return Err(AppError::code(ErrorCode::FlowWrongStep));
     };
-    write.change_password(account.id, &hash, now).await?;
+    write.change_password(account.id, &hash, now, None).await?;
     write.supersede_other_flows(account.id, &flow.id).await?;
     // The notice is for the account's owner, who may not be the person in the wizard ("this wasn't
     // me"): in the account's language.
@@ -334,7 +334,7 @@ pub async fn set_password(
     Ok(done)
 }
 
-async fn queue_password_notices(
+pub(crate) async fn queue_password_notices(
     state: &AppState,
     write: &mut Write,
     account: &crate::storage::accounts::Account,

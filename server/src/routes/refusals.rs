@@ -144,6 +144,23 @@ pub fn operations() -> &'static [Operation] {
             ),
             operation(get.clone(), "/session", "current_session", false, &[]),
             operation(post.clone(), "/session/end", "sign_out", true, &[]),
+            // *Mi cuenta*: the password, the sessions.
+            operation(
+                post.clone(),
+                "/account/password",
+                "change_password",
+                true,
+                &[&[NotSignedIn, CurrentPasswordInvalid, TooManyRequests], PASSWORD_POLICY],
+            ),
+            operation(get.clone(), "/account/sessions", "list_sessions", false, &[&[NotSignedIn]]),
+            operation(post.clone(), "/account/sessions/end-others", "end_other_sessions", true, &[&[NotSignedIn]]),
+            operation(
+                post.clone(),
+                "/account/sessions/{session_id}/end",
+                "end_session",
+                true,
+                &[&[NotSignedIn, SessionNotFound]],
+            ),
             // *Mi cuenta*'s addresses: `{kind}` is `email` or `phone` (any other is `not_found`).
             Operation {
                 leads_to: &["resend_address_code", "confirm_address"],

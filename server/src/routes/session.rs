@@ -139,7 +139,8 @@ pub async fn sign_in(
     // The session this browser held before (any account's) ends as the new one starts: one browser,
     // one session, and a token planted in it beforehand is worth nothing after a sign-in.
     let previous = session_token(&headers, state.config.dev).map(|token| token_hash(&token));
-    state.db.insert_session(&token_hash(&token), previous.as_deref(), account.id, now, expires_at).await?;
+    let times = (now, expires_at);
+    state.db.insert_session(&token_hash(&token), previous.as_deref(), account.id, times, &caller.user_agent).await?;
     state.db.audit(AuditEvent::SignedIn, Some(account.id), None, caller.actor(), now).await?;
 
     let cookie = session_cookie(&token, state.config.policy.session_lifetime_s, state.config.dev);
@@ -238,7 +239,7 @@ fn sign_in_rules(policy: &crate::config::Policy) -> SignInRules {
     }
 }
 
-fn token_hash(token: &str) -> Vec<u8> {
+pub(crate) fn token_hash(token: &str) -> Vec<u8> {
     Sha256::digest(token.as_bytes()).to_vec()
 }
 

@@ -123,17 +123,26 @@ impl Write {
         }))
     }
 
-    /// Sets a new password and ends every session of the account: whoever held one is out.
+    /// Sets a new password and ends every session of the account but `keep` (the one that changed
+    /// it from Mi cuenta, if any): whoever else held one is out.
     #[tracing::instrument(level = "debug", skip_all, fields(account_id = account_id))]
-    pub async fn change_password(&mut self, account_id: i64, hash: &str, now: i64) -> anyhow::Result<()> {
+    pub async fn change_password(
+        &mut self,
+        account_id: i64,
+        hash: &str,
+        now: i64,
+        keep: Option<&[u8]>,
+    ) -> anyhow::Result<()> {
         sqlx::query("UPDATE accounts SET password_hash = ?, password_changed_at = ? WHERE id = ?")
             .bind(hash)
             .bind(now)
             .bind(account_id)
             .execute(&mut *self.tx)
             .await?;
-        sqlx::query("DELETE FROM sessions WHERE account_id = ?")
+        sqlx::query("DELETE FROM sessions WHERE account_id = ? AND (? IS NULL OR token_hash <> ?)")
             .bind(account_id)
+            .bind(keep)
+            .bind(keep)
             .execute(&mut *self.tx)
             .await?;
         // Whoever was guessing the old password starts from nothing; so does its owner.

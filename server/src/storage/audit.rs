@@ -19,6 +19,8 @@ pub enum AuditEvent {
     PasswordChanged,
     /// A new email or phone was proven and is now the account's.
     AddressChanged,
+    /// Sessions of the account were ended from Mi cuenta.
+    SessionsEnded,
 }
 
 impl AuditEvent {
@@ -38,6 +40,7 @@ impl AuditEvent {
             AuditEvent::CodeVerified => "code_verified",
             AuditEvent::PasswordChanged => "password_changed",
             AuditEvent::AddressChanged => "address_changed",
+            AuditEvent::SessionsEnded => "sessions_ended",
         }
     }
 }

@@ -13,7 +13,7 @@ mod sessions;
 pub mod sign_ups;
 pub mod write;
 
-pub use sessions::{SignInGate, SignInRules};
+pub use sessions::{SessionRow, SignInGate, SignInRules};
 
 use std::{path::Path, str::FromStr, time::Duration};
 

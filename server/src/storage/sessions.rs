@@ -5,6 +5,15 @@ use crate::routes::bot_check::SolvedBotCheck;
 /// session, however busy the page, and an idle timeout measured to the minute.
 const LAST_SEEN_GRANULARITY_S: i64 = 60;
 
+/// A signed-in session, as Mi cuenta lists it.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct SessionRow {
+    pub token_hash: Vec<u8>,
+    pub created_at: i64,
+    pub last_seen_at: i64,
+    pub user_agent: String,
+}
+
 impl Db {
     /// Starts a session; the session `replaces` (this browser's previous one, if any) ends in the
     /// same write.
@@ -13,8 +22,8 @@ impl Db {
         token_hash: &[u8],
         replaces: Option<&[u8]>,
         account_id: i64,
-        now: i64,
-        expires_at: i64,
+        (now, expires_at): (i64, i64),
+        user_agent: &str,
     ) -> anyhow::Result<()> {
         let mut write = self.write().await?;
         if let Some(previous) = replaces {
@@ -24,13 +33,15 @@ impl Db {
                 .await?;
         }
         sqlx::query(
-            "INSERT INTO sessions (token_hash, account_id, created_at, expires_at, last_seen_at) VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO sessions (token_hash, account_id, created_at, expires_at, last_seen_at, user_agent)
+             VALUES (?, ?, ?, ?, ?, ?)",
         )
         .bind(token_hash)
         .bind(account_id)
         .bind(now)
         .bind(expires_at)
         .bind(now)
+        .bind(user_agent.chars().take(512).collect::<String>())
         .execute(&mut *write.tx)
         .await?;
         write.commit().await
@@ -67,6 +78,39 @@ impl Db {
                 .await?;
         }
         Ok(Some(Account { id, username, email, phone, password_hash, language }))
+    }
+
+    /// The account's live sessions (within their lifetime, used since `idle_since`), last used first.
+    pub async fn account_sessions(
+        &self,
+        account_id: i64,
+        now: i64,
+        idle_since: i64,
+    ) -> anyhow::Result<Vec<SessionRow>> {
+        Ok(sqlx::query_as::<_, SessionRow>(
+            "SELECT token_hash, created_at, last_seen_at, user_agent FROM sessions
+             WHERE account_id = ? AND expires_at > ? AND last_seen_at > ?
+             ORDER BY last_seen_at DESC, created_at DESC",
+        )
+        .bind(account_id)
+        .bind(now)
+        .bind(idle_since)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// Ends the account's sessions whose hash `ends` picks (never `keep`): how many ended.
+    pub async fn end_sessions(&self, account_id: i64, ends: Option<&[u8]>, keep: &[u8]) -> anyhow::Result<u64> {
+        let done = sqlx::query(
+            "DELETE FROM sessions WHERE account_id = ? AND token_hash <> ? AND (? IS NULL OR token_hash = ?)",
+        )
+        .bind(account_id)
+        .bind(keep)
+        .bind(ends)
+        .bind(ends)
+        .execute(&self.writer)
+        .await?;
+        Ok(done.rows_affected())
     }
 
     pub async fn delete_session(&self, token_hash: &[u8]) -> anyhow::Result<()> {

@@ -5,6 +5,7 @@
 mod accounts_and_sessions;
 mod addresses;
 mod delivery;
+mod my_account;
 mod operations;
 mod postgres;
 mod recovery_rules;
