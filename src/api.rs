@@ -4,8 +4,8 @@
 use gloo_net::http::{Request, Response};
 use recupera_api::{
     account::{
-        AccountView, AddressKind, ConfirmAddressRequest, NewAddressRequest, PendingAddress,
-        ResendAddressCodeRequest, SignInRequest,
+        AccountView, AddressKind, ChangePasswordRequest, ConfirmAddressRequest, EndSessionsRequest,
+        NewAddressRequest, PendingAddress, ResendAddressCodeRequest, SessionList, SignInRequest,
     },
     config::PublicConfig,
     dev::MailboxMessage,
@@ -96,6 +96,32 @@ pub async fn resend_address_code(kind: AddressKind) -> Result<PendingAddress, Ap
 
 pub async fn confirm_address(kind: AddressKind, code: String) -> Result<AccountView, ApiError> {
     post(&format!("/account/{}/verify", kind.as_str()), &ConfirmAddressRequest { code }).await
+}
+
+/// *Mi cuenta*: a new password, with the current one. Every other session ends.
+pub async fn change_password(request: &ChangePasswordRequest) -> Result<(), ApiError> {
+    let request = Request::post(&url("/account/password"))
+        .json(request)
+        .map_err(|e| ApiError::network("cannot write the request", e))?;
+    let response = request.send().await;
+    match response {
+        Ok(answer) if answer.status() == 204 => Ok(()),
+        // Any other answer is a refusal (or not ours): `decode` says which.
+        other => decode::<serde_json::Value>(other).await.map(|_| ()),
+    }
+}
+
+/// Where the account is signed in.
+pub async fn sessions() -> Result<SessionList, ApiError> {
+    get("/account/sessions").await
+}
+
+/// Ends one other session (`Some(id)`), or every other one.
+pub async fn end_sessions(id: Option<&str>) -> Result<SessionList, ApiError> {
+    match id {
+        Some(id) => post(&format!("/account/sessions/{id}/end"), &EndSessionsRequest {}).await,
+        None => post("/account/sessions/end-others", &EndSessionsRequest {}).await,
+    }
 }
 
 pub async fn sign_out() -> Result<(), ApiError> {

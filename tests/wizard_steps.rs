@@ -307,6 +307,25 @@ async fn my_account_says_a_phone_is_unproven_and_offers_the_new_email_form_in_bo
     }
 }
 
+#[wasm_bindgen_test]
+async fn my_account_asks_for_the_current_password_before_a_new_one_in_both_languages() {
+    for (lang, open, current, new) in [
+        ("es", "Cambiar la contraseña", "Contraseña actual", "Nueva contraseña"),
+        ("en", "Change the password", "Current password", "New password"),
+    ] {
+        let app = mount_screen(lang, None, signed_in_with_an_unproven_phone);
+        settle().await;
+        app.by_text("button", open).click();
+        settle().await;
+        assert_eq!(app.text("label[for=current-password]"), current, "{lang}");
+        assert_eq!(app.text("label[for=account-new-password]"), new, "{lang}");
+        let autocomplete = |id: &str| input(&app, id).get_attribute("autocomplete");
+        assert_eq!(autocomplete("#current-password").as_deref(), Some("current-password"));
+        assert_eq!(autocomplete("#account-new-password").as_deref(), Some("new-password"));
+        assert_eq!(input(&app, "#current-password").type_(), "password");
+    }
+}
+
 fn sign_up_form() -> impl IntoView {
     view! { <SignUpPage flow_id=None/> }
 }

@@ -111,9 +111,10 @@ pub struct SessionView {
 }
 
 /// `POST /api/v1/account/sessions/{id}/end` and `…/end-others`: no field, a JSON body.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EndSessionsRequest {}
+crate::empty_json_object!(EndSessionsRequest);
 
 /// `POST /api/v1/account/{kind}`: send a code to this new email or phone.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -123,9 +124,10 @@ pub struct NewAddressRequest {
 }
 
 /// `POST /api/v1/account/{kind}/code`: another code to the address waiting (after the cool-down).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ResendAddressCodeRequest {}
+crate::empty_json_object!(ResendAddressCodeRequest);
 
 /// `POST /api/v1/account/{kind}/verify`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -33,9 +33,10 @@ pub struct StartSignUpRequest {
 /// `POST /api/v1/sign-up/{id}/code`: mail a new code (after the cool-down). An empty JSON object: the
 /// address is the one the sign-up was started with, and a JSON body is what keeps a cross-site form
 /// from posting here.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ResendSignUpCodeRequest {}
+crate::empty_json_object!(ResendSignUpCodeRequest);
 
 /// `POST /api/v1/sign-up/{id}/verify`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

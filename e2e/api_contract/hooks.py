@@ -110,6 +110,16 @@ def map_case(ctx, case):
                 time.sleep(1.1)
             elif address and isinstance(body, dict) and isinstance(body.get("code"), str):
                 body["code"] = address[1] or body["code"]
+    # A positive end of one session gets a real one: the run's account signs in again elsewhere (a
+    # browser without cookies), and that session's id is taken from the list.
+    if positive and case.path == "/api/v1/account/sessions/{session_id}/end" and CHANCE.random() < 0.5:
+        other = other_session_id()
+        if other:
+            case.path_parameters["session_id"] = other
+    # Now and then a new password comes with the right current one, so the change itself is reached.
+    if positive and case.path == "/api/v1/account/password" and isinstance(body, dict) and CHANCE.random() < 0.3:
+        body["current_password"] = ACCOUNT_PASSWORD[0]
+        body["new_password"] = "Nueva-clave-" + secrets.token_urlsafe(12)
     if not isinstance(body, dict) or case.method.upper() != "POST":
         return case
     if case.path == "/api/v1/recovery" and isinstance(body.get("bot_check"), str):
@@ -197,7 +207,7 @@ def prepared_flow(verified):
 
 
 # The password of the accounts the hooks sign up, and each sign-up's email.
-ACCOUNT_PASSWORD = "Nueva-clave-" + secrets.token_urlsafe(12)
+ACCOUNT_PASSWORD = ["Nueva-clave-" + secrets.token_urlsafe(12)]
 ACCOUNT_EMAIL: dict[str, str] = {}
 
 
@@ -205,7 +215,7 @@ def prepared_sign_up():
     """A sign-up taken as a browser would, up to its code step: its id and the code mailed for it. Its
     cookie goes into the jar."""
     name = "st-" + secrets.token_hex(6)
-    form = {"username": name, "email": f"{name}@recupera.test", "password": ACCOUNT_PASSWORD,
+    form = {"username": name, "email": f"{name}@recupera.test", "password": ACCOUNT_PASSWORD[0],
             "language": "es", "bot_check": solved_bot_check("sign_up")}
     status, flow, cookie = call("POST", "/api/v1/sign-up", form)
     if status != 201 or cookie is None:
@@ -229,13 +239,17 @@ ACCOUNT_STEP_SERVED: list = []
 
 
 def session_cookie():
-    """The session of an account of the run's own (made by a real sign-up): `(name, value)`."""
+    """The session of an account of the run's own (made by a real sign-up): `(name, value)`. Checked
+    before each use: moving the dev clock forward, or a generated sign-out carrying it, ends it."""
+    if SESSION and not still_signed_in(SESSION[0]):
+        SESSION.clear()
     if not SESSION:
         flow_id, code = prepared_sign_up()
         cookie = FLOW_COOKIES[flow_id]
         status, account, _ = call("POST", f"/api/v1/sign-up/{flow_id}/verify", {"code": code}, cookie)
         assert status == 200, account
-        request_body = {"identifier": ACCOUNT_EMAIL.get(flow_id), "password": ACCOUNT_PASSWORD}
+        ACCOUNT_EMAIL["signed_in"] = ACCOUNT_EMAIL[flow_id]
+        request_body = {"identifier": ACCOUNT_EMAIL[flow_id], "password": ACCOUNT_PASSWORD[0]}
         request = urllib.request.Request(f"{BASE_URL}/api/v1/session", method="POST", data=json.dumps(request_body).encode())
         request.add_header("Content-Type", "application/json")
         with urllib.request.urlopen(request) as response:
@@ -245,6 +259,31 @@ def session_cookie():
                     SESSION.append((key, rest.split(";", 1)[0]))
         assert SESSION, "no session cookie"
     return SESSION[0]
+
+
+def still_signed_in(cookie):
+    request = urllib.request.Request(f"{BASE_URL}/api/v1/session")
+    request.add_header("Cookie", f"{cookie[0]}={cookie[1]}")
+    with urllib.request.urlopen(request) as response:
+        return json.load(response) is not None
+
+
+def other_session_id():
+    """Signs the run's account in from another (cookieless) browser: that session's id."""
+    session_cookie()
+    status, _, _ = call("POST", "/api/v1/session", {"identifier": ACCOUNT_EMAIL["signed_in"], "password": ACCOUNT_PASSWORD[0]})
+    if status != 200:
+        return None
+    request = urllib.request.Request(f"{BASE_URL}/api/v1/account/sessions")
+    name, value = session_cookie()
+    request.add_header("Cookie", f"{name}={value}")
+    try:
+        with urllib.request.urlopen(request) as response:
+            sessions = json.load(response)["sessions"]
+    except urllib.error.HTTPError:
+        return None
+    others = [s["id"] for s in sessions if not s["this_device"]]
+    return others[0] if others else None
 
 
 def waiting_address(kind):
@@ -277,6 +316,9 @@ def after_call(ctx, case, response):
     if case.path.startswith("/api/v1/account/"):
         if response.status_code == 401:
             SESSION.clear()
+        # The run's account has this password now (its other sessions ended, this one stays).
+        if case.path == "/api/v1/account/password" and response.status_code == 204 and isinstance(case.body, dict):
+            ACCOUNT_PASSWORD[0] = case.body.get("new_password", ACCOUNT_PASSWORD[0])
         elif response.status_code == 200 and case.path.startswith("/api/v1/account/{kind}/"):
             ACCOUNT_STEP_SERVED.append(True)
     if case.path == "/api/v1/recovery" and response.status_code == 201:

@@ -149,3 +149,56 @@ account-confirm-code = Confirm
 account-phone-confirmed = Phone confirmed. Codes by SMS now go to it.
 # Announced once the code proved the new email.
 account-email-confirmed = Email changed. Codes and notices now go to it.
+
+## "My account": the password, and where the account is signed in
+
+# Heading of the password section in "My account".
+account-password-heading = Password
+# Button that opens the form for a new password in "My account".
+account-change-password = Change the password
+# Label of the current password field, asked for before a new one.
+account-current-password = Current password
+# Label of the new password field in "My account".
+account-new-password = New password
+# Button that sets the new password.
+account-save-password = Save the new password
+# Announced once the password was changed from "My account".
+account-password-changed = Password changed. Every other device was signed out, and we sent you an email about it.
+# Heading of the list of signed-in sessions.
+account-sessions-heading = Where you are signed in
+# A signed-in session: its browser and system.
+# Variables:
+#   $browser (String) - a browser's name (Firefox, Chrome…), or account-session-unknown-browser
+#   $system (String) - a system's name (Android, Windows…), or account-session-unknown-system
+account-session-device = { $browser } on { $system }
+# Stands for the browser of a session whose user agent says none (starts the sentence).
+account-session-unknown-browser = Unknown browser
+# Stands for the system of a session whose user agent says none (after "on").
+account-session-unknown-system = unknown system
+# Marks the session of the browser being used.
+account-session-this-device = This device
+# A session used in the last minute or two.
+account-session-used-now = Active now
+# A session last used minutes ago (always 2 to 119).
+# Variables:
+#   $minutes (Number) - minutes since its last use
+account-session-used-minutes = Last active { $minutes } minutes ago
+# A session last used hours ago (always 2 to 47).
+# Variables:
+#   $hours (Number) - hours since its last use
+account-session-used-hours = Last active { $hours } hours ago
+# A session last used days ago (2 or more; [one] is not used but kept for languages that need it).
+# Variables:
+#   $days (Number) - days since its last use
+account-session-used-days = Last active { $days ->
+        [one] yesterday
+       *[other] { $days } days ago
+    }
+# Button that ends another device's session.
+account-session-end = Sign out there
+# Button that ends every session but this one.
+account-sessions-end-others = Sign out everywhere else
+# Announced once another device's session ended.
+account-session-ended = That device was signed out.
+# Announced once every other session ended.
+account-sessions-others-ended = Every other device was signed out.

@@ -152,3 +152,56 @@ account-confirm-code = Confirmar
 account-phone-confirmed = Teléfono confirmado. Los códigos por SMS irán a él.
 # Announced once the code proved the new email.
 account-email-confirmed = Email cambiado. Los códigos y avisos irán a él.
+
+## "My account": the password, and where the account is signed in
+
+# Heading of the password section in "My account".
+account-password-heading = Contraseña
+# Button that opens the form for a new password in "My account".
+account-change-password = Cambiar la contraseña
+# Label of the current password field, asked for before a new one.
+account-current-password = Contraseña actual
+# Label of the new password field in "My account".
+account-new-password = Nueva contraseña
+# Button that sets the new password.
+account-save-password = Guardar la nueva contraseña
+# Announced once the password was changed from "My account".
+account-password-changed = Contraseña cambiada. Hemos cerrado la sesión en los demás dispositivos y te lo hemos contado por email.
+# Heading of the list of signed-in sessions.
+account-sessions-heading = Dónde has iniciado sesión
+# A signed-in session: its browser and system.
+# Variables:
+#   $browser (String) - a browser's name (Firefox, Chrome…), or account-session-unknown-browser
+#   $system (String) - a system's name (Android, Windows…), or account-session-unknown-system
+account-session-device = { $browser } en { $system }
+# Stands for the browser of a session whose user agent says none (starts the sentence).
+account-session-unknown-browser = Navegador desconocido
+# Stands for the system of a session whose user agent says none (after "on").
+account-session-unknown-system = sistema desconocido
+# Marks the session of the browser being used.
+account-session-this-device = Este dispositivo
+# A session used in the last minute or two.
+account-session-used-now = Activa ahora
+# A session last used minutes ago (always 2 to 119).
+# Variables:
+#   $minutes (Number) - minutes since its last use
+account-session-used-minutes = Última actividad hace { $minutes } minutos
+# A session last used hours ago (always 2 to 47).
+# Variables:
+#   $hours (Number) - hours since its last use
+account-session-used-hours = Última actividad hace { $hours } horas
+# A session last used days ago (2 or more; [one] is not used but kept for languages that need it).
+# Variables:
+#   $days (Number) - days since its last use
+account-session-used-days = Última actividad { $days ->
+        [one] ayer
+       *[other] hace { $days } días
+    }
+# Button that ends another device's session.
+account-session-end = Cerrar esa sesión
+# Button that ends every session but this one.
+account-sessions-end-others = Cerrar las demás sesiones
+# Announced once another device's session ended.
+account-session-ended = Hemos cerrado la sesión en ese dispositivo.
+# Announced once every other session ended.
+account-sessions-others-ended = Hemos cerrado la sesión en los demás dispositivos.

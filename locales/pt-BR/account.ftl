@@ -150,3 +150,56 @@ account-confirm-code = Confirmar
 account-phone-confirmed = Celular confirmado. Os códigos por SMS irão para ele.
 # Announced once the code proved the new email.
 account-email-confirmed = E-mail alterado. Os códigos e avisos irão para ele.
+
+## "My account": the password, and where the account is signed in
+
+# Heading of the password section in "My account".
+account-password-heading = Senha
+# Button that opens the form for a new password in "My account".
+account-change-password = Alterar a senha
+# Label of the current password field, asked for before a new one.
+account-current-password = Senha atual
+# Label of the new password field in "My account".
+account-new-password = Nova senha
+# Button that sets the new password.
+account-save-password = Salvar a nova senha
+# Announced once the password was changed from "My account".
+account-password-changed = Senha alterada. Encerramos a sessão nos outros dispositivos e avisamos você por e-mail.
+# Heading of the list of signed-in sessions.
+account-sessions-heading = Onde você está conectado
+# A signed-in session: its browser and system.
+# Variables:
+#   $browser (String) - a browser's name (Firefox, Chrome…), or account-session-unknown-browser
+#   $system (String) - a system's name (Android, Windows…), or account-session-unknown-system
+account-session-device = { $browser } no { $system }
+# Stands for the browser of a session whose user agent says none (starts the sentence).
+account-session-unknown-browser = Navegador desconhecido
+# Stands for the system of a session whose user agent says none (after "on").
+account-session-unknown-system = sistema desconhecido
+# Marks the session of the browser being used.
+account-session-this-device = Este dispositivo
+# A session used in the last minute or two.
+account-session-used-now = Ativa agora
+# A session last used minutes ago (always 2 to 119).
+# Variables:
+#   $minutes (Number) - minutes since its last use
+account-session-used-minutes = Última atividade há { $minutes } minutos
+# A session last used hours ago (always 2 to 47).
+# Variables:
+#   $hours (Number) - hours since its last use
+account-session-used-hours = Última atividade há { $hours } horas
+# A session last used days ago (2 or more; [one] is not used but kept for languages that need it).
+# Variables:
+#   $days (Number) - days since its last use
+account-session-used-days = Última atividade { $days ->
+        [one] ontem
+       *[other] há { $days } dias
+    }
+# Button that ends another device's session.
+account-session-end = Encerrar essa sessão
+# Button that ends every session but this one.
+account-sessions-end-others = Encerrar as outras sessões
+# Announced once another device's session ended.
+account-session-ended = Encerramos a sessão nesse dispositivo.
+# Announced once every other session ended.
+account-sessions-others-ended = Encerramos a sessão nos outros dispositivos.

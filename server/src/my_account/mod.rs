@@ -42,10 +42,13 @@ pub async fn change_password(
     (current, new): (&str, &str),
 ) -> Result<(), AppError> {
     let now = state.clock.now();
-    let identity = [account.username.as_str(), account.email.as_str(), account.phone.as_deref().unwrap_or_default()];
+    let identity =
+        [account.username.as_str(), account.email.as_str(), account.phone.as_deref().unwrap_or_default()];
     // The policy's refusal names this request's field.
     refuse_weak(state.config.policy.password_min_length, new, &identity).map_err(|error| match error {
-        AppError::Refused(body) => AppError::Refused(ErrorBody { field: Some("new_password".into()), ..body }),
+        AppError::Refused(body) => {
+            AppError::Refused(ErrorBody { field: Some("new_password".into()), ..body })
+        }
         other => other,
     })?;
     // Counted before the slow hash, in a write of its own: parallel guesses cannot slip past.
@@ -58,7 +61,10 @@ pub async fn change_password(
     let verdict = state.hasher.verify(current, Some(&account.password_hash)).await?;
     if !verdict.matches {
         state.db.audit(AuditEvent::SignInFailed, Some(account.id), None, caller.actor(), now).await?;
-        return Err(AppError::refused(ErrorBody::for_field(ErrorCode::CurrentPasswordInvalid, "current_password")));
+        return Err(AppError::refused(ErrorBody::for_field(
+            ErrorCode::CurrentPasswordInvalid,
+            "current_password",
+        )));
     }
     let hash = state.hasher.hash(new).await?;
     let mut write = state.db.write().await?;
@@ -112,7 +118,8 @@ pub async fn end_sessions(
     let target = match id {
         Some(id) => {
             let rows = state.db.account_sessions(account.id, now, idle_since).await?;
-            let found = rows.into_iter().find(|row| session_id(&row.token_hash) == id && row.token_hash != session);
+            let found =
+                rows.into_iter().find(|row| session_id(&row.token_hash) == id && row.token_hash != session);
             Some(found.ok_or_else(|| AppError::code(ErrorCode::SessionNotFound))?.token_hash)
         }
         None => None,

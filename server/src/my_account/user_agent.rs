@@ -33,7 +33,8 @@ fn first_named(user_agent: &str, names: &[(&'static str, &'static str)]) -> Opti
 
 /// `(browser, system)`.
 pub fn describe(user_agent: &str) -> (Option<&'static str>, Option<&'static str>) {
-    let browser = first_named(user_agent, BROWSERS).filter(|name| *name != "Safari" || user_agent.contains("Safari/"));
+    let browser =
+        first_named(user_agent, BROWSERS).filter(|name| *name != "Safari" || user_agent.contains("Safari/"));
     (browser, first_named(user_agent, SYSTEMS))
 }
 

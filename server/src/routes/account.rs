@@ -113,7 +113,10 @@ pub async fn change_password(
 
 #[utoipa::path(get, path = "/api/v1/account/sessions", tag = "accounts",
     responses((status = 200, body = SessionList, description = "Where the account is signed in, this browser marked")))]
-pub async fn list_sessions(State(state): State<AppState>, headers: HeaderMap) -> Result<Json<SessionList>, AppError> {
+pub async fn list_sessions(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Json<SessionList>, AppError> {
     let (account, session) = signed_in(&state, &headers).await?;
     Ok(Json(my_account::sessions(&state, &account, &session).await?))
 }

@@ -153,7 +153,13 @@ pub fn operations() -> &'static [Operation] {
                 &[&[NotSignedIn, CurrentPasswordInvalid, TooManyRequests], PASSWORD_POLICY],
             ),
             operation(get.clone(), "/account/sessions", "list_sessions", false, &[&[NotSignedIn]]),
-            operation(post.clone(), "/account/sessions/end-others", "end_other_sessions", true, &[&[NotSignedIn]]),
+            operation(
+                post.clone(),
+                "/account/sessions/end-others",
+                "end_other_sessions",
+                true,
+                &[&[NotSignedIn]],
+            ),
             operation(
                 post.clone(),
                 "/account/sessions/{session_id}/end",

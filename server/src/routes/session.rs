@@ -140,7 +140,10 @@ pub async fn sign_in(
     // one session, and a token planted in it beforehand is worth nothing after a sign-in.
     let previous = session_token(&headers, state.config.dev).map(|token| token_hash(&token));
     let times = (now, expires_at);
-    state.db.insert_session(&token_hash(&token), previous.as_deref(), account.id, times, &caller.user_agent).await?;
+    state
+        .db
+        .insert_session(&token_hash(&token), previous.as_deref(), account.id, times, &caller.user_agent)
+        .await?;
     state.db.audit(AuditEvent::SignedIn, Some(account.id), None, caller.actor(), now).await?;
 
     let cookie = session_cookie(&token, state.config.policy.session_lifetime_s, state.config.dev);

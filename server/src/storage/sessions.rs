@@ -100,7 +100,12 @@ impl Db {
     }
 
     /// Ends the account's sessions whose hash `ends` picks (never `keep`): how many ended.
-    pub async fn end_sessions(&self, account_id: i64, ends: Option<&[u8]>, keep: &[u8]) -> anyhow::Result<u64> {
+    pub async fn end_sessions(
+        &self,
+        account_id: i64,
+        ends: Option<&[u8]>,
+        keep: &[u8],
+    ) -> anyhow::Result<u64> {
         let done = sqlx::query(
             "DELETE FROM sessions WHERE account_id = ? AND token_hash <> ? AND (? IS NULL OR token_hash = ?)",
         )

@@ -25,7 +25,12 @@ async fn signed_in_from(app: &TestApp, user_agent: &str, password: &str) -> Stri
     set_cookie(&response).unwrap()
 }
 
-async fn call(app: &TestApp, cookie: &str, path: &str, body: serde_json::Value) -> (StatusCode, serde_json::Value) {
+async fn call(
+    app: &TestApp,
+    cookie: &str,
+    path: &str,
+    body: serde_json::Value,
+) -> (StatusCode, serde_json::Value) {
     let response = app.send(post_with_cookie(&format!("/api/v1/account/{path}"), Some(cookie), &body)).await;
     let status = response.status();
     let bytes = crate::support::body_bytes(response).await;
@@ -51,9 +56,16 @@ async fn a_new_password_needs_the_current_one_ends_every_other_session_and_tells
         call(&app, &here, "password", json!({ "current_password": current, "new_password": new }))
     };
     let (status, body) = change("no es la contraseña de ana", NEW_PASSWORD).await;
-    assert_eq!((status, body["code"].as_str(), body["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("current_password_invalid"), Some("current_password")));
+    assert_eq!(
+        (status, body["code"].as_str(), body["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("current_password_invalid"), Some("current_password"))
+    );
     let (status, body) = change(DEMO_PASSWORD, "ana 600000002 y más").await;
-    assert_eq!((status, body["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("new_password")), "{body}");
+    assert_eq!(
+        (status, body["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("new_password")),
+        "{body}"
+    );
     assert_eq!(change(DEMO_PASSWORD, NEW_PASSWORD).await.0, StatusCode::NO_CONTENT);
 
     // This browser stays signed in; the other is out; only the new password signs in.
@@ -62,7 +74,9 @@ async fn a_new_password_needs_the_current_one_ends_every_other_session_and_tells
     assert_eq!(app.sign_in_with("ana", DEMO_PASSWORD, None).await.0, StatusCode::UNAUTHORIZED);
     assert_eq!(app.sign_in_with("ana", NEW_PASSWORD, None).await.0, StatusCode::OK);
     let mailbox = app.mailbox().await;
-    assert!(mailbox.iter().any(|m| m["to"] == ana::EMAIL && m["subject"] == "Se ha cambiado tu contraseña de Recupera"));
+    assert!(mailbox
+        .iter()
+        .any(|m| m["to"] == ana::EMAIL && m["subject"] == "Se ha cambiado tu contraseña de Recupera"));
     assert!(mailbox.iter().any(|m| m["to"] == ana::PHONE && m["channel"] == "sms"));
 }
 
@@ -71,7 +85,8 @@ async fn twenty_changes_at_once_judge_at_most_five_current_passwords_an_hour() {
     let app = ana::app().await;
     let here = signed_in_from(&app, FIREFOX_ON_LINUX, DEMO_PASSWORD).await;
     let body = json!({ "current_password": "una contraseña que no es", "new_password": NEW_PASSWORD });
-    let requests = (0..20).map(|_| post_with_cookie("/api/v1/account/password", Some(&here), &body)).collect();
+    let requests =
+        (0..20).map(|_| post_with_cookie("/api/v1/account/password", Some(&here), &body)).collect();
     let answers = app.all_at_once(requests).await;
     let judged = answers.iter().filter(|(_, b)| b["code"] == "current_password_invalid").count();
     let held = answers.iter().filter(|(_, b)| b["code"] == "too_many_requests").count();
@@ -124,7 +139,10 @@ async fn the_sessions_say_browser_system_and_this_device_and_one_ended_here_is_o
 async fn ending_every_other_session_keeps_this_one_only() {
     let app = ana::app().await;
     let here = signed_in_from(&app, FIREFOX_ON_LINUX, DEMO_PASSWORD).await;
-    let others = [signed_in_from(&app, CHROME_ON_ANDROID, DEMO_PASSWORD).await, app.sign_in_cookie("ana", DEMO_PASSWORD).await];
+    let others = [
+        signed_in_from(&app, CHROME_ON_ANDROID, DEMO_PASSWORD).await,
+        app.sign_in_cookie("ana", DEMO_PASSWORD).await,
+    ];
     let (status, list) = call(&app, &here, "sessions/end-others", json!({})).await;
     assert_eq!((status, list["sessions"].as_array().map(Vec::len)), (StatusCode::OK, Some(1)), "{list}");
     assert_eq!(list["sessions"][0]["this_device"], true);
@@ -137,9 +155,15 @@ async fn ending_every_other_session_keeps_this_one_only() {
 #[tokio::test]
 async fn mi_cuenta_is_for_signed_in_browsers_only() {
     let app = ana::app().await;
-    for (path, body) in [("password", json!({ "current_password": DEMO_PASSWORD, "new_password": NEW_PASSWORD })), ("sessions/end-others", json!({}))] {
+    for (path, body) in [
+        ("password", json!({ "current_password": DEMO_PASSWORD, "new_password": NEW_PASSWORD })),
+        ("sessions/end-others", json!({})),
+    ] {
         let response = app.send(post_with_cookie(&format!("/api/v1/account/{path}"), None, &body)).await;
-        assert_eq!((response.status(), body_json(response).await["code"].clone()), (StatusCode::UNAUTHORIZED, json!("not_signed_in")));
+        assert_eq!(
+            (response.status(), body_json(response).await["code"].clone()),
+            (StatusCode::UNAUTHORIZED, json!("not_signed_in"))
+        );
     }
     let (status, body) = sessions_of(&app, "recupera_session=inventada").await;
     assert_eq!((status, body["code"].as_str()), (StatusCode::UNAUTHORIZED, Some("not_signed_in")));

@@ -1,9 +1,11 @@
 mod address;
+mod password;
+mod sessions;
 
 use leptos::{prelude::*, task::spawn_local};
 use recupera_api::account::AddressKind;
 
-use self::address::AddressSection;
+use self::{address::AddressSection, password::PasswordSection, sessions::SessionsSection};
 use crate::{
     api, around_tr,
     components::PageHeading,
@@ -26,6 +28,7 @@ pub fn MyAccountPage() -> impl IntoView {
     let signed_in_as = around_tr!("account-signed-in-as", "username");
     // Only signing in or out changes which view this is: a new address waiting (a change of the
     // account's view) must not make its section again and lose what was typed there.
+    let password_changed = RwSignal::new(0u32);
     let signed_in = Memo::new(move |_| session.account.with(Option::is_some));
     let username =
         move || session.account.with(|a| a.as_ref().map(|a| a.username.clone()).unwrap_or_default());
@@ -42,6 +45,8 @@ pub fn MyAccountPage() -> impl IntoView {
                     </dl>
                     <AddressSection kind=AddressKind::Email />
                     <AddressSection kind=AddressKind::Phone />
+                    <PasswordSection changed=password_changed />
+                    <SessionsSection reload=password_changed />
                     <button type="button" on:click=sign_out>{move_tr!("account-sign-out")}</button>
                 }.into_any(),
                 false => view! {
