@@ -1,5 +1,5 @@
-// Journey 6: a person creates an account (proving the email by its code), signs in, proves the phone
-// by its SMS code, signs out, forgets the password and gets back in by SMS.
+// Journey 6: a person creates an account (proving the email by its code), signs in, adds a phone and
+// proves it by its SMS code, signs out, forgets the password and gets back in by SMS.
 import { test, expect, codeFromMailbox, expectAccessible } from './fixtures';
 import { LANGUAGES, NEW_PASSWORD } from './texts';
 
@@ -7,11 +7,12 @@ for (const t of LANGUAGES) {
   test.describe(`in ${t.locale}`, () => {
     test.use({ locale: t.locale });
 
-    test('sign up → confirm the email → sign in → confirm the phone → recover by SMS → sign in with the new password', async ({ page, context }) => {
+    test('sign up → confirm the email → sign in → add a phone → confirm it → recover by SMS → sign in with the new password', async ({ page, context }) => {
       const id = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
       const username = `nueva-${id}`;
       const email = `nueva-${id}@recupera.test`;
       const phone = `+3462${Math.floor(1e6 + Math.random() * 8e6)}`;
+      const newPhone = `+3463${Math.floor(1e6 + Math.random() * 8e6)}`;
       const firstPassword = 'Mi primera contraseña de verdad';
 
       await page.goto(`/registro?lang=${t.lang}`);
@@ -51,12 +52,16 @@ for (const t of LANGUAGES) {
       await expect(page.getByRole('main')).toContainText(email);
 
       // The phone typed in the form is not proven: nothing goes to it until its SMS code is typed.
+      // This person adds another one instead, and proves that.
       const phoneSection = page.getByRole('region', { name: t.accountPhone, exact: true });
       await expect(phoneSection).toContainText(t.phoneUnconfirmed);
       await expectAccessible(page, 'my account, phone unconfirmed');
+      await phoneSection.getByRole('button', { name: t.addPhone }).click();
+      await phoneSection.getByLabel(t.newPhone, { exact: true }).fill(newPhone);
+      await expectAccessible(page, 'my account, new phone');
       await phoneSection.getByRole('button', { name: t.sendSms }).click();
       await expect(phoneSection.getByRole('status')).toContainText(t.phoneCodeSent);
-      const phoneCode = await codeFromMailbox(context, phone, t.mailbox);
+      const phoneCode = await codeFromMailbox(context, newPhone, t.mailbox);
       await phoneSection.getByLabel(t.code).fill(phoneCode);
       await expectAccessible(page, 'my account, phone code');
       await phoneSection.getByRole('button', { name: t.confirm }).click();
@@ -72,7 +77,10 @@ for (const t of LANGUAGES) {
       await expect(page.getByText(t.checkedFull)).toBeVisible();
       await page.getByRole('button', { name: t.send }).click();
       await page.getByRole('button', { name: t.sms }).click();
-      const code = await codeFromMailbox(context, phone, t.mailbox);
+      const code = await codeFromMailbox(context, newPhone, t.mailbox);
+      // The phone never proven got nothing at all.
+      const mailbox: { to: string }[] = await (await page.request.get('/api/v1/dev/mailbox')).json();
+      expect(mailbox.filter((m) => m.to === phone)).toHaveLength(0);
       await page.getByLabel(t.code).fill(code.replace(' ', '-'));
       await page.getByRole('button', { name: t.verify }).click();
       await page.getByLabel(t.newPassword, { exact: true }).fill(NEW_PASSWORD);

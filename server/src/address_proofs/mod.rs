@@ -26,7 +26,7 @@ use crate::{
     messages::template,
     recovery::{
         cap_refusal,
-        codes::{code_mac, display_code, new_code, new_flow_id},
+        codes::{code_mac, display_code, mac_matches, new_code, new_flow_id},
     },
     storage::{
         accounts::Account,
@@ -220,9 +220,7 @@ pub async fn confirm(
     }
 
     let expected = code_mac(&state.secrets.code_key, &row.id, &code);
-    let stored = row.code_hash.as_deref().unwrap_or_default();
-    let matches = stored.len() == expected.len()
-        && bool::from(subtle::ConstantTimeEq::ct_eq(stored, expected.as_slice()));
+    let matches = mac_matches(row.code_hash.as_deref(), &expected);
     if !matches {
         let budget = policy.attempts_per_flow;
         let failed = write

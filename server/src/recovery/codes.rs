@@ -35,6 +35,12 @@ pub fn code_mac(code_key: &[u8; 32], flow_id: &str, code: &str) -> Vec<u8> {
     mac.finalize().into_bytes().to_vec()
 }
 
+/// Whether a stored MAC (none: nothing can match) is `expected`, in constant time.
+pub fn mac_matches(stored: Option<&[u8]>, expected: &[u8]) -> bool {
+    let stored = stored.unwrap_or_default();
+    stored.len() == expected.len() && bool::from(subtle::ConstantTimeEq::ct_eq(stored, expected))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

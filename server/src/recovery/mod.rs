@@ -43,7 +43,7 @@ use crate::{
     AppError, AppState,
 };
 use browser::FlowSecret;
-use codes::{code_mac, display_code, new_code, new_flow_id};
+use codes::{code_mac, display_code, mac_matches, new_code, new_flow_id};
 use step::{EndedReason, Step};
 
 const DAY_S: i64 = 24 * 3600;
@@ -256,9 +256,7 @@ pub async fn verify(
 
     // Computed for every flow, so a flow without an account takes the same time to refuse.
     let expected = code_mac(&state.secrets.code_key, &flow.id, &code);
-    let stored = flow.code_hash.as_deref().unwrap_or_default();
-    let matches = stored.len() == expected.len()
-        && bool::from(subtle::ConstantTimeEq::ct_eq(stored, expected.as_slice()));
+    let matches = mac_matches(flow.code_hash.as_deref(), &expected);
     if matches {
         let rotated = FlowSecret::new();
         let verified = write

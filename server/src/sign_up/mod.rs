@@ -33,7 +33,7 @@ use crate::{
     recovery::{
         browser::FlowSecret,
         cap_refusal,
-        codes::{code_mac, display_code, new_code, new_flow_id},
+        codes::{code_mac, display_code, mac_matches, new_code, new_flow_id},
     },
     routes::bot_check::{already_spent, verify_bot_check, BotCheckAction},
     storage::{
@@ -317,9 +317,7 @@ pub async fn confirm(
 
     // Computed for every sign-up, so a taken address's takes the same time to refuse.
     let expected = code_mac(&state.secrets.code_key, &row.id, &code);
-    let stored = row.code_hash.as_deref().unwrap_or_default();
-    let matches = stored.len() == expected.len()
-        && bool::from(subtle::ConstantTimeEq::ct_eq(stored, expected.as_slice()));
+    let matches = mac_matches(row.code_hash.as_deref(), &expected);
     if matches {
         let done = write
             .complete_sign_up(&row.id, &expected, now)
