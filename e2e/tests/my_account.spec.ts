@@ -57,6 +57,13 @@ for (const t of LANGUAGES) {
       await signIn(other, account.username, account.password);
       await signIn(page, account.username, account.password);
 
+      // The new-email form, as a person opens it (axe-core on it too); left without sending.
+      const emailSection = page.getByRole('region', { name: 'Email', exact: true });
+      await emailSection.getByRole('button', { name: t.changeEmail }).click();
+      await expect(emailSection.getByLabel(t.newEmail, { exact: true })).toBeFocused();
+      await expectAccessible(page, 'my account, new email');
+      await emailSection.getByRole('button', { name: t.cancel }).click();
+
       const sessions = page.getByRole('region', { name: t.sessionsTitle });
       await expect(sessions.getByRole('listitem')).toHaveCount(2);
       await expect(sessions.getByRole('listitem').filter({ hasText: t.thisDevice })).toHaveCount(1);
