@@ -89,7 +89,9 @@ def map_case(ctx, case):
     # Now and then a positive case of a sign-up's later steps (the read and the resend included, whose
     # bodies carry nothing to fill in) gets a real sign-up of its own, started by its "browser": most
     # generated sign-up forms are refused, so the links alone would seldom reach these steps.
-    if positive and flow_id is not None and case.path.startswith("/api/v1/sign-up/") and CHANCE.random() < 0.15:
+    # (A resend gets one each time until one was served: a run must reach it.)
+    unserved_resend = case.path.endswith("/code") and not SIGN_UP_RESEND_SERVED
+    if positive and flow_id is not None and case.path.startswith("/api/v1/sign-up/") and (CHANCE.random() < 0.15 or unserved_resend):
         prepared, code = prepared_sign_up()
         if prepared:
             case.path_parameters["flow_id"] = flow_id = prepared
@@ -236,6 +238,8 @@ def prepared_sign_up():
 SESSION: list = []
 # Whether a resend or a code of Mi cuenta was served yet: until then, each gets an address waiting.
 ACCOUNT_STEP_SERVED: list = []
+# Whether a sign-up's resend was served yet: until then, each gets a sign-up of its own.
+SIGN_UP_RESEND_SERVED: list = []
 
 
 def session_cookie():
@@ -313,6 +317,8 @@ FLOW_COOKIES: dict[str, tuple[str, str]] = {}
 @schemathesis.hook
 def after_call(ctx, case, response):
     flow_id = (case.path_parameters or {}).get("flow_id")
+    if case.path == "/api/v1/sign-up/{flow_id}/code" and response.status_code == 200:
+        SIGN_UP_RESEND_SERVED.append(True)
     if case.path.startswith("/api/v1/account/"):
         if response.status_code == 401:
             SESSION.clear()
