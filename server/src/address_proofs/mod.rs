@@ -27,6 +27,7 @@ use crate::{
     recovery::{
         cap_refusal,
         codes::{code_mac, display_code, mac_matches, new_code, new_flow_id},
+        identifier_day_spent,
     },
     storage::{
         accounts::Account,
@@ -38,7 +39,6 @@ use crate::{
 };
 
 const DAY_S: i64 = 24 * 3600;
-const HOUR_S: i64 = 3600;
 /// How long a phone typed at sign-up waits for its first code before it is forgotten.
 const UNPROVEN_KEPT_S: i64 = 30 * DAY_S;
 
@@ -203,20 +203,8 @@ pub async fn confirm(
         return Err(code_field(ErrorCode::CodeExpired));
     }
     let identifier = format!("address:{}", account.id);
-    let (by_account, by_network) = write
-        .code_failures_since(
-            (&identifier, now - DAY_S, policy.attempts_per_identifier_day),
-            (&caller.network, now - HOUR_S, policy.attempts_per_ip_hour),
-        )
-        .await?;
-    if by_account >= i64::from(policy.attempts_per_identifier_day) {
+    if identifier_day_spent(&mut write, &identifier, caller, policy, now).await? {
         return Err(AppError::code(ErrorCode::AccountAttemptsExhausted));
-    }
-    if by_network >= i64::from(policy.attempts_per_ip_hour) {
-        return Err(AppError::refused(ErrorBody {
-            retry_after_s: Some(HOUR_S as u32),
-            ..ErrorBody::from(ErrorCode::IpAttemptsExhausted)
-        }));
     }
 
     let expected = code_mac(&state.secrets.code_key, &row.id, &code);

@@ -233,25 +233,13 @@ pub async fn verify(
     }
     // Budgets first: once one is spent, even the right code is refused.
     let identifier = identifier_key(&flow);
-    let (by_identifier, by_network) = write
-        .code_failures_since(
-            (&identifier, now - DAY_S, policy.attempts_per_identifier_day),
-            (&caller.network, now - HOUR_S, policy.attempts_per_ip_hour),
-        )
-        .await?;
-    if by_identifier >= i64::from(policy.attempts_per_identifier_day) {
+    if identifier_day_spent(&mut write, &identifier, caller, policy, now).await? {
         write.end_flow(&flow.id, EndedReason::IdentifierBudget.as_str()).await?;
         write
             .audit(AuditEvent::BudgetExhausted, flow.account_id, Some(&flow.id), caller.actor(), now)
             .await?;
         write.commit().await?;
         return Err(AppError::code(ErrorCode::AccountAttemptsExhausted));
-    }
-    if by_network >= i64::from(policy.attempts_per_ip_hour) {
-        return Err(AppError::refused(ErrorBody {
-            retry_after_s: Some(HOUR_S as u32),
-            ..ErrorBody::from(ErrorCode::IpAttemptsExhausted)
-        }));
     }
 
     // Computed for every flow, so a flow without an account takes the same time to refuse.
@@ -352,6 +340,32 @@ pub(crate) async fn queue_password_notices(
         write.enqueue(&state.secrets.outbox_key, message, now).await?;
     }
     Ok(())
+}
+
+/// The budgets of wrong codes that span rows (recoveries, sign-ups, new addresses), read in the write
+/// that will record the next one: the refusal when the client network's hour is spent, otherwise
+/// whether `identifier`'s day is (each caller ends its own row for that).
+pub(crate) async fn identifier_day_spent(
+    write: &mut Write,
+    identifier: &str,
+    caller: &Caller,
+    policy: &crate::config::Policy,
+    now: i64,
+) -> Result<bool, AppError> {
+    let (by_identifier, by_network) = write
+        .code_failures_since(
+            (identifier, now - DAY_S, policy.attempts_per_identifier_day),
+            (&caller.network, now - HOUR_S, policy.attempts_per_ip_hour),
+        )
+        .await?;
+    let identifier_spent = by_identifier >= i64::from(policy.attempts_per_identifier_day);
+    if !identifier_spent && by_network >= i64::from(policy.attempts_per_ip_hour) {
+        return Err(AppError::refused(ErrorBody {
+            retry_after_s: Some(HOUR_S as u32),
+            ..ErrorBody::from(ErrorCode::IpAttemptsExhausted)
+        }));
+    }
+    Ok(identifier_spent)
 }
 
 /// The refusal of a spent cap: `code`, with the wait until the oldest event counted in its `window_s`

@@ -34,6 +34,7 @@ use crate::{
         browser::FlowSecret,
         cap_refusal,
         codes::{code_mac, display_code, mac_matches, new_code, new_flow_id},
+        identifier_day_spent,
     },
     routes::bot_check::{already_spent, verify_bot_check, BotCheckAction},
     storage::{
@@ -297,22 +298,10 @@ pub async fn confirm(
         return Err(field_error(ErrorCode::CodeExpired, "code"));
     }
     let identifier = format!("sign-up:{}", state.secrets.address_name(&row.email.to_lowercase()));
-    let (by_address, by_network) = write
-        .code_failures_since(
-            (&identifier, now - DAY_S, policy.attempts_per_identifier_day),
-            (&caller.network, now - HOUR_S, policy.attempts_per_ip_hour),
-        )
-        .await?;
-    if by_address >= i64::from(policy.attempts_per_identifier_day) {
+    if identifier_day_spent(&mut write, &identifier, caller, policy, now).await? {
         write.end_sign_up(&row.id, "attempts").await?;
         write.commit().await?;
         return Err(AppError::code(ErrorCode::FlowAttemptsExhausted));
-    }
-    if by_network >= i64::from(policy.attempts_per_ip_hour) {
-        return Err(AppError::refused(ErrorBody {
-            retry_after_s: Some(HOUR_S as u32),
-            ..ErrorBody::from(ErrorCode::IpAttemptsExhausted)
-        }));
     }
 
     // Computed for every sign-up, so a taken address's takes the same time to refuse.
