@@ -24,16 +24,6 @@ async fn messages_to(app: &TestApp, to: &str) -> Vec<serde_json::Value> {
     app.mailbox().await.into_iter().filter(|m| m["to"] == to).collect()
 }
 
-/// A recovery of `identifier` asking for a code by `channel`; the flow's id.
-async fn recovery_sends(app: &TestApp, identifier: &str, channel: &str) -> String {
-    let (status, flow) = app.start_recovery(identifier).await;
-    assert_eq!(status, StatusCode::CREATED, "{flow}");
-    let flow_id = flow["flow_id"].as_str().unwrap().to_owned();
-    let (status, body) = app.flow_action(&flow_id, "code", json!({ "channel": channel })).await;
-    assert_eq!(status, StatusCode::OK, "{body}");
-    flow_id
-}
-
 #[tokio::test]
 async fn a_phone_typed_at_sign_up_gets_nothing_until_its_sms_code_is_typed() {
     let app = TestApp::new().await;
@@ -49,8 +39,8 @@ async fn a_phone_typed_at_sign_up_gets_nothing_until_its_sms_code_is_typed() {
     // recovery choosing SMS.
     let (status, body) = app.sign_in_with(phone, PASSWORD, None).await;
     assert_eq!((status, body["code"].as_str()), (StatusCode::UNAUTHORIZED, Some("invalid_credentials")));
-    recovery_sends(&app, phone, "sms").await;
-    recovery_sends(&app, "lucia@correo.test", "sms").await;
+    app.flow_with_code(phone, "sms").await;
+    app.flow_with_code("lucia@correo.test", "sms").await;
     assert!(messages_to(&app, phone).await.is_empty(), "an unproven phone got a message");
 
     // Asked for from Mi cuenta, the code goes to it; typed, the phone is the account's.
@@ -68,7 +58,7 @@ async fn a_phone_typed_at_sign_up_gets_nothing_until_its_sms_code_is_typed() {
     assert_eq!((status, body["code"].as_str()), (StatusCode::NOT_FOUND, Some("nothing_to_confirm")));
 
     // Proven, it gets the recovery's SMS and signs in.
-    recovery_sends(&app, phone, "sms").await;
+    app.flow_with_code(phone, "sms").await;
     assert_eq!(messages_to(&app, phone).await[0]["channel"], "sms");
     assert_eq!(app.sign_in_with(phone, PASSWORD, None).await.0, StatusCode::OK);
 }
@@ -190,7 +180,7 @@ async fn only_a_signed_in_browser_changes_its_own_addresses() {
 async fn a_new_email_counts_only_once_its_code_is_typed_and_the_old_one_is_told() {
     let app = ana::app().await;
     let cookie = app.sign_in_cookie("ana", DEMO_PASSWORD).await;
-    let recovery = recovery_sends(&app, ana::EMAIL, "email").await;
+    let recovery = app.flow_with_code(ana::EMAIL, "email").await;
     let (status, pending) =
         account_action(&app, Some(&cookie), "email", json!({ "address": "Ana.Nueva@Correo.test" })).await;
     assert_eq!(

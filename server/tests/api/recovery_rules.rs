@@ -6,16 +6,6 @@ use serde_json::{json, Value};
 
 use crate::support::ana::{app as app_with_account, EMAIL, NEW_PASSWORD, PHONE};
 
-/// Starts a flow for `identifier` and sends a code by `channel`; returns the flow id.
-async fn flow_with_code(app: &TestApp, identifier: &str, channel: &str) -> String {
-    let (status, flow) = app.start_recovery(identifier).await;
-    assert_eq!(status, StatusCode::CREATED, "{flow}");
-    let flow_id = flow["flow_id"].as_str().unwrap().to_owned();
-    let (status, body) = app.flow_action(&flow_id, "code", json!({ "channel": channel })).await;
-    assert_eq!(status, StatusCode::OK, "{body}");
-    flow_id
-}
-
 /// The body without what differs between any two flows: the id, and the seconds left, which differ
 /// by one when the two were started on either side of a second (checked to be that close).
 fn without_flow_id(mut body: Value) -> Value {
@@ -73,14 +63,14 @@ async fn flow_ids_are_unguessable_and_never_reveal_the_identifier() {
 #[tokio::test]
 async fn the_code_arrives_by_email_and_sms_and_accepts_spaces_and_dashes() {
     let app = app_with_account().await;
-    let flow_id = flow_with_code(&app, "ana", "sms").await;
+    let flow_id = app.flow_with_code("ana", "sms").await;
     let code = app.latest_code_for(PHONE).await;
     let pasted = format!("{}-{}", &code[..4], &code[4..]);
     let (status, body) = app.flow_action(&flow_id, "verify", json!({ "code": pasted })).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(body["step"], "new_password");
 
-    let flow_id = flow_with_code(&app, EMAIL, "email").await;
+    let flow_id = app.flow_with_code(EMAIL, "email").await;
     let code = app.latest_code_for(EMAIL).await;
     let pasted = format!(" {} {} ", &code[..4], &code[4..]);
     let (status, body) = app.flow_action(&flow_id, "verify", json!({ "code": pasted })).await;
@@ -90,7 +80,7 @@ async fn the_code_arrives_by_email_and_sms_and_accepts_spaces_and_dashes() {
 #[tokio::test]
 async fn a_code_cannot_be_used_twice() {
     let app = app_with_account().await;
-    let flow_id = flow_with_code(&app, EMAIL, "email").await;
+    let flow_id = app.flow_with_code(EMAIL, "email").await;
     let code = app.latest_code_for(EMAIL).await;
     let (status, _) = app.flow_action(&flow_id, "verify", json!({ "code": code })).await;
     assert_eq!(status, StatusCode::OK);
@@ -102,7 +92,7 @@ async fn a_code_cannot_be_used_twice() {
 #[tokio::test]
 async fn a_resent_code_kills_the_old_one() {
     let app = app_with_account().await;
-    let flow_id = flow_with_code(&app, EMAIL, "email").await;
+    let flow_id = app.flow_with_code(EMAIL, "email").await;
     let old_code = app.latest_code_for(EMAIL).await;
     app.state.clock.advance(60);
     let (status, _) = app.flow_action(&flow_id, "code", json!({ "channel": "email" })).await;
@@ -120,7 +110,7 @@ async fn a_resent_code_kills_the_old_one() {
 #[tokio::test]
 async fn resend_waits_for_a_cooldown_that_doubles_and_says_how_long() {
     let app = app_with_account().await;
-    let flow_id = flow_with_code(&app, EMAIL, "email").await;
+    let flow_id = app.flow_with_code(EMAIL, "email").await;
     let (status, body) = app.flow_action(&flow_id, "code", json!({ "channel": "email" })).await;
     assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
     assert_eq!(body, json!({ "code": "resend_too_soon", "retry_after_s": 60 }));
@@ -142,7 +132,7 @@ async fn resend_waits_for_a_cooldown_that_doubles_and_says_how_long() {
 #[tokio::test]
 async fn wrong_codes_say_how_many_attempts_are_left() {
     let app = app_with_account().await;
-    let flow_id = flow_with_code(&app, EMAIL, "email").await;
+    let flow_id = app.flow_with_code(EMAIL, "email").await;
     let code = app.latest_code_for(EMAIL).await;
     let wrong = if code == "00000000" { "11111111" } else { "00000000" };
     for left in [4, 3] {
@@ -157,7 +147,7 @@ async fn wrong_codes_say_how_many_attempts_are_left() {
 #[tokio::test]
 async fn the_fifth_wrong_code_ends_the_flow_even_the_right_code_and_a_resend_are_refused_then() {
     let app = app_with_account().await;
-    let flow_id = flow_with_code(&app, EMAIL, "email").await;
+    let flow_id = app.flow_with_code(EMAIL, "email").await;
     let code = app.latest_code_for(EMAIL).await;
     let wrong = if code == "00000000" { "11111111" } else { "00000000" };
     // A resend between the guesses does not reset the budget.
@@ -188,13 +178,13 @@ async fn the_fifth_wrong_code_ends_the_flow_even_the_right_code_and_a_resend_are
 async fn the_21st_failure_of_the_day_on_an_account_is_refused_across_flows() {
     let app = app_with_account().await;
     for _ in 0..4 {
-        let flow_id = flow_with_code(&app, EMAIL, "email").await;
+        let flow_id = app.flow_with_code(EMAIL, "email").await;
         for _ in 0..5 {
             app.flow_action(&flow_id, "verify", json!({ "code": "00000000" })).await;
         }
         app.state.clock.advance(60);
     }
-    let flow_id = flow_with_code(&app, EMAIL, "email").await;
+    let flow_id = app.flow_with_code(EMAIL, "email").await;
     let code = app.latest_code_for(EMAIL).await;
     let (status, body) = app.flow_action(&flow_id, "verify", json!({ "code": code })).await;
     assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
@@ -202,7 +192,7 @@ async fn the_21st_failure_of_the_day_on_an_account_is_refused_across_flows() {
 
     // A day later the account may try again.
     app.state.clock.advance(24 * 3600);
-    let flow_id = flow_with_code(&app, EMAIL, "email").await;
+    let flow_id = app.flow_with_code(EMAIL, "email").await;
     let code = app.latest_code_for(EMAIL).await;
     let (status, _) = app.flow_action(&flow_id, "verify", json!({ "code": code })).await;
     assert_eq!(status, StatusCode::OK);
@@ -212,7 +202,7 @@ async fn the_21st_failure_of_the_day_on_an_account_is_refused_across_flows() {
 async fn the_per_ip_budget_stops_guessing_across_accounts() {
     let app = TestApp::with_config(|c| c.policy.attempts_per_ip_hour = 3).await;
     app.create_account("ana", EMAIL, None, DEMO_PASSWORD).await;
-    let flow_id = flow_with_code(&app, EMAIL, "email").await;
+    let flow_id = app.flow_with_code(EMAIL, "email").await;
     for _ in 0..3 {
         app.flow_action(&flow_id, "verify", json!({ "code": "00000000" })).await;
     }
@@ -227,7 +217,7 @@ async fn a_code_expires_after_10_minutes() {
     let app = app_with_account().await;
     // A second before is the edge: the wall clock must not tick between the send and the try.
     app.state.clock.freeze();
-    let flow_id = flow_with_code(&app, EMAIL, "email").await;
+    let flow_id = app.flow_with_code(EMAIL, "email").await;
     let code = app.latest_code_for(EMAIL).await;
     app.state.clock.advance(10 * 60 - 1);
     let (status, body) = app.flow_action(&flow_id, "verify", json!({ "code": "00000000" })).await;
@@ -255,7 +245,7 @@ async fn a_flow_expires_and_unknown_flows_are_not_found() {
 #[tokio::test]
 async fn malformed_codes_are_refused_without_spending_an_attempt() {
     let app = app_with_account().await;
-    let flow_id = flow_with_code(&app, EMAIL, "email").await;
+    let flow_id = app.flow_with_code(EMAIL, "email").await;
     let (status, body) = app.flow_action(&flow_id, "verify", json!({ "code": "12ab5678" })).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(body, json!({ "code": "code_malformed", "field": "code" }));
@@ -267,7 +257,7 @@ async fn malformed_codes_are_refused_without_spending_an_attempt() {
 async fn no_sms_is_ever_queued_for_an_unknown_account() {
     let app = app_with_account().await;
     for identifier in ["nadie@correo.test", "nadie", "+34699999999"] {
-        flow_with_code(&app, identifier, "sms").await;
+        app.flow_with_code(identifier, "sms").await;
     }
     let messages = app.mailbox().await;
     assert!(messages.iter().all(|m| m["channel"] != "sms"), "{messages:?}");
@@ -276,7 +266,7 @@ async fn no_sms_is_ever_queued_for_an_unknown_account() {
 #[tokio::test]
 async fn an_unknown_email_gets_one_short_notice_and_no_code() {
     let app = app_with_account().await;
-    let flow_id = flow_with_code(&app, "nadie@correo.test", "email").await;
+    let flow_id = app.flow_with_code("nadie@correo.test", "email").await;
     app.state.clock.advance(60);
     app.flow_action(&flow_id, "code", json!({ "channel": "email" })).await;
     let messages = app.mailbox().await;
@@ -285,7 +275,7 @@ async fn an_unknown_email_gets_one_short_notice_and_no_code() {
     assert_eq!(to_nobody[0]["subject"], "Account recovery at Recupera");
     assert!(crate::support::code_in(to_nobody[0]["body"].as_str().unwrap()).is_none());
     // Unknown user names and phones have no address to tell.
-    flow_with_code(&app, "nadie", "email").await;
+    app.flow_with_code("nadie", "email").await;
     assert_eq!(app.mailbox().await.len(), messages.len());
 }
 
@@ -333,7 +323,7 @@ async fn an_expired_bot_check_is_refused() {
 #[tokio::test]
 async fn a_new_password_needs_a_verified_code() {
     let app = app_with_account().await;
-    let flow_id = flow_with_code(&app, EMAIL, "email").await;
+    let flow_id = app.flow_with_code(EMAIL, "email").await;
     let (status, body) = app.flow_action(&flow_id, "password", json!({ "password": NEW_PASSWORD })).await;
     assert_eq!(status, StatusCode::CONFLICT);
     assert_eq!(body["code"], "flow_wrong_step");
@@ -342,7 +332,7 @@ async fn a_new_password_needs_a_verified_code() {
 #[tokio::test]
 async fn the_new_password_must_be_set_within_15_minutes_of_the_code() {
     let app = app_with_account().await;
-    let flow_id = flow_with_code(&app, EMAIL, "email").await;
+    let flow_id = app.flow_with_code(EMAIL, "email").await;
     let code = app.latest_code_for(EMAIL).await;
     app.flow_action(&flow_id, "verify", json!({ "code": code })).await;
     app.state.clock.advance(15 * 60);
@@ -354,7 +344,7 @@ async fn the_new_password_must_be_set_within_15_minutes_of_the_code() {
 #[tokio::test]
 async fn weak_common_or_personal_new_passwords_are_refused_with_their_code() {
     let app = app_with_account().await;
-    let flow_id = flow_with_code(&app, EMAIL, "email").await;
+    let flow_id = app.flow_with_code(EMAIL, "email").await;
     let code = app.latest_code_for(EMAIL).await;
     app.flow_action(&flow_id, "verify", json!({ "code": code })).await;
     let cases = [
@@ -399,7 +389,7 @@ async fn after_a_reset_sessions_die_the_new_password_signs_in_and_a_notice_goes_
 
     // Another flow opened before the reset dies with it.
     let (_, other_flow) = app.start_recovery("ana").await;
-    let flow_id = flow_with_code(&app, EMAIL, "email").await;
+    let flow_id = app.flow_with_code(EMAIL, "email").await;
     let code = app.latest_code_for(EMAIL).await;
     app.flow_action(&flow_id, "verify", json!({ "code": code })).await;
     let (status, body) = app.flow_action(&flow_id, "password", json!({ "password": NEW_PASSWORD })).await;
@@ -438,7 +428,7 @@ async fn after_a_reset_sessions_die_the_new_password_signs_in_and_a_notice_goes_
 #[tokio::test]
 async fn every_recovery_event_is_audited() {
     let app = app_with_account().await;
-    let flow_id = flow_with_code(&app, EMAIL, "email").await;
+    let flow_id = app.flow_with_code(EMAIL, "email").await;
     app.flow_action(&flow_id, "verify", json!({ "code": "00000000" })).await;
     let code = app.latest_code_for(EMAIL).await;
     app.flow_action(&flow_id, "verify", json!({ "code": code })).await;
@@ -468,7 +458,7 @@ async fn behind_a_trusted_proxy_the_ip_budget_counts_the_forwarded_client_not_th
             .unwrap();
         app.send(request)
     };
-    let flow_id = flow_with_code(&app, EMAIL, "email").await;
+    let flow_id = app.flow_with_code(EMAIL, "email").await;
     for _ in 0..2 {
         guess("198.51.100.1", flow_id.clone()).await;
     }

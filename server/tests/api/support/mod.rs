@@ -210,6 +210,18 @@ impl TestApp {
         self.flow_action_from(cookie.as_deref(), flow_id, action, body).await
     }
 
+    /// Starts a recovery of `identifier` and sends a code by `channel` (both must be accepted); the
+    /// flow's id.
+    pub async fn flow_with_code(&self, identifier: &str, channel: &str) -> String {
+        let (status, flow) = self.start_recovery(identifier).await;
+        assert_eq!(status, StatusCode::CREATED, "{flow}");
+        let flow_id = flow["flow_id"].as_str().unwrap().to_owned();
+        let (status, body) =
+            self.flow_action(&flow_id, "code", serde_json::json!({ "channel": channel })).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        flow_id
+    }
+
     /// The same from a browser holding `cookie` (`None`: a browser with no flow cookie at all).
     /// A cookie the answer sets replaces this test browser's when it was this browser's.
     pub async fn flow_action_from(
