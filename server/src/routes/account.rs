@@ -93,8 +93,10 @@ pub async fn confirm_address(
     let kind = kind_of(&kind)?;
     let account = signed_in_account(&state, &headers).await?;
     address_proofs::confirm(&state, &caller, &account, kind, &request.code).await?;
-    let account = signed_in_account(&state, &headers).await?;
-    Ok(Json(account_view(&state, &account).await?))
+    // The account as the change left it (its session was checked above).
+    let changed =
+        state.db.account(account.id).await?.ok_or_else(|| AppError::code(ErrorCode::NotSignedIn))?;
+    Ok(Json(account_view(&state, &changed).await?))
 }
 
 #[utoipa::path(post, path = "/api/v1/account/password", tag = "accounts", request_body = ChangePasswordRequest,
