@@ -69,6 +69,18 @@ def code_mailed_after(last_id):
     return None
 
 
+def code_sent_to(address):
+    """The code in the newest message to `address` (a fresh one, so the first to arrive), waiting for
+    the outbox to deliver it (up to three seconds); None if none came."""
+    for _ in range(30):
+        with urllib.request.urlopen(f"{BASE_URL}/api/v1/dev/mailbox") as response:
+            found = [CODE.search(m["body"]) for m in json.load(response) if m["to"] == address]
+        if found and found[0]:
+            return found[0].group(1)
+        time.sleep(0.1)
+    return None
+
+
 def newest_demo_message_id():
     return max((id for id, _ in demo_codes()), default=0)
 
@@ -89,9 +101,7 @@ def map_case(ctx, case):
     # Now and then a positive case of a sign-up's later steps (the read and the resend included, whose
     # bodies carry nothing to fill in) gets a real sign-up of its own, started by its "browser": most
     # generated sign-up forms are refused, so the links alone would seldom reach these steps.
-    # (A resend gets one each time until one was served: a run must reach it.)
-    unserved_resend = case.path.endswith("/code") and not SIGN_UP_RESEND_SERVED
-    if positive and flow_id is not None and case.path.startswith("/api/v1/sign-up/") and (CHANCE.random() < 0.15 or unserved_resend):
+    if positive and flow_id is not None and case.path.startswith("/api/v1/sign-up/") and prepare_now(case, 0.15):
         prepared, code = prepared_sign_up()
         if prepared:
             case.path_parameters["flow_id"] = flow_id = prepared
@@ -106,7 +116,7 @@ def map_case(ctx, case):
     # the code that really went to it, so the change itself is reached too.
     kind = (case.path_parameters or {}).get("kind")
     if positive and kind in ("email", "phone") and case.path.startswith("/api/v1/account/{kind}/"):
-        if CHANCE.random() < 0.3 or not ACCOUNT_STEP_SERVED:
+        if prepare_now(case, 0.3):
             address = waiting_address(kind)
             if case.path.endswith("/code"):
                 time.sleep(1.1)
@@ -114,7 +124,7 @@ def map_case(ctx, case):
                 body["code"] = address[1] or body["code"]
     # A positive end of one session gets a real one: the run's account signs in again elsewhere (a
     # browser without cookies), and that session's id is taken from the list.
-    if positive and case.path == "/api/v1/account/sessions/{session_id}/end" and CHANCE.random() < 0.5:
+    if positive and case.path == "/api/v1/account/sessions/{session_id}/end" and prepare_now(case, 0.5):
         other = other_session_id()
         if other:
             case.path_parameters["session_id"] = other
@@ -146,8 +156,8 @@ def map_case(ctx, case):
             body["identifier"], body["password"] = DEMO_EMAIL, DEMO_PASSWORD[0]
     # Now and then a positive case of a recovery's last two steps gets a flow of its own, ready for it:
     # the links alone reach them by chance, and every run must reach them.
-    wants_flow = positive and flow_id is not None and CHANCE.random() < 0.15
-    wants_flow = wants_flow and case.path.startswith("/api/v1/recovery/")
+    wants_flow = positive and flow_id is not None and case.path.startswith("/api/v1/recovery/")
+    wants_flow = wants_flow and prepare_now(case, 0.15)
     if wants_flow and case.path.endswith("/verify") and isinstance(body.get("code"), str):
         prepared, code = prepared_flow(verified=False)
         if prepared and code:
@@ -224,22 +234,21 @@ def prepared_sign_up():
         return None, None
     FLOW_COOKIES[flow["flow_id"]] = cookie
     ACCOUNT_EMAIL[flow["flow_id"]] = form["email"]
-    for _ in range(30):
-        with urllib.request.urlopen(f"{BASE_URL}/api/v1/dev/mailbox") as response:
-            found = [CODE.search(m["body"]) for m in json.load(response) if m["to"] == form["email"]]
-        if found and found[0]:
-            return flow["flow_id"], found[0].group(1)
-        time.sleep(0.1)
-    return flow["flow_id"], None
+    return flow["flow_id"], code_sent_to(form["email"])
 
 
 # The account Mi cuenta's operations are called for, signed in once: its session cookie. Forgotten
 # when an answer says it ended (moving the dev clock forward ends every session), and made again.
 SESSION: list = []
-# Whether a resend or a code of Mi cuenta was served yet: until then, each gets an address waiting.
-ACCOUNT_STEP_SERVED: list = []
-# Whether a sign-up's resend was served yet: until then, each gets a sign-up of its own.
-SIGN_UP_RESEND_SERVED: list = []
+# The operations (by path) a run has had served at least once (a 2xx answer).
+SERVED: set[str] = set()
+
+
+def prepare_now(case, chance):
+    """Whether this case gets real data prepared for it (a flow, a sign-up, an address waiting): now
+    and then, and every time until its operation was once served, since a run must reach each one
+    and generated data alone seldom does."""
+    return case.path not in SERVED or CHANCE.random() < chance
 
 
 def session_cookie():
@@ -297,13 +306,7 @@ def waiting_address(kind):
     status, _, _ = call("POST", f"/api/v1/account/{kind}", {"address": address}, session_cookie())
     if status != 200:
         return None
-    for _ in range(30):
-        with urllib.request.urlopen(f"{BASE_URL}/api/v1/dev/mailbox") as response:
-            found = [CODE.search(m["body"]) for m in json.load(response) if m["to"] == address]
-        if found and found[0]:
-            return address, found[0].group(1)
-        time.sleep(0.1)
-    return address, None
+    return address, code_sent_to(address)
 
 
 # The cookies that tie a flow to its browser: a recovery's, and a sign-up's.
@@ -317,16 +320,14 @@ FLOW_COOKIES: dict[str, tuple[str, str]] = {}
 @schemathesis.hook
 def after_call(ctx, case, response):
     flow_id = (case.path_parameters or {}).get("flow_id")
-    if case.path == "/api/v1/sign-up/{flow_id}/code" and response.status_code == 200:
-        SIGN_UP_RESEND_SERVED.append(True)
+    if 200 <= response.status_code < 300:
+        SERVED.add(case.path)
     if case.path.startswith("/api/v1/account/"):
         if response.status_code == 401:
             SESSION.clear()
         # The run's account has this password now (its other sessions ended, this one stays).
         if case.path == "/api/v1/account/password" and response.status_code == 204 and isinstance(case.body, dict):
             ACCOUNT_PASSWORD[0] = case.body.get("new_password", ACCOUNT_PASSWORD[0])
-        elif response.status_code == 200 and case.path.startswith("/api/v1/account/{kind}/"):
-            ACCOUNT_STEP_SERVED.append(True)
     if case.path == "/api/v1/recovery" and response.status_code == 201:
         if isinstance(case.body, dict) and case.body.get("identifier") == DEMO_EMAIL:
             DEMO_FLOWS.add(response.json()["flow_id"])
