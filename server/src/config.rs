@@ -15,6 +15,11 @@ pub struct Config {
     #[arg(long, env = "RECUPERA_DATABASE_URL", default_value = "sqlite://data/recupera.db")]
     pub database_url: String,
 
+    /// On PostgreSQL, the connections this replica opens at most (readers and writers share them);
+    /// SQLite always opens one writer and eight readers.
+    #[arg(long, env = "RECUPERA_DATABASE_MAX_CONNECTIONS", default_value_t = crate::storage::postgres::DEFAULT_CONNECTIONS)]
+    pub database_max_connections: u32,
+
     /// The built single-page app (trunk's `dist/`).
     #[arg(long, env = "RECUPERA_DIST_DIR", default_value = "dist")]
     pub dist_dir: PathBuf,

@@ -117,6 +117,12 @@ impl IntoResponse for AppError {
                 tracing::warn!("password hashing is saturated: a request was refused");
                 AppError::refused(busy()).into_response()
             }
+            // Every connection to the database stayed busy for the pool's whole wait (a flood on a
+            // PostgreSQL replica of few connections): the client may try again in a moment.
+            AppError::Internal(err) if matches!(err.downcast_ref(), Some(sqlx::Error::PoolTimedOut)) => {
+                tracing::warn!("no database connection came free in time: a request was refused");
+                AppError::refused(busy()).into_response()
+            }
             AppError::Internal(err) => {
                 tracing::error!(error = ?err, "internal error");
                 let body = ErrorBody::from(ErrorCode::Internal);

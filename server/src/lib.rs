@@ -52,7 +52,7 @@ pub struct AppState {
 impl AppState {
     /// Opens the database, loads the keys and the app's `index.html`: everything `app()` needs.
     pub async fn new(config: Config) -> anyhow::Result<AppState> {
-        let db = Db::connect(&config.database_url).await?;
+        let db = Db::connect_with(&config.database_url, config.database_max_connections).await?;
         let secrets = secrets::Secrets::load(&config, &db).await?;
         let spa = spa::SpaShell::load(&config.dist_dir)?;
         let hasher =

@@ -163,7 +163,9 @@ async fn serve(config: Config) -> anyhow::Result<()> {
     let transports = outbox::Transports::from_config(&state.config.delivery, state.config.dev)?;
     outbox::spawn_worker(state.clone(), transports);
     operations::spawn_cleanup(state.clone());
-    operations::spawn_checkpoints(state.clone());
+    if state.db.dialect() == recupera_server::storage::Dialect::Sqlite {
+        operations::spawn_checkpoints(state.clone());
+    }
     let listener =
         tokio::net::TcpListener::bind(bind).await.with_context(|| format!("cannot listen on {bind}"))?;
     let address = listener.local_addr()?;

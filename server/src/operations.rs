@@ -76,7 +76,8 @@ pub fn spawn_cleanup(state: AppState) -> tokio::task::JoinHandle<()> {
         loop {
             every.tick().await;
             match state.db.clean_up(state.clock.now()).await {
-                Ok(removed) => tracing::debug!(?removed, "cleanup"),
+                Ok(Some(removed)) => tracing::debug!(?removed, "cleanup"),
+                Ok(None) => tracing::debug!("cleanup left to the replica already at it"),
                 Err(err) => tracing::error!(error = ?err, "cleanup failed"),
             }
         }

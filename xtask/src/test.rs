@@ -5,7 +5,8 @@
 //! 1. the app's and the server's language tests in a copy of the project with a scratch Polish
 //!    locale (`l10n::scratch_language`: nothing outside `locales/` changes for a new language), and
 //!    host tests of every crate (`cargo test --workspace`), with a scratch PostgreSQL cluster for the
-//!    server's PostgreSQL tests (`postgres`);
+//!    server's PostgreSQL tests (`postgres`), then every server test again on that cluster
+//!    (`RECUPERA_TEST_BACKEND=postgres`);
 //! 2. the app's in-browser tests (wasm-bindgen-test in headless Chromium, through wasm-pack);
 //! 3. the release build of the app, then end-to-end tests (Playwright driving Debian's Chromium)
 //!    against the real server serving that build, with a fresh SQLite file;
@@ -102,6 +103,19 @@ pub fn run_command() -> anyhow::Result<()> {
         host_tests.env("RECUPERA_TEST_POSTGRES_URL", cluster.url());
     }
     tally += run_counting_libtest(&mut host_tests)?;
+
+    step("The server's tests again, every one on PostgreSQL (a database of its own each, on the scratch cluster)");
+    match &postgres {
+        Some(cluster) => {
+            let mut on_postgres = tools.command("cargo");
+            on_postgres
+                .args(["test", "--package", "recupera-server", "--test", "api", "--locked", "--no-fail-fast"])
+                .env("RECUPERA_TEST_POSTGRES_URL", cluster.url())
+                .env("RECUPERA_TEST_BACKEND", "postgres");
+            tally += run_counting_libtest(&mut on_postgres)?;
+        }
+        None => eprintln!("skipped: no scratch PostgreSQL (counted as failed above)"),
+    }
     drop(postgres);
 
     step("In-browser tests of the app (wasm-pack test --headless --chrome)");

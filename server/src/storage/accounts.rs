@@ -1,7 +1,7 @@
 use recupera_api::validation::{Identifier, IdentifierKind};
 use sqlx::FromRow;
 
-use super::{write::Write, Db};
+use super::{on_reader, on_write, on_writer, write::Write, Db, Dialect};
 
 #[derive(Clone, Debug, FromRow)]
 pub struct Account {
@@ -31,6 +31,15 @@ pub enum Taken {
 
 const COLUMNS: &str = "id, username, email, phone, password_hash, language";
 
+/// `column = parameter`, where user names and emails match whatever their case: SQLite's columns
+/// compare so themselves (`COLLATE NOCASE`); PostgreSQL's are found through their `lower()` indexes.
+pub(crate) fn matches(dialect: Dialect, column: &str, parameter: &str) -> String {
+    match (dialect, column) {
+        (Dialect::Postgres, "username" | "email") => format!("lower({column}) = lower({parameter})"),
+        _ => format!("{column} = {parameter}"),
+    }
+}
+
 impl Db {
     /// Creates an account in a write of its own (the demo account, `users add`, tests).
     pub async fn insert_account(&self, new: NewAccount<'_>, now: i64) -> anyhow::Result<Result<i64, Taken>> {
@@ -47,14 +56,17 @@ impl Db {
             IdentifierKind::Username => "username",
             IdentifierKind::Phone => "phone",
         };
-        let sql = format!("SELECT {COLUMNS} FROM accounts WHERE {column} = ?");
-        Ok(sqlx::query_as::<_, Account>(&sql).bind(&identifier.value).fetch_optional(&self.pool).await?)
+        let sql = format!("SELECT {COLUMNS} FROM accounts WHERE {}", matches(self.dialect(), column, "$1"));
+        Ok(on_reader!(self, |c| sqlx::query_as::<_, Account>(&sql)
+            .bind(&identifier.value)
+            .fetch_optional(c)
+            .await)?)
     }
 
     #[tracing::instrument(level = "debug", skip_all, fields(account_id = id))]
     pub async fn account(&self, id: i64) -> anyhow::Result<Option<Account>> {
-        let sql = format!("SELECT {COLUMNS} FROM accounts WHERE id = ?");
-        Ok(sqlx::query_as::<_, Account>(&sql).bind(id).fetch_optional(&self.pool).await?)
+        let sql = format!("SELECT {COLUMNS} FROM accounts WHERE id = $1");
+        Ok(on_reader!(self, |c| sqlx::query_as::<_, Account>(&sql).bind(id).fetch_optional(c).await)?)
     }
 }
 
@@ -72,13 +84,16 @@ impl Db {
         old_hash: &str,
         new_hash: &str,
     ) -> anyhow::Result<bool> {
-        let done = sqlx::query("UPDATE accounts SET password_hash = ? WHERE id = ? AND password_hash = ?")
-            .bind(new_hash)
-            .bind(account_id)
-            .bind(old_hash)
-            .execute(&self.writer)
-            .await?;
-        Ok(done.rows_affected() == 1)
+        let done = on_writer!(self, |c| sqlx::query(
+            "UPDATE accounts SET password_hash = $1 WHERE id = $2 AND password_hash = $3"
+        )
+        .bind(new_hash)
+        .bind(account_id)
+        .bind(old_hash)
+        .execute(c)
+        .await
+        .map(|done| done.rows_affected()))?;
+        Ok(done == 1)
     }
 }
 
@@ -90,9 +105,10 @@ impl Write {
         new: NewAccount<'_>,
         now: i64,
     ) -> anyhow::Result<Result<i64, Taken>> {
-        let created: Option<i64> = sqlx::query_scalar(
+        let created: Option<i64> = on_write!(self, |c| {
+            sqlx::query_scalar(
             "INSERT INTO accounts (username, email, phone, password_hash, language, created_at, password_changed_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?)
+             VALUES ($1, $2, $3, $4, $5, $6, $7)
              ON CONFLICT DO NOTHING
              RETURNING id",
         )
@@ -103,19 +119,22 @@ impl Write {
         .bind(new.language)
         .bind(now)
         .bind(now)
-        .fetch_optional(&mut *self.tx)
-        .await?;
+        .fetch_optional(c).await
+        })?;
         if let Some(id) = created {
             return Ok(Ok(id));
         }
         // User names and emails compare without case (the columns' collation).
-        let (username, email): (bool, bool) = sqlx::query_as(
-            "SELECT EXISTS (SELECT 1 FROM accounts WHERE username = ?), EXISTS (SELECT 1 FROM accounts WHERE email = ?)",
-        )
+        let dialect = self.dialect();
+        let (username, email): (bool, bool) = on_write!(self, |c| sqlx::query_as(&format!(
+            "SELECT EXISTS (SELECT 1 FROM accounts WHERE {}), EXISTS (SELECT 1 FROM accounts WHERE {})",
+            matches(dialect, "username", "$1"),
+            matches(dialect, "email", "$2")
+        ),)
         .bind(new.username)
         .bind(new.email)
-        .fetch_one(&mut *self.tx)
-        .await?;
+        .fetch_one(c)
+        .await)?;
         Ok(Err(match (username, email) {
             (true, _) => Taken::Username,
             (_, true) => Taken::Email,
@@ -133,23 +152,30 @@ impl Write {
         now: i64,
         keep: Option<&[u8]>,
     ) -> anyhow::Result<()> {
-        sqlx::query("UPDATE accounts SET password_hash = ?, password_changed_at = ? WHERE id = ?")
-            .bind(hash)
-            .bind(now)
-            .bind(account_id)
-            .execute(&mut *self.tx)
-            .await?;
-        sqlx::query("DELETE FROM sessions WHERE account_id = ? AND (? IS NULL OR token_hash <> ?)")
-            .bind(account_id)
-            .bind(keep)
-            .bind(keep)
-            .execute(&mut *self.tx)
-            .await?;
+        on_write!(self, |c| sqlx::query(
+            "UPDATE accounts SET password_hash = $1, password_changed_at = $2 WHERE id = $3"
+        )
+        .bind(hash)
+        .bind(now)
+        .bind(account_id)
+        .execute(c)
+        .await
+        .map(|done| done.rows_affected()))?;
+        on_write!(self, |c| sqlx::query(
+            "DELETE FROM sessions WHERE account_id = $1 AND ($2 IS NULL OR token_hash <> $3)"
+        )
+        .bind(account_id)
+        .bind(keep)
+        .bind(keep)
+        .execute(c)
+        .await
+        .map(|done| done.rows_affected()))?;
         // Whoever was guessing the old password starts from nothing; so does its owner.
-        sqlx::query("DELETE FROM sign_in_guards WHERE key = ?")
+        on_write!(self, |c| sqlx::query("DELETE FROM sign_in_guards WHERE key = $1")
             .bind(sign_in_guard(account_id))
-            .execute(&mut *self.tx)
-            .await?;
+            .execute(c)
+            .await
+            .map(|done| done.rows_affected()))?;
         Ok(())
     }
 }

@@ -6,7 +6,7 @@
 use recupera_api::account::AddressKind;
 use sqlx::FromRow;
 
-use super::{write::Write, Db};
+use super::{on_reader, on_write, write::Write, Db};
 
 /// The outbox channel a code for this kind of address goes by.
 pub fn channel(kind: AddressKind) -> &'static str {
@@ -48,13 +48,13 @@ pub struct ProofSend<'a> {
 impl Db {
     /// The account's new addresses waiting for their code (at most one of each kind), alive at `now`.
     pub async fn address_proofs(&self, account_id: i64, now: i64) -> anyhow::Result<Vec<AddressProofRow>> {
-        Ok(sqlx::query_as::<_, AddressProofRow>(
-            "SELECT * FROM address_proofs WHERE account_id = ? AND expires_at > ? ORDER BY kind",
+        Ok(on_reader!(self, |c| sqlx::query_as::<_, AddressProofRow>(
+            "SELECT * FROM address_proofs WHERE account_id = $1 AND expires_at > $2 ORDER BY kind",
         )
         .bind(account_id)
         .bind(now)
-        .fetch_all(&self.pool)
-        .await?)
+        .fetch_all(c)
+        .await)?)
     }
 }
 
@@ -64,13 +64,13 @@ impl Write {
         account_id: i64,
         kind: AddressKind,
     ) -> anyhow::Result<Option<AddressProofRow>> {
-        Ok(sqlx::query_as::<_, AddressProofRow>(
-            "SELECT * FROM address_proofs WHERE account_id = ? AND kind = ?",
+        Ok(on_write!(self, |c| sqlx::query_as::<_, AddressProofRow>(
+            "SELECT * FROM address_proofs WHERE account_id = $1 AND kind = $2",
         )
         .bind(account_id)
         .bind(kind.as_str())
-        .fetch_optional(&mut *self.tx)
-        .await?)
+        .fetch_optional(c)
+        .await)?)
     }
 
     /// Records an address typed at sign-up, to be proven later: no code has gone to it yet.
@@ -81,10 +81,10 @@ impl Write {
         now: i64,
         expires_at: i64,
     ) -> anyhow::Result<()> {
-        sqlx::query(
+        on_write!(self, |c| sqlx::query(
             "INSERT INTO address_proofs (id, account_id, kind, address, step, code_hash, code_expires_at,
                                          sends, next_send_at, created_at, expires_at)
-             VALUES (?, ?, ?, ?, 'enter_code', NULL, 0, 0, 0, ?, ?)
+             VALUES ($1, $2, $3, $4, 'enter_code', NULL, 0, 0, 0, $5, $6)
              ON CONFLICT (account_id, kind) DO NOTHING",
         )
         .bind(id)
@@ -93,8 +93,9 @@ impl Write {
         .bind(address)
         .bind(now)
         .bind(expires_at)
-        .execute(&mut *self.tx)
-        .await?;
+        .execute(c)
+        .await
+        .map(|done| done.rows_affected()))?;
         Ok(())
     }
 
@@ -108,17 +109,18 @@ impl Write {
         send: &ProofSend<'_>,
         now: i64,
     ) -> anyhow::Result<Option<AddressProofRow>> {
-        Ok(sqlx::query_as::<_, AddressProofRow>(
+        Ok(on_write!(self, |c| {
+            sqlx::query_as::<_, AddressProofRow>(
             "INSERT INTO address_proofs (id, account_id, kind, address, step, code_hash, code_expires_at,
                                          sends, next_send_at, created_at, expires_at)
-             VALUES (?1, ?2, ?3, ?4, 'enter_code', ?5, ?6, 1, ?7 + ?8, ?7, ?9)
+             VALUES ($1, $2, $3, $4, 'enter_code', $5, $6, 1, $7 + $8, $7, $9)
              ON CONFLICT (account_id, kind) DO UPDATE
              SET id = excluded.id, address = excluded.address, step = 'enter_code', ended_reason = NULL,
                  code_hash = excluded.code_hash, code_expires_at = excluded.code_expires_at,
                  failed_attempts = 0, sends = address_proofs.sends + 1,
-                 next_send_at = ?7 + ?8 * (1 << MIN(address_proofs.sends, 16)),
+                 next_send_at = $7 + $8 * (CAST(1 AS BIGINT) << CAST(CASE WHEN address_proofs.sends < 16 THEN address_proofs.sends ELSE 16 END AS INTEGER)),
                  expires_at = excluded.expires_at
-             WHERE address_proofs.next_send_at <= ?7 OR address_proofs.expires_at <= ?7
+             WHERE address_proofs.next_send_at <= $7 OR address_proofs.expires_at <= $7
              RETURNING *",
         )
         .bind(send.id)
@@ -130,8 +132,8 @@ impl Write {
         .bind(now)
         .bind(send.cooldown_s)
         .bind(send.expires_at)
-        .fetch_optional(&mut *self.tx)
-        .await?)
+        .fetch_optional(c).await
+        })?)
     }
 
     /// The code was right: the row is used up, once, and only while `code_hash` is still its code
@@ -142,16 +144,16 @@ impl Write {
         code_hash: &[u8],
         now: i64,
     ) -> anyhow::Result<Option<AddressProofRow>> {
-        Ok(sqlx::query_as::<_, AddressProofRow>(
+        Ok(on_write!(self, |c| sqlx::query_as::<_, AddressProofRow>(
             "DELETE FROM address_proofs
-             WHERE id = ? AND step = 'enter_code' AND code_hash = ? AND code_expires_at > ?
+             WHERE id = $1 AND step = 'enter_code' AND code_hash = $2 AND code_expires_at > $3
              RETURNING *",
         )
         .bind(id)
         .bind(code_hash)
         .bind(now)
-        .fetch_optional(&mut *self.tx)
-        .await?)
+        .fetch_optional(c)
+        .await)?)
     }
 
     /// Counts a wrong code for this address (ending it at `budget`) and in the budgets per account
@@ -177,12 +179,18 @@ impl Write {
         address: &str,
     ) -> anyhow::Result<bool> {
         let column = kind.as_str();
-        // Emails compare without case (the column's collation; `lower()` on PostgreSQL).
+        // Emails compare without case (`accounts::matches`).
+        let taken = super::accounts::matches(self.dialect(), column, "$1");
         let sql = format!(
-            "UPDATE accounts SET {column} = ?1
-             WHERE id = ?2 AND NOT EXISTS (SELECT 1 FROM accounts WHERE {column} = ?1 AND id <> ?2)"
+            "UPDATE accounts SET {column} = $1
+             WHERE id = $2 AND NOT EXISTS (SELECT 1 FROM accounts WHERE {taken} AND id <> $2)"
         );
-        let done = sqlx::query(&sql).bind(address).bind(account_id).execute(&mut *self.tx).await?;
-        Ok(done.rows_affected() == 1)
+        let done = on_write!(self, |c| sqlx::query(&sql)
+            .bind(address)
+            .bind(account_id)
+            .execute(c)
+            .await
+            .map(|done| done.rows_affected()))?;
+        Ok(done == 1)
     }
 }

@@ -1,4 +1,4 @@
-use super::{write::Actor, Db};
+use super::{on_reader, on_writer, write::Actor, Db};
 
 /// What the audit trail records. The stored name is the snake_case one (`as_str`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -61,20 +61,23 @@ impl Db {
     }
 
     pub async fn audit_events(&self, flow_id: &str) -> anyhow::Result<Vec<String>> {
-        Ok(sqlx::query_scalar("SELECT event FROM audit_log WHERE flow_id = ? ORDER BY id")
-            .bind(flow_id)
-            .fetch_all(&self.pool)
-            .await?)
+        Ok(on_reader!(self, |c| sqlx::query_scalar(
+            "SELECT event FROM audit_log WHERE flow_id = $1 ORDER BY id"
+        )
+        .bind(flow_id)
+        .fetch_all(c)
+        .await)?)
     }
 
     /// Whether a challenge was already used, or once solved wrong.
     pub async fn bot_check_seen(&self, signature: &str, expires_at: i64) -> anyhow::Result<bool> {
-        let seen: Option<i64> =
-            sqlx::query_scalar("SELECT 1 FROM bot_check_used WHERE expires_at = ? AND signature = ?")
-                .bind(expires_at)
-                .bind(signature)
-                .fetch_optional(&self.pool)
-                .await?;
+        let seen: Option<i64> = on_reader!(self, |c| sqlx::query_scalar(
+            "SELECT expires_at FROM bot_check_used WHERE expires_at = $1 AND signature = $2"
+        )
+        .bind(expires_at)
+        .bind(signature)
+        .fetch_optional(c)
+        .await)?;
         Ok(seen.is_some())
     }
 
@@ -88,14 +91,17 @@ impl Db {
 
     /// A stored secret, or `fresh` stored under `name` when there is none yet.
     pub async fn secret_or_insert(&self, name: &str, fresh: &[u8]) -> anyhow::Result<Vec<u8>> {
-        sqlx::query("INSERT OR IGNORE INTO server_secrets (name, value) VALUES (?, ?)")
+        on_writer!(self, |c| sqlx::query(
+            "INSERT INTO server_secrets (name, value) VALUES ($1, $2) ON CONFLICT DO NOTHING"
+        )
+        .bind(name)
+        .bind(fresh)
+        .execute(c)
+        .await
+        .map(|done| done.rows_affected()))?;
+        Ok(on_writer!(self, |c| sqlx::query_scalar("SELECT value FROM server_secrets WHERE name = $1")
             .bind(name)
-            .bind(fresh)
-            .execute(&self.writer)
-            .await?;
-        Ok(sqlx::query_scalar("SELECT value FROM server_secrets WHERE name = ?")
-            .bind(name)
-            .fetch_one(&self.writer)
-            .await?)
+            .fetch_one(c)
+            .await)?)
     }
 }

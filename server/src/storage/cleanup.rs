@@ -1,4 +1,4 @@
-use super::Db;
+use super::{on_writer, Backend, Db, Dialect};
 
 /// What a cleanup removed, per table.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -36,38 +36,73 @@ struct Rule {
 }
 
 const RULES: [Rule; 12] = [
-    Rule { table: "sessions", key: "rowid", condition: "expires_at <= ?", kept_s: 0 },
-    Rule { table: "recovery_flows", key: "rowid", condition: "expires_at <= ?", kept_s: KEEP_S },
-    Rule { table: "code_failures", key: "rowid", condition: "at <= ?", kept_s: FAILURES_KEEP_S },
-    Rule { table: "sign_in_failures", key: "rowid", condition: "at <= ?", kept_s: FAILURES_KEEP_S },
-    Rule { table: "bot_check_used", key: "expires_at, signature", condition: "expires_at <= ?", kept_s: 0 },
-    Rule { table: "outbox", key: "rowid", condition: "sent_at IS NOT NULL AND sent_at <= ?", kept_s: KEEP_S },
+    Rule { table: "sessions", key: "rowid", condition: "expires_at <= $1", kept_s: 0 },
+    Rule { table: "recovery_flows", key: "rowid", condition: "expires_at <= $1", kept_s: KEEP_S },
+    Rule { table: "code_failures", key: "rowid", condition: "at <= $1", kept_s: FAILURES_KEEP_S },
+    Rule { table: "sign_in_failures", key: "rowid", condition: "at <= $1", kept_s: FAILURES_KEEP_S },
+    Rule { table: "bot_check_used", key: "expires_at, signature", condition: "expires_at <= $1", kept_s: 0 },
+    Rule {
+        table: "outbox",
+        key: "rowid",
+        condition: "sent_at IS NOT NULL AND sent_at <= $1",
+        kept_s: KEEP_S,
+    },
     // A code message that could not go out before its code expired: never delivered, not kept.
-    Rule { table: "outbox", key: "rowid", condition: "expires_at <= ? AND sent_at IS NULL", kept_s: 0 },
-    Rule { table: "cap_events", key: "rowid", condition: "at <= ?", kept_s: FAILURES_KEEP_S },
+    Rule { table: "outbox", key: "rowid", condition: "expires_at <= $1 AND sent_at IS NULL", kept_s: 0 },
+    Rule { table: "cap_events", key: "rowid", condition: "at <= $1", kept_s: FAILURES_KEEP_S },
     // Given up: kept a week for operators to look at or retry.
-    Rule { table: "outbox", key: "rowid", condition: "failed_at <= ?", kept_s: KEEP_S },
+    Rule { table: "outbox", key: "rowid", condition: "failed_at <= $1", kept_s: KEEP_S },
     // A run of wrong passwords left alone for a month starts again from nothing.
-    Rule { table: "sign_in_guards", key: "rowid", condition: "updated_at <= ?", kept_s: GUARDS_KEEP_S },
+    Rule { table: "sign_in_guards", key: "rowid", condition: "updated_at <= $1", kept_s: GUARDS_KEEP_S },
     // A sign-up lives a day (its `expires_at`); an account made of it no longer needs it.
-    Rule { table: "sign_ups", key: "id", condition: "expires_at <= ?", kept_s: 0 },
+    Rule { table: "sign_ups", key: "id", condition: "expires_at <= $1", kept_s: 0 },
     // A new address not proven in its time (a day once a code went to it) is forgotten.
-    Rule { table: "address_proofs", key: "id", condition: "expires_at <= ?", kept_s: 0 },
+    Rule { table: "address_proofs", key: "id", condition: "expires_at <= $1", kept_s: 0 },
 ];
+
+/// The advisory lock (`pg_try_advisory_lock`) the replica cleaning up holds. Any number other than
+/// `write::WRITE_LOCK`.
+const CLEANUP_LOCK: i64 = 0x0063_6c65_616e_7570; // "cleanup"
 
 /// How long an account's run of wrong passwords is remembered after its last one.
 const GUARDS_KEEP_S: i64 = 30 * 24 * 3600;
 
 impl Rule {
-    fn delete_sql(&self) -> String {
+    fn delete_sql(&self, dialect: Dialect) -> String {
         let Rule { table, key, condition, .. } = self;
+        // PostgreSQL has no `rowid`; its `ctid` (where the row is stored) finds the row as directly.
+        let key = match dialect {
+            Dialect::Postgres if *key == "rowid" => "ctid",
+            _ => key,
+        };
         format!("DELETE FROM {table} WHERE ({key}) IN (SELECT {key} FROM {table} WHERE {condition} LIMIT {BATCH})")
     }
 }
 
 impl Db {
-    /// Deletes what can no longer matter, so tables do not grow without end.
-    pub async fn clean_up(&self, now: i64) -> anyhow::Result<Removed> {
+    /// Deletes what can no longer matter, so tables do not grow without end. On PostgreSQL one
+    /// replica at a time does it (an advisory lock held for the run); `None` when another is at it.
+    pub async fn clean_up(&self, now: i64) -> anyhow::Result<Option<Removed>> {
+        let Backend::Postgres { pool } = &self.backend else { return self.clean_up_now(now).await.map(Some) };
+        let mut holder = pool.acquire().await?;
+        let held: bool = sqlx::query_scalar("SELECT pg_try_advisory_lock($1)")
+            .bind(CLEANUP_LOCK)
+            .fetch_one(&mut *holder)
+            .await?;
+        if !held {
+            return Ok(None);
+        }
+        let removed = self.clean_up_now(now).await;
+        let released =
+            sqlx::query("SELECT pg_advisory_unlock($1)").bind(CLEANUP_LOCK).execute(&mut *holder).await;
+        if released.is_err() {
+            // A connection that may still hold the lock goes, and the lock with it.
+            holder.detach();
+        }
+        removed.map(Some)
+    }
+
+    async fn clean_up_now(&self, now: i64) -> anyhow::Result<Removed> {
         let mut removed = [0; RULES.len()];
         for (count, rule) in removed.iter_mut().zip(&RULES) {
             *count = self.delete_in_batches(rule, now - rule.kept_s).await?;
@@ -88,10 +123,14 @@ impl Db {
 
     /// Deletes the rows `rule` selects at `before`, `BATCH` at a time.
     async fn delete_in_batches(&self, rule: &Rule, before: i64) -> anyhow::Result<u64> {
-        let sql = rule.delete_sql();
+        let sql = rule.delete_sql(self.dialect());
         let mut removed = 0;
         loop {
-            let batch = sqlx::query(&sql).bind(before).execute(&self.writer).await?.rows_affected();
+            let batch = on_writer!(self, |c| sqlx::query(&sql)
+                .bind(before)
+                .execute(c)
+                .await
+                .map(|done| done.rows_affected()))?;
             removed += batch;
             if batch < BATCH as u64 {
                 return Ok(removed);
@@ -111,22 +150,27 @@ mod tests {
     async fn a_backlog_larger_than_a_batch_is_removed_entirely_and_nothing_live_with_it() {
         let (_dir, db) = scratch_db().await;
         let backlog = 2 * BATCH + 17;
-        sqlx::query(
-            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+        on_writer!(db, |c| sqlx::query(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $1)
              INSERT INTO bot_check_used (signature, expires_at) SELECT 'old-' || i, 100 FROM n",
         )
         .bind(backlog)
-        .execute(&db.writer)
+        .execute(c)
         .await
+        .map(|done| done.rows_affected()))
         .unwrap();
-        sqlx::query("INSERT INTO bot_check_used (signature, expires_at) VALUES ('live', 10000)")
-            .execute(&db.writer)
-            .await
-            .unwrap();
-        let removed = db.clean_up(1000).await.unwrap();
+        on_writer!(db, |c| sqlx::query(
+            "INSERT INTO bot_check_used (signature, expires_at) VALUES ('live', 10000)"
+        )
+        .execute(c)
+        .await
+        .map(|done| done.rows_affected()))
+        .unwrap();
+        let removed = db.clean_up(1000).await.unwrap().expect("SQLite cleans up at once");
         assert_eq!(removed.bot_checks, backlog as u64);
         let left: (i64,) =
-            sqlx::query_as("SELECT COUNT(*) FROM bot_check_used").fetch_one(&db.writer).await.unwrap();
+            on_writer!(db, |c| sqlx::query_as("SELECT COUNT(*) FROM bot_check_used").fetch_one(c).await)
+                .unwrap();
         assert_eq!(left.0, 1, "the live row stays");
     }
 
@@ -134,7 +178,7 @@ mod tests {
     async fn every_cleanup_delete_finds_its_rows_through_an_index() {
         let (_dir, db) = scratch_db().await;
         for rule in &RULES {
-            let steps = query_plan(&db, &rule.delete_sql()).await;
+            let steps = query_plan(&db, &rule.delete_sql(Dialect::Sqlite)).await;
             // The rows to delete are searched for, then each is found by its key; nothing is scanned.
             assert!(
                 steps.iter().filter(|step| step.starts_with("SEARCH")).count() == 2

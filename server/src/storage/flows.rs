@@ -4,7 +4,7 @@
 
 use sqlx::FromRow;
 
-use super::{write::Write, Db};
+use super::{on_reader, on_write, write::Write, Db};
 
 /// A recovery flow's row. `step` and `channel` are the API's snake_case names.
 #[derive(Clone, Debug, FromRow)]
@@ -42,25 +42,26 @@ impl Db {
     /// How many flows the table holds, live or kept for support (for the benchmark's cleanup figure).
     pub async fn count_flows(&self) -> anyhow::Result<i64> {
         let (count,): (i64,) =
-            sqlx::query_as("SELECT COUNT(*) FROM recovery_flows").fetch_one(&self.pool).await?;
+            on_reader!(self, |c| sqlx::query_as("SELECT COUNT(*) FROM recovery_flows").fetch_one(c).await)?;
         Ok(count)
     }
 
     #[tracing::instrument(level = "debug", skip_all, fields(flow_id = %id))]
     pub async fn flow(&self, id: &str) -> anyhow::Result<Option<FlowRow>> {
-        Ok(sqlx::query_as::<_, FlowRow>("SELECT * FROM recovery_flows WHERE id = ?")
+        Ok(on_reader!(self, |c| sqlx::query_as::<_, FlowRow>("SELECT * FROM recovery_flows WHERE id = $1")
             .bind(id)
-            .fetch_optional(&self.pool)
-            .await?)
+            .fetch_optional(c)
+            .await)?)
     }
 }
 
 impl Write {
     #[tracing::instrument(level = "debug", skip_all, fields(flow_id = %flow.id, account_id = flow.account_id))]
     pub async fn insert_flow(&mut self, flow: &FlowRow) -> anyhow::Result<()> {
-        sqlx::query(
+        on_write!(self, |c| {
+            sqlx::query(
             "INSERT INTO recovery_flows (id, account_id, identifier_kind, identifier, language, step, created_at, expires_at, browser_hash)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         )
         .bind(&flow.id)
         .bind(flow.account_id)
@@ -71,8 +72,8 @@ impl Write {
         .bind(flow.created_at)
         .bind(flow.expires_at)
         .bind(&flow.browser_hash)
-        .execute(&mut *self.tx)
-        .await?;
+        .execute(c).await.map(|done| done.rows_affected())
+        })?;
         Ok(())
     }
 
@@ -88,12 +89,13 @@ impl Write {
         change: CodeChange<'_>,
         now: i64,
     ) -> anyhow::Result<Option<FlowRow>> {
-        Ok(sqlx::query_as::<_, FlowRow>(
+        Ok(on_write!(self, |c| {
+            sqlx::query_as::<_, FlowRow>(
             "UPDATE recovery_flows
-             SET step = 'enter_code', channel = ?1, code_hash = ?2, code_expires_at = ?3, sends = sends + 1,
-                 next_send_at = ?4 + ?5 * (1 << MIN(sends, 16))
-             WHERE id = ?6 AND browser_hash = ?7 AND step IN ('choose_method', 'enter_code')
-               AND next_send_at <= ?4 AND expires_at > ?4
+             SET step = 'enter_code', channel = $1, code_hash = $2, code_expires_at = $3, sends = sends + 1,
+                 next_send_at = $4 + $5 * (CAST(1 AS BIGINT) << CAST(CASE WHEN sends < 16 THEN sends ELSE 16 END AS INTEGER))
+             WHERE id = $6 AND browser_hash = $7 AND step IN ('choose_method', 'enter_code')
+               AND next_send_at <= $4 AND expires_at > $4
              RETURNING *",
         )
         .bind(change.channel)
@@ -103,8 +105,8 @@ impl Write {
         .bind(change.cooldown_s)
         .bind(id)
         .bind(browser_hash)
-        .fetch_optional(&mut *self.tx)
-        .await?)
+        .fetch_optional(c).await
+        })?)
     }
 
     /// Counts a wrong code against the flow (ending it at `per_flow_budget`) and in the budgets that
@@ -134,27 +136,30 @@ impl Write {
         budget: u32,
         now: i64,
     ) -> anyhow::Result<Option<i64>> {
-        let failed: Option<i64> = sqlx::query_scalar(&format!(
+        let failed: Option<i64> = on_write!(self, |c| sqlx::query_scalar(&format!(
             "UPDATE {table}
              SET failed_attempts = failed_attempts + 1,
-                 step = CASE WHEN failed_attempts + 1 >= ?1 THEN 'ended' ELSE step END,
-                 ended_reason = CASE WHEN failed_attempts + 1 >= ?1 THEN 'attempts' ELSE ended_reason END,
-                 code_hash = CASE WHEN failed_attempts + 1 >= ?1 THEN NULL ELSE code_hash END
-             WHERE id = ?2 AND step = 'enter_code' AND failed_attempts < ?1
+                 step = CASE WHEN failed_attempts + 1 >= $1 THEN 'ended' ELSE step END,
+                 ended_reason = CASE WHEN failed_attempts + 1 >= $1 THEN 'attempts' ELSE ended_reason END,
+                 code_hash = CASE WHEN failed_attempts + 1 >= $1 THEN NULL ELSE code_hash END
+             WHERE id = $2 AND step = 'enter_code' AND failed_attempts < $1
              RETURNING failed_attempts"
         ))
-        .bind(budget)
+        .bind(i64::from(budget))
         .bind(id)
-        .fetch_optional(&mut *self.tx)
-        .await?;
+        .fetch_optional(c)
+        .await)?;
         if failed.is_some() {
-            sqlx::query("INSERT INTO code_failures (account_id, identifier, ip, at) VALUES (?, ?, ?, ?)")
-                .bind(account_id)
-                .bind(identifier_key)
-                .bind(ip)
-                .bind(now)
-                .execute(&mut *self.tx)
-                .await?;
+            on_write!(self, |c| sqlx::query(
+                "INSERT INTO code_failures (account_id, identifier, ip, at) VALUES ($1, $2, $3, $4)"
+            )
+            .bind(account_id)
+            .bind(identifier_key)
+            .bind(ip)
+            .bind(now)
+            .execute(c)
+            .await
+            .map(|done| done.rows_affected()))?;
         }
         Ok(failed)
     }
@@ -170,30 +175,32 @@ impl Write {
         browser_hash: &[u8],
         now: i64,
     ) -> anyhow::Result<Option<FlowRow>> {
-        Ok(sqlx::query_as::<_, FlowRow>(
-            "UPDATE recovery_flows SET step = 'new_password', code_hash = NULL, verified_at = ?, browser_hash = ?
-             WHERE id = ? AND step = 'enter_code' AND code_hash = ?
+        Ok(on_write!(self, |c| {
+            sqlx::query_as::<_, FlowRow>(
+            "UPDATE recovery_flows SET step = 'new_password', code_hash = NULL, verified_at = $1, browser_hash = $2
+             WHERE id = $3 AND step = 'enter_code' AND code_hash = $4
              RETURNING *",
         )
         .bind(now)
         .bind(browser_hash)
         .bind(id)
         .bind(code_hash)
-        .fetch_optional(&mut *self.tx)
-        .await?)
+        .fetch_optional(c).await
+        })?)
     }
 
     /// Ends a flow that is not over yet, saying why.
     #[tracing::instrument(level = "debug", skip_all, fields(flow_id = %id))]
     pub async fn end_flow(&mut self, id: &str, reason: &str) -> anyhow::Result<()> {
-        sqlx::query(
-            "UPDATE recovery_flows SET step = 'ended', ended_reason = ?, code_hash = NULL
-             WHERE id = ? AND step NOT IN ('done', 'ended')",
+        on_write!(self, |c| sqlx::query(
+            "UPDATE recovery_flows SET step = 'ended', ended_reason = $1, code_hash = NULL
+             WHERE id = $2 AND step NOT IN ('done', 'ended')",
         )
         .bind(reason)
         .bind(id)
-        .execute(&mut *self.tx)
-        .await?;
+        .execute(c)
+        .await
+        .map(|done| done.rows_affected()))?;
         Ok(())
     }
 
@@ -201,28 +208,29 @@ impl Write {
     /// request already did it (or the flow moved on).
     #[tracing::instrument(level = "debug", skip_all, fields(flow_id = %id))]
     pub async fn complete_flow(&mut self, id: &str, verified_after: i64) -> anyhow::Result<Option<FlowRow>> {
-        Ok(sqlx::query_as::<_, FlowRow>(
+        Ok(on_write!(self, |c| sqlx::query_as::<_, FlowRow>(
             "UPDATE recovery_flows SET step = 'done', code_hash = NULL
-             WHERE id = ? AND step = 'new_password' AND verified_at > ?
+             WHERE id = $1 AND step = 'new_password' AND verified_at > $2
              RETURNING *",
         )
         .bind(id)
         .bind(verified_after)
-        .fetch_optional(&mut *self.tx)
-        .await?)
+        .fetch_optional(c)
+        .await)?)
     }
 
     /// Ends every other open recovery of the account: the password they were for has changed.
     #[tracing::instrument(level = "debug", skip_all, fields(flow_id = %flow_id, account_id = account_id))]
     pub async fn supersede_other_flows(&mut self, account_id: i64, flow_id: &str) -> anyhow::Result<()> {
-        sqlx::query(
+        on_write!(self, |c| sqlx::query(
             "UPDATE recovery_flows SET step = 'ended', ended_reason = 'superseded', code_hash = NULL
-             WHERE account_id = ? AND id <> ? AND step NOT IN ('done', 'ended')",
+             WHERE account_id = $1 AND id <> $2 AND step NOT IN ('done', 'ended')",
         )
         .bind(account_id)
         .bind(flow_id)
-        .execute(&mut *self.tx)
-        .await?;
+        .execute(c)
+        .await
+        .map(|done| done.rows_affected()))?;
         Ok(())
     }
 
@@ -233,17 +241,18 @@ impl Write {
         (identifier_key, day_since, identifier_budget): (&str, i64, u32),
         (network, hour_since, network_budget): (&str, i64, u32),
     ) -> anyhow::Result<(i64, i64)> {
-        Ok(sqlx::query_as(
-            "SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM code_failures WHERE identifier = ? AND at > ? LIMIT ?)),
-                    (SELECT COUNT(*) FROM (SELECT 1 FROM code_failures WHERE ip = ? AND at > ? LIMIT ?))",
+        Ok(on_write!(self, |c| {
+            sqlx::query_as(
+            "SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM code_failures WHERE identifier = $1 AND at > $2 LIMIT $3) AS recent),
+                    (SELECT COUNT(*) FROM (SELECT 1 FROM code_failures WHERE ip = $4 AND at > $5 LIMIT $6) AS recent)",
         )
         .bind(identifier_key)
         .bind(day_since)
-        .bind(identifier_budget)
+        .bind(i64::from(identifier_budget))
         .bind(network)
         .bind(hour_since)
-        .bind(network_budget)
-        .fetch_one(&mut *self.tx)
-        .await?)
+        .bind(i64::from(network_budget))
+        .fetch_one(c).await
+        })?)
     }
 }

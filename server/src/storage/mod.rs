@@ -1,5 +1,12 @@
-//! All database access goes through `Db`. Handlers never write SQL, so a second backend
-//! (PostgreSQL) can be added here without touching them.
+//! All database access goes through `Db`. Handlers never write SQL, and never see which backend
+//! answers: SQLite (one file, one writer) or PostgreSQL (one database for several replicas).
+//!
+//! Each query is written once, in the SQL both backends speak (`$1` parameters, `CASE` rather than
+//! scalar `MIN`/`MAX`, `ON CONFLICT` rather than `INSERT OR IGNORE`, subqueries named), and run on
+//! whichever backend this is by `on_reader!`, `on_writer!` or `on_write!`, which expand it once per
+//! backend with its own driver: rows are decoded by each driver natively, with no conversion layer.
+//! The few statements whose best form differs (case-insensitive lookups, the outbox claim, the
+//! cleanup's row keys) pick their text by `Backend::dialect`.
 
 pub mod accounts;
 pub mod address_proofs;
@@ -18,8 +25,9 @@ pub use sessions::{SessionRow, SignInGate, SignInRules};
 use std::{path::Path, str::FromStr, time::Duration};
 
 use anyhow::Context;
-use sqlx::sqlite::{
-    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+use sqlx::{
+    sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous},
+    PgPool,
 };
 
 /// How many pages (of 1 KiB) the write-ahead log may hold before a checkpoint stops writes for a moment
@@ -29,23 +37,94 @@ pub const LOG_PAGES_BEFORE_RESTART: i64 = 256 * 1024;
 
 #[derive(Clone, Debug)]
 pub struct Db {
-    /// Readers: many at once (WAL lets them run beside the writer).
-    pub(crate) pool: SqlitePool,
-    /// The one writer. SQLite takes one write at a time anyway; queueing writes here, in order,
-    /// replaces SQLite's busy-wait sleeps (up to 100 ms each) with a fair FIFO wait.
-    pub(crate) writer: SqlitePool,
+    pub(crate) backend: Backend,
 }
+
+#[derive(Clone, Debug)]
+pub(crate) enum Backend {
+    Sqlite {
+        /// Readers: many at once (WAL lets them run beside the writer).
+        pool: SqlitePool,
+        /// The one writer. SQLite takes one write at a time anyway; queueing writes here, in order,
+        /// replaces SQLite's busy-wait sleeps (up to 100 ms each) with a fair FIFO wait.
+        writer: SqlitePool,
+    },
+    /// Readers and writers alike: PostgreSQL runs them side by side, and `Db::write` orders the
+    /// writes that decide a rule (`write.rs`).
+    Postgres { pool: PgPool },
+}
+
+/// Which SQL text a statement takes where the two backends' best forms differ.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dialect {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    pub(crate) fn dialect(&self) -> Dialect {
+        match self {
+            Backend::Sqlite { .. } => Dialect::Sqlite,
+            Backend::Postgres { .. } => Dialect::Postgres,
+        }
+    }
+}
+
+/// Runs `$body` with `$c` bound to a pool for reads: the readers on SQLite, the pool on PostgreSQL.
+macro_rules! on_reader {
+    ($db:expr, |$c:ident| $body:expr) => {
+        match &$db.backend {
+            $crate::storage::Backend::Sqlite { pool: $c, .. } => $body,
+            $crate::storage::Backend::Postgres { pool: $c } => $body,
+        }
+    };
+}
+
+/// Runs `$body` with `$c` bound to a pool for one statement that changes rows on its own (its
+/// conditions make it right whoever runs it at the same time): the one writer on SQLite.
+macro_rules! on_writer {
+    ($db:expr, |$c:ident| $body:expr) => {
+        match &$db.backend {
+            $crate::storage::Backend::Sqlite { writer: $c, .. } => $body,
+            $crate::storage::Backend::Postgres { pool: $c } => $body,
+        }
+    };
+}
+
+/// Runs `$body` with `$c` bound to the connection of the `Write` transaction `$write`.
+macro_rules! on_write {
+    ($write:expr, |$c:ident| $body:expr) => {
+        match &mut $write.tx {
+            $crate::storage::write::Tx::Sqlite(tx) => {
+                let $c = &mut **tx;
+                $body
+            }
+            $crate::storage::write::Tx::Postgres(tx) => {
+                let $c = &mut **tx;
+                $body
+            }
+        }
+    };
+}
+
+pub(crate) use {on_reader, on_write, on_writer};
 
 impl Db {
     /// Opens (creating when missing) the database at `url` and brings its schema up to date.
     pub async fn connect(url: &str) -> anyhow::Result<Db> {
+        Db::connect_with(url, postgres::DEFAULT_CONNECTIONS).await
+    }
+
+    /// As `connect`, with at most `max_connections` to a PostgreSQL database (SQLite: 1 writer, 8 readers).
+    pub async fn connect_with(url: &str, max_connections: u32) -> anyhow::Result<Db> {
         let url = match database_url::DatabaseUrl::parse(url)? {
             database_url::DatabaseUrl::Sqlite(url) => url,
-            database_url::DatabaseUrl::Postgres(url) => anyhow::bail!(
-                "the database URL {:?} is PostgreSQL: `recupera-server migrate` prepares its schema, but this \
-                 release serves from SQLite only (give sqlite://path/to/file.db)",
-                database_url::redacted(&url)
-            ),
+            database_url::DatabaseUrl::Postgres(url) => {
+                let pool = postgres::connect(&url, max_connections).await?;
+                let db = Db { backend: Backend::Postgres { pool } };
+                db.migrate().await?;
+                return Ok(db);
+            }
         };
         let url = url.as_str();
         let options = SqliteConnectOptions::from_str(url)
@@ -89,7 +168,7 @@ impl Db {
             .connect_with(options)
             .await
             .with_context(|| format!("cannot open the database {url:?}"))?;
-        let db = Db { pool, writer };
+        let db = Db { backend: Backend::Sqlite { pool, writer } };
         db.migrate().await?;
         Ok(db)
     }
@@ -105,34 +184,57 @@ impl Db {
     /// come in between. Writes wait for that step (two syncs: 10–25 ms on a virtual disk), which is
     /// why it is not taken every time.
     pub async fn checkpoint(&self, restart_above: i64) -> anyhow::Result<(i64, i64)> {
-        let (log, copied) = passive_checkpoint(&self.pool).await?;
+        // PostgreSQL checkpoints on its own.
+        let Backend::Sqlite { pool, writer } = &self.backend else { return Ok((0, 0)) };
+        let (log, copied) = passive_checkpoint(pool).await?;
         // `copied == log` would not tell the log is empty: both count the pages up to where this
         // checkpoint started, and writes went on meanwhile. Only the log's size says it never starts over.
         if log <= restart_above {
             return Ok((log, copied));
         }
-        passive_checkpoint(&self.writer).await
+        passive_checkpoint(writer).await
     }
 
-    /// Applies the migrations in `server/migrations/sqlite/` that this database has not seen yet.
+    /// Which backend this is (for the few statements whose text differs).
+    pub fn dialect(&self) -> Dialect {
+        self.backend.dialect()
+    }
+
+    /// Applies the migrations of this backend's folder (`server/migrations/sqlite/` or
+    /// `server/migrations/postgres/`) that this database has not seen yet. Replicas starting together
+    /// on PostgreSQL are safe: sqlx holds an advisory lock for the run.
     pub async fn migrate(&self) -> anyhow::Result<()> {
-        sqlx::migrate!("./migrations/sqlite").run(&self.writer).await.context("database migration failed")
+        match &self.backend {
+            Backend::Sqlite { writer, .. } => sqlx::migrate!("./migrations/sqlite").run(writer).await,
+            Backend::Postgres { pool } => sqlx::migrate!("./migrations/postgres").run(pool).await,
+        }
+        .context("database migration failed")
     }
 
     /// A round trip to the database, for the health check.
     pub async fn ping(&self) -> anyhow::Result<()> {
-        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        on_reader!(self, |c| sqlx::query("SELECT 1").execute(c).await.map(|done| done.rows_affected()))?;
         Ok(())
+    }
+
+    /// Closes every connection (a replica shutting down lets the database know at once).
+    pub async fn close(&self) {
+        match &self.backend {
+            Backend::Sqlite { pool, writer } => {
+                pool.close().await;
+                writer.close().await;
+            }
+            Backend::Postgres { pool } => pool.close().await,
+        }
     }
 }
 
 /// Brings the database at `url` to this release's schema with its backend's migrations
 /// (`server/migrations/sqlite/` or `server/migrations/postgres/`), creating a SQLite file if missing.
 pub async fn migrate(url: &str) -> anyhow::Result<()> {
-    match database_url::DatabaseUrl::parse(url)? {
-        database_url::DatabaseUrl::Sqlite(_) => Db::connect(url).await.map(drop),
-        database_url::DatabaseUrl::Postgres(url) => postgres::migrate(&url).await,
-    }
+    let db = Db::connect_with(url, 1).await?;
+    db.close().await;
+    Ok(())
 }
 
 /// A passive checkpoint on one of `pool`'s connections: the log's size in pages, and how many of them
@@ -159,9 +261,11 @@ pub(crate) mod testing {
     pub async fn query_plan(db: &Db, sql: &str) -> Vec<String> {
         let explain = format!("EXPLAIN QUERY PLAN {sql}");
         let mut query = sqlx::query_as::<_, (i64, i64, i64, String)>(&explain);
-        for _ in 0..sql.matches('?').count() {
+        let parameters = (1..=9).take_while(|n| sql.contains(&format!("${n}"))).count();
+        for _ in 0..parameters {
             query = query.bind(0);
         }
-        query.fetch_all(&db.pool).await.unwrap().into_iter().map(|(.., detail)| detail).collect()
+        let super::Backend::Sqlite { pool, .. } = &db.backend else { panic!("query plans are SQLite's") };
+        query.fetch_all(pool).await.unwrap().into_iter().map(|(.., detail)| detail).collect()
     }
 }

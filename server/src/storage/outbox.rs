@@ -1,6 +1,6 @@
 use sqlx::FromRow;
 
-use super::Db;
+use super::{on_reader, on_writer, Db, Dialect};
 
 #[derive(Clone, Debug, FromRow)]
 pub struct OutboxMessage {
@@ -30,11 +30,24 @@ pub struct FailedMessage {
 /// then the row id), so the first due row is found without sorting the queue: when mail piles up under load, a
 /// claim that sorted every waiting message held the one writer for all of them. A message past its
 /// deadline (a code that expired while its delivery waited) is never taken; the cleanup deletes it.
-const CLAIM_DUE_MESSAGE: &str = "UPDATE outbox SET claimed_until = ?, attempts = attempts + 1
+const CLAIM_DUE_MESSAGE: &str = "UPDATE outbox SET claimed_until = $1, attempts = attempts + 1
      WHERE id = (SELECT id FROM outbox
-                 WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= ? AND claimed_until <= ?
-                   AND (expires_at IS NULL OR expires_at > ?)
+                 WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= $2 AND claimed_until <= $3
+                   AND (expires_at IS NULL OR expires_at > $4)
                  ORDER BY priority, next_attempt_at, id LIMIT 1)
+     RETURNING id, channel, recipient, language, template, args, created_at, attempts";
+
+/// The same claim on PostgreSQL, where every replica's worker claims at once: the first due row that
+/// no other claim holds right now (`SKIP LOCKED`: two workers never wait for, or take, the same row),
+/// leased by this statement's commit. The lease is checked again on the row itself, as it is when
+/// the claim is made.
+const CLAIM_DUE_MESSAGE_ON_POSTGRES: &str = "UPDATE outbox SET claimed_until = $1, attempts = attempts + 1
+     WHERE claimed_until <= $3
+       AND id = (SELECT id FROM outbox
+                 WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= $2 AND claimed_until <= $3
+                   AND (expires_at IS NULL OR expires_at > $4)
+                 ORDER BY priority, next_attempt_at, id LIMIT 1
+                 FOR UPDATE SKIP LOCKED)
      RETURNING id, channel, recipient, language, template, args, created_at, attempts";
 
 impl Db {
@@ -45,86 +58,99 @@ impl Db {
         now: i64,
         lease_until: i64,
     ) -> anyhow::Result<Option<OutboxMessage>> {
-        Ok(sqlx::query_as::<_, OutboxMessage>(CLAIM_DUE_MESSAGE)
+        let claim = match self.dialect() {
+            Dialect::Sqlite => CLAIM_DUE_MESSAGE,
+            Dialect::Postgres => CLAIM_DUE_MESSAGE_ON_POSTGRES,
+        };
+        Ok(on_writer!(self, |c| sqlx::query_as::<_, OutboxMessage>(claim)
             .bind(lease_until)
             .bind(now)
             .bind(now)
             .bind(now)
-            .fetch_optional(&self.writer)
-            .await?)
+            .fetch_optional(c)
+            .await)?)
     }
 
     /// Marks a message sent and, unless `keep_arguments` (the dev mailbox is its only recipient and
     /// shows it from here), empties its sealed arguments: nothing of a sent code stays at rest.
     pub async fn mark_message_sent(&self, id: i64, now: i64, keep_arguments: bool) -> anyhow::Result<()> {
-        sqlx::query(
-            "UPDATE outbox SET sent_at = ?, claimed_until = 0, last_error = NULL,
-                 args = CASE WHEN ? THEN args ELSE '' END
-             WHERE id = ?",
+        on_writer!(self, |c| sqlx::query(
+            "UPDATE outbox SET sent_at = $1, claimed_until = 0, last_error = NULL,
+                 args = CASE WHEN $2 THEN args ELSE '' END
+             WHERE id = $3",
         )
         .bind(now)
         .bind(keep_arguments)
         .bind(id)
-        .execute(&self.writer)
-        .await?;
+        .execute(c)
+        .await
+        .map(|done| done.rows_affected()))?;
         Ok(())
     }
 
     /// Delivery is given up: kept, as failed, for operators.
     pub async fn give_up_message(&self, id: i64, error: &str, now: i64) -> anyhow::Result<()> {
-        sqlx::query("UPDATE outbox SET claimed_until = 0, failed_at = ?, last_error = ? WHERE id = ?")
-            .bind(now)
-            .bind(error)
-            .bind(id)
-            .execute(&self.writer)
-            .await?;
+        on_writer!(self, |c| sqlx::query(
+            "UPDATE outbox SET claimed_until = 0, failed_at = $1, last_error = $2 WHERE id = $3"
+        )
+        .bind(now)
+        .bind(error)
+        .bind(id)
+        .execute(c)
+        .await
+        .map(|done| done.rows_affected()))?;
         Ok(())
     }
 
     /// The messages whose delivery was given up, newest first.
     pub async fn failed_messages(&self, limit: i64) -> anyhow::Result<Vec<FailedMessage>> {
-        Ok(sqlx::query_as::<_, FailedMessage>(
+        Ok(on_reader!(self, |c| {
+            sqlx::query_as::<_, FailedMessage>(
             "SELECT id, channel, recipient, template, attempts, failed_at, COALESCE(last_error, '') AS last_error
-             FROM outbox WHERE failed_at IS NOT NULL ORDER BY failed_at DESC, id DESC LIMIT ?",
+             FROM outbox WHERE failed_at IS NOT NULL ORDER BY failed_at DESC, id DESC LIMIT $1",
         )
         .bind(limit)
-        .fetch_all(&self.pool)
-        .await?)
+        .fetch_all(c).await
+        })?)
     }
 
     /// Puts a given-up message back in the queue, due now, with its attempts counted afresh. False
     /// when there is no given-up message `id`.
     pub async fn retry_message(&self, id: i64, now: i64) -> anyhow::Result<bool> {
-        let done = sqlx::query(
-            "UPDATE outbox SET failed_at = NULL, attempts = 0, next_attempt_at = ?, claimed_until = 0
-             WHERE id = ? AND failed_at IS NOT NULL",
+        let done = on_writer!(self, |c| sqlx::query(
+            "UPDATE outbox SET failed_at = NULL, attempts = 0, next_attempt_at = $1, claimed_until = 0
+             WHERE id = $2 AND failed_at IS NOT NULL",
         )
         .bind(now)
         .bind(id)
-        .execute(&self.writer)
-        .await?;
-        Ok(done.rows_affected() == 1)
+        .execute(c)
+        .await
+        .map(|done| done.rows_affected()))?;
+        Ok(done == 1)
     }
 
     pub async fn mark_message_failed(&self, id: i64, error: &str, retry_at: i64) -> anyhow::Result<()> {
-        sqlx::query("UPDATE outbox SET claimed_until = 0, next_attempt_at = ?, last_error = ? WHERE id = ?")
-            .bind(retry_at)
-            .bind(error)
-            .bind(id)
-            .execute(&self.writer)
-            .await?;
+        on_writer!(self, |c| sqlx::query(
+            "UPDATE outbox SET claimed_until = 0, next_attempt_at = $1, last_error = $2 WHERE id = $3"
+        )
+        .bind(retry_at)
+        .bind(error)
+        .bind(id)
+        .execute(c)
+        .await
+        .map(|done| done.rows_affected()))?;
         Ok(())
     }
 
     /// Every message, newest first (the dev mailbox).
     pub async fn all_messages(&self, limit: i64) -> anyhow::Result<Vec<OutboxMessage>> {
-        Ok(sqlx::query_as::<_, OutboxMessage>(
+        Ok(on_reader!(self, |c| sqlx::query_as::<_, OutboxMessage>(
             "SELECT id, channel, recipient, language, template, args, created_at, attempts
-             FROM outbox ORDER BY id DESC LIMIT ?",
+             FROM outbox ORDER BY id DESC LIMIT $1",
         )
         .bind(limit)
-        .fetch_all(&self.pool)
-        .await?)
+        .fetch_all(c)
+        .await)?)
     }
 }
 

@@ -1,4 +1,4 @@
-use super::{accounts::Account, write::NewMessage, Db};
+use super::{accounts::Account, on_reader, on_write, on_writer, write::NewMessage, Db};
 use crate::routes::bot_check::SolvedBotCheck;
 
 /// A session's last use is written when it is at least this old: at most one write a minute per
@@ -27,14 +27,15 @@ impl Db {
     ) -> anyhow::Result<()> {
         let mut write = self.write().await?;
         if let Some(previous) = replaces {
-            sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
+            on_write!(write, |c| sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
                 .bind(previous)
-                .execute(&mut *write.tx)
-                .await?;
+                .execute(c)
+                .await
+                .map(|done| done.rows_affected()))?;
         }
-        sqlx::query(
+        on_write!(write, |c| sqlx::query(
             "INSERT INTO sessions (token_hash, account_id, created_at, expires_at, last_seen_at, user_agent)
-             VALUES (?, ?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6)",
         )
         .bind(token_hash)
         .bind(account_id)
@@ -42,8 +43,9 @@ impl Db {
         .bind(expires_at)
         .bind(now)
         .bind(user_agent.chars().take(512).collect::<String>())
-        .execute(&mut *write.tx)
-        .await?;
+        .execute(c)
+        .await
+        .map(|done| done.rows_affected()))?;
         write.commit().await
     }
 
@@ -55,27 +57,33 @@ impl Db {
         now: i64,
         idle_since: i64,
     ) -> anyhow::Result<Option<Account>> {
-        let found = sqlx::query_as::<_, (i64, i64, String, String, Option<String>, String, String)>(
+        let found = on_reader!(self, |c| sqlx::query_as::<
+            _,
+            (i64, i64, String, String, Option<String>, String, String),
+        >(
             "SELECT s.last_seen_at, a.id, a.username, a.email, a.phone, a.password_hash, a.language
              FROM sessions s JOIN accounts a ON a.id = s.account_id
-             WHERE s.token_hash = ? AND s.expires_at > ? AND s.last_seen_at > ?",
+             WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.last_seen_at > $3",
         )
         .bind(token_hash)
         .bind(now)
         .bind(idle_since)
-        .fetch_optional(&self.pool)
-        .await?;
+        .fetch_optional(c)
+        .await)?;
         let Some((last_seen_at, id, username, email, phone, password_hash, language)) = found else {
             return Ok(None);
         };
         if now - last_seen_at >= LAST_SEEN_GRANULARITY_S {
             // Only forward, and only while the session still stands (a sign-out meanwhile wins).
-            sqlx::query("UPDATE sessions SET last_seen_at = ? WHERE token_hash = ? AND last_seen_at < ?")
-                .bind(now)
-                .bind(token_hash)
-                .bind(now)
-                .execute(&self.writer)
-                .await?;
+            on_writer!(self, |c| sqlx::query(
+                "UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2 AND last_seen_at < $3"
+            )
+            .bind(now)
+            .bind(token_hash)
+            .bind(now)
+            .execute(c)
+            .await
+            .map(|done| done.rows_affected()))?;
         }
         Ok(Some(Account { id, username, email, phone, password_hash, language }))
     }
@@ -87,16 +95,16 @@ impl Db {
         now: i64,
         idle_since: i64,
     ) -> anyhow::Result<Vec<SessionRow>> {
-        Ok(sqlx::query_as::<_, SessionRow>(
+        Ok(on_reader!(self, |c| sqlx::query_as::<_, SessionRow>(
             "SELECT token_hash, created_at, last_seen_at, user_agent FROM sessions
-             WHERE account_id = ? AND expires_at > ? AND last_seen_at > ?
+             WHERE account_id = $1 AND expires_at > $2 AND last_seen_at > $3
              ORDER BY last_seen_at DESC, created_at DESC",
         )
         .bind(account_id)
         .bind(now)
         .bind(idle_since)
-        .fetch_all(&self.pool)
-        .await?)
+        .fetch_all(c)
+        .await)?)
     }
 
     /// Ends the account's sessions whose hash `ends` picks (never `keep`): how many ended.
@@ -106,23 +114,25 @@ impl Db {
         ends: Option<&[u8]>,
         keep: &[u8],
     ) -> anyhow::Result<u64> {
-        let done = sqlx::query(
-            "DELETE FROM sessions WHERE account_id = ? AND token_hash <> ? AND (? IS NULL OR token_hash = ?)",
+        let done = on_writer!(self, |c| {
+            sqlx::query(
+            "DELETE FROM sessions WHERE account_id = $1 AND token_hash <> $2 AND ($3 IS NULL OR token_hash = $4)",
         )
         .bind(account_id)
         .bind(keep)
         .bind(ends)
         .bind(ends)
-        .execute(&self.writer)
-        .await?;
-        Ok(done.rows_affected())
+        .execute(c).await.map(|done| done.rows_affected())
+        })?;
+        Ok(done)
     }
 
     pub async fn delete_session(&self, token_hash: &[u8]) -> anyhow::Result<()> {
-        sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
+        on_writer!(self, |c| sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
             .bind(token_hash)
-            .execute(&self.writer)
-            .await?;
+            .execute(c)
+            .await
+            .map(|done| done.rows_affected()))?;
         Ok(())
     }
 
@@ -145,12 +155,13 @@ impl Db {
         now: i64,
     ) -> anyhow::Result<SignInGate> {
         let mut write = self.write().await?;
-        let (failures, blocked_until, warned_at): (i64, i64, i64) =
-            sqlx::query_as("SELECT failures, blocked_until, warned_at FROM sign_in_guards WHERE key = ?")
-                .bind(guard)
-                .fetch_optional(&mut *write.tx)
-                .await?
-                .unwrap_or((0, 0, 0));
+        let (failures, blocked_until, warned_at): (i64, i64, i64) = on_write!(write, |c| sqlx::query_as(
+            "SELECT failures, blocked_until, warned_at FROM sign_in_guards WHERE key = $1"
+        )
+        .bind(guard)
+        .fetch_optional(c)
+        .await)?
+        .unwrap_or((0, 0, 0));
         if failures >= i64::from(rules.limit) {
             return Ok(SignInGate::Paused);
         }
@@ -185,23 +196,25 @@ impl Db {
             _ => false,
         };
         let warned_at = if warned { now } else { warned_at };
-        sqlx::query(
-            "INSERT INTO sign_in_guards (key, failures, blocked_until, warned_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)
-             ON CONFLICT (key) DO UPDATE SET failures = ?2, blocked_until = ?3, warned_at = ?4, updated_at = ?5",
+        on_write!(write, |c| {
+            sqlx::query(
+            "INSERT INTO sign_in_guards (key, failures, blocked_until, warned_at, updated_at) VALUES ($1, $2, $3, $4, $5)
+             ON CONFLICT (key) DO UPDATE SET failures = $2, blocked_until = $3, warned_at = $4, updated_at = $5",
         )
         .bind(guard)
         .bind(counted)
         .bind(now + wait)
         .bind(warned_at)
         .bind(now)
-        .execute(&mut *write.tx)
-        .await?;
-        let attempt = sqlx::query("INSERT INTO sign_in_failures (identifier, ip, at) VALUES ('', ?, ?)")
-            .bind(network)
-            .bind(now)
-            .execute(&mut *write.tx)
-            .await?
-            .last_insert_rowid();
+        .execute(c).await.map(|done| done.rows_affected())
+        })?;
+        let attempt = on_write!(write, |c| sqlx::query_scalar(
+            "INSERT INTO sign_in_failures (identifier, ip, at) VALUES ('', $1, $2) RETURNING id"
+        )
+        .bind(network)
+        .bind(now)
+        .fetch_one(c)
+        .await)?;
         write.commit().await?;
         Ok(SignInGate::Judge { attempt, warned })
     }
@@ -209,24 +222,29 @@ impl Db {
     /// The attempt `attempt` had the right password: it no longer counts, and the account's run of
     /// wrong passwords is over.
     pub async fn release_sign_in(&self, guard: &str, attempt: i64) -> anyhow::Result<()> {
-        self.forget_sign_in_attempt(attempt, "DELETE FROM sign_in_guards WHERE key = ?", guard).await
+        self.forget_sign_in_attempt(attempt, "DELETE FROM sign_in_guards WHERE key = $1", guard).await
     }
 
     /// The attempt `attempt` was not judged (the server was too busy): it does not count.
     pub async fn give_back_sign_in(&self, guard: &str, attempt: i64) -> anyhow::Result<()> {
         let undo =
-            "UPDATE sign_in_guards SET failures = MAX(failures - 1, 0), blocked_until = 0 WHERE key = ?";
+            "UPDATE sign_in_guards SET failures = CASE WHEN failures > 0 THEN failures - 1 ELSE 0 END, blocked_until = 0 WHERE key = $1";
         self.forget_sign_in_attempt(attempt, undo, guard).await
     }
 
     /// Removes the network's count of `attempt` and runs `guard_sql` on the guard `guard`, in one write.
     async fn forget_sign_in_attempt(&self, attempt: i64, guard_sql: &str, guard: &str) -> anyhow::Result<()> {
         let mut write = self.write().await?;
-        sqlx::query("DELETE FROM sign_in_failures WHERE id = ?")
+        on_write!(write, |c| sqlx::query("DELETE FROM sign_in_failures WHERE id = $1")
             .bind(attempt)
-            .execute(&mut *write.tx)
-            .await?;
-        sqlx::query(guard_sql).bind(guard).execute(&mut *write.tx).await?;
+            .execute(c)
+            .await
+            .map(|done| done.rows_affected()))?;
+        on_write!(write, |c| sqlx::query(guard_sql)
+            .bind(guard)
+            .execute(c)
+            .await
+            .map(|done| done.rows_affected()))?;
         write.commit().await
     }
 }

@@ -4,7 +4,12 @@
 
 use sqlx::FromRow;
 
-use super::{accounts::NewAccount, write::Write, Db};
+use super::{
+    accounts::{matches, NewAccount},
+    on_reader, on_write,
+    write::Write,
+    Db,
+};
 
 /// A pending sign-up's row. `step` is `enter_code`, `done` or `ended`.
 #[derive(Clone, Debug, FromRow)]
@@ -44,37 +49,41 @@ impl SignUpRow {
 impl Db {
     #[tracing::instrument(level = "debug", skip_all, fields(sign_up_id = %id))]
     pub async fn sign_up(&self, id: &str) -> anyhow::Result<Option<SignUpRow>> {
-        Ok(sqlx::query_as::<_, SignUpRow>("SELECT * FROM sign_ups WHERE id = ?")
+        Ok(on_reader!(self, |c| sqlx::query_as::<_, SignUpRow>("SELECT * FROM sign_ups WHERE id = $1")
             .bind(id)
-            .fetch_optional(&self.pool)
-            .await?)
+            .fetch_optional(c)
+            .await)?)
     }
 }
 
 impl Write {
     /// Whether a (confirmed) account has this user name, whatever its case.
     pub async fn username_taken(&mut self, username: &str) -> anyhow::Result<bool> {
-        let found: Option<i64> = sqlx::query_scalar("SELECT id FROM accounts WHERE username = ?")
-            .bind(username)
-            .fetch_optional(&mut *self.tx)
-            .await?;
+        let dialect = self.dialect();
+        let found: Option<i64> = on_write!(self, |c| sqlx::query_scalar(&format!(
+            "SELECT id FROM accounts WHERE {}",
+            matches(dialect, "username", "$1")
+        ))
+        .bind(username)
+        .fetch_optional(c)
+        .await)?;
         Ok(found.is_some())
     }
 
     /// The sign-up as this transaction sees it.
     pub async fn sign_up(&mut self, id: &str) -> anyhow::Result<Option<SignUpRow>> {
-        Ok(sqlx::query_as::<_, SignUpRow>("SELECT * FROM sign_ups WHERE id = ?")
+        Ok(on_write!(self, |c| sqlx::query_as::<_, SignUpRow>("SELECT * FROM sign_ups WHERE id = $1")
             .bind(id)
-            .fetch_optional(&mut *self.tx)
-            .await?)
+            .fetch_optional(c)
+            .await)?)
     }
 
     #[tracing::instrument(level = "debug", skip_all, fields(sign_up_id = %row.id))]
     pub async fn insert_sign_up(&mut self, row: &SignUpRow) -> anyhow::Result<()> {
-        sqlx::query(
+        on_write!(self, |c| sqlx::query(
             "INSERT INTO sign_ups (id, username, email, phone, password_hash, language, step, code_hash,
                                    code_expires_at, sends, next_send_at, browser_hash, created_at, expires_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
         )
         .bind(&row.id)
         .bind(&row.username)
@@ -90,8 +99,9 @@ impl Write {
         .bind(&row.browser_hash)
         .bind(row.created_at)
         .bind(row.expires_at)
-        .execute(&mut *self.tx)
-        .await?;
+        .execute(c)
+        .await
+        .map(|done| done.rows_affected()))?;
         Ok(())
     }
 
@@ -106,11 +116,12 @@ impl Write {
         (code_hash, code_expires_at, cooldown_s): (&[u8], i64, i64),
         now: i64,
     ) -> anyhow::Result<Option<SignUpRow>> {
-        Ok(sqlx::query_as::<_, SignUpRow>(
+        Ok(on_write!(self, |c| {
+            sqlx::query_as::<_, SignUpRow>(
             "UPDATE sign_ups
-             SET code_hash = ?1, code_expires_at = ?2, sends = sends + 1,
-                 next_send_at = ?3 + ?4 * (1 << MIN(sends, 16))
-             WHERE id = ?5 AND browser_hash = ?6 AND step = 'enter_code' AND next_send_at <= ?3 AND expires_at > ?3
+             SET code_hash = $1, code_expires_at = $2, sends = sends + 1,
+                 next_send_at = $3 + $4 * (CAST(1 AS BIGINT) << CAST(CASE WHEN sends < 16 THEN sends ELSE 16 END AS INTEGER))
+             WHERE id = $5 AND browser_hash = $6 AND step = 'enter_code' AND next_send_at <= $3 AND expires_at > $3
              RETURNING *",
         )
         .bind(code_hash)
@@ -119,8 +130,8 @@ impl Write {
         .bind(cooldown_s)
         .bind(id)
         .bind(browser_hash)
-        .fetch_optional(&mut *self.tx)
-        .await?)
+        .fetch_optional(c).await
+        })?)
     }
 
     /// Counts a wrong code (ending the sign-up at `budget`), and in the budget per client network:
@@ -147,28 +158,29 @@ impl Write {
         code_hash: &[u8],
         now: i64,
     ) -> anyhow::Result<Option<SignUpRow>> {
-        Ok(sqlx::query_as::<_, SignUpRow>(
+        Ok(on_write!(self, |c| sqlx::query_as::<_, SignUpRow>(
             "UPDATE sign_ups SET step = 'done', code_hash = NULL, password_hash = ''
-             WHERE id = ? AND step = 'enter_code' AND code_hash = ? AND code_expires_at > ?
+             WHERE id = $1 AND step = 'enter_code' AND code_hash = $2 AND code_expires_at > $3
              RETURNING *",
         )
         .bind(id)
         .bind(code_hash)
         .bind(now)
-        .fetch_optional(&mut *self.tx)
-        .await?)
+        .fetch_optional(c)
+        .await)?)
     }
 
     /// Ends a sign-up that is not over yet, saying why.
     pub async fn end_sign_up(&mut self, id: &str, reason: &str) -> anyhow::Result<()> {
-        sqlx::query(
-            "UPDATE sign_ups SET step = 'ended', ended_reason = ?, code_hash = NULL, password_hash = ''
-             WHERE id = ? AND step <> 'ended'",
+        on_write!(self, |c| sqlx::query(
+            "UPDATE sign_ups SET step = 'ended', ended_reason = $1, code_hash = NULL, password_hash = ''
+             WHERE id = $2 AND step <> 'ended'",
         )
         .bind(reason)
         .bind(id)
-        .execute(&mut *self.tx)
-        .await?;
+        .execute(c)
+        .await
+        .map(|done| done.rows_affected()))?;
         Ok(())
     }
 }

@@ -2,17 +2,29 @@
 //!
 //! Every budget and every step change reads what it depends on and records its outcome inside one
 //! `Write`, so two requests at the same instant cannot both pass a check that only one of them may
-//! pass: SQLite's `BEGIN IMMEDIATE` takes the database's write lock before the first read, and this
-//! server's writes all queue on one connection anyway. Either everything a request decided commits
-//! (the state change, its messages, its audit rows) or nothing does.
+//! pass. Writes that decide a rule run one at a time, whichever replica takes them: on SQLite,
+//! `BEGIN IMMEDIATE` takes the database's write lock before the first read (and this server's writes
+//! all queue on one connection anyway); on PostgreSQL, the transaction's first statement takes one
+//! transaction-scoped advisory lock, which every replica's writes wait for in turn, so a count read
+//! inside a `Write` cannot change before its commit. Either everything a request decided commits (the
+//! state change, its messages, its audit rows) or nothing does.
 
-use sqlx::{Sqlite, Transaction};
+use sqlx::{Postgres, Sqlite, Transaction};
 
-use super::{audit::AuditEvent, flows::FlowRow, Db};
+use super::{audit::AuditEvent, flows::FlowRow, on_write, Backend, Db};
 use crate::outbox::sealed;
 
+/// The advisory lock (`pg_advisory_xact_lock`) that orders the writes deciding rules on PostgreSQL.
+/// Any number; `RULES_CLEANUP_LOCK` is another.
+const WRITE_LOCK: i64 = 0x7265_6375_7065_7261; // "recupera"
+
 pub struct Write {
-    pub(crate) tx: Transaction<'static, Sqlite>,
+    pub(crate) tx: Tx,
+}
+
+pub(crate) enum Tx {
+    Sqlite(Transaction<'static, Sqlite>),
+    Postgres(Transaction<'static, Postgres>),
 }
 
 /// A mail or SMS to queue.
@@ -42,8 +54,26 @@ impl Db {
     /// this is the one writer, so every later write would fail. A transaction started for a request
     /// that is gone is dropped, which rolls it back.
     pub async fn write(&self) -> anyhow::Result<Write> {
-        let writer = self.writer.clone();
-        let tx = tokio::spawn(async move { writer.begin_with("BEGIN IMMEDIATE").await }).await??;
+        let tx = match &self.backend {
+            Backend::Sqlite { writer, .. } => {
+                let writer = writer.clone();
+                Tx::Sqlite(tokio::spawn(async move { writer.begin_with("BEGIN IMMEDIATE").await }).await??)
+            }
+            Backend::Postgres { pool } => {
+                let pool = pool.clone();
+                Tx::Postgres(
+                    tokio::spawn(async move {
+                        let mut tx = pool.begin().await?;
+                        sqlx::query("SELECT pg_advisory_xact_lock($1)")
+                            .bind(WRITE_LOCK)
+                            .execute(&mut *tx)
+                            .await?;
+                        Ok::<_, sqlx::Error>(tx)
+                    })
+                    .await??,
+                )
+            }
+        };
         Ok(Write { tx })
     }
 
@@ -62,17 +92,28 @@ impl Db {
 }
 
 impl Write {
+    /// Which backend this transaction runs on.
+    pub fn dialect(&self) -> super::Dialect {
+        match self.tx {
+            Tx::Sqlite(_) => super::Dialect::Sqlite,
+            Tx::Postgres(_) => super::Dialect::Postgres,
+        }
+    }
+
     pub async fn commit(self) -> anyhow::Result<()> {
-        self.tx.commit().await?;
+        match self.tx {
+            Tx::Sqlite(tx) => tx.commit().await?,
+            Tx::Postgres(tx) => tx.commit().await?,
+        }
         Ok(())
     }
 
     /// The flow as this transaction sees it (no other write can change it before the commit).
     pub async fn flow(&mut self, id: &str) -> anyhow::Result<Option<FlowRow>> {
-        Ok(sqlx::query_as::<_, FlowRow>("SELECT * FROM recovery_flows WHERE id = ?")
+        Ok(on_write!(self, |c| sqlx::query_as::<_, FlowRow>("SELECT * FROM recovery_flows WHERE id = $1")
             .bind(id)
-            .fetch_optional(&mut *self.tx)
-            .await?)
+            .fetch_optional(c)
+            .await)?)
     }
 
     /// Rows of `table` whose `column` is `value` and whose `at` is after `since`, counted up to `up_to`:
@@ -85,46 +126,58 @@ impl Write {
         since: i64,
         up_to: u32,
     ) -> anyhow::Result<i64> {
-        let sql =
-            format!("SELECT COUNT(*) FROM (SELECT 1 FROM {table} WHERE {column} = ? AND at > ? LIMIT ?)");
-        Ok(sqlx::query_scalar(&sql).bind(value).bind(since).bind(up_to).fetch_one(&mut *self.tx).await?)
+        let sql = format!(
+            "SELECT COUNT(*) FROM (SELECT 1 FROM {table} WHERE {column} = $1 AND at > $2 LIMIT $3) AS recent"
+        );
+        Ok(on_write!(self, |c| sqlx::query_scalar(&sql)
+            .bind(value)
+            .bind(since)
+            .bind(i64::from(up_to))
+            .fetch_one(c)
+            .await)?)
     }
 
     /// Counts one event against the cap `key` (at most `limit` since `since`) when it is under it;
     /// says whether it was. The check and the record are one decision of this transaction.
     pub async fn take_cap(&mut self, key: &str, since: i64, limit: u32, now: i64) -> anyhow::Result<bool> {
         // One statement: the count (bounded by the limit) and the insert it allows.
-        let done = sqlx::query(
+        let done = on_write!(self, |c| {
+            sqlx::query(
             "INSERT INTO cap_events (key, at)
-             SELECT ?1, ?2 WHERE (SELECT COUNT(*) FROM (SELECT 1 FROM cap_events WHERE key = ?1 AND at > ?3 LIMIT ?4)) < ?4",
+             SELECT $1, $2 WHERE (SELECT COUNT(*) FROM (SELECT 1 FROM cap_events WHERE key = $1 AND at > $3 LIMIT $4) AS recent) < $4",
         )
         .bind(key)
         .bind(now)
         .bind(since)
-        .bind(limit)
-        .execute(&mut *self.tx)
-        .await?;
-        Ok(done.rows_affected() == 1)
+        .bind(i64::from(limit))
+        .execute(c).await.map(|done| done.rows_affected())
+        })?;
+        Ok(done == 1)
     }
 
     /// Records a solved bot-check challenge as used; false when it already was.
     pub async fn spend_bot_check(&mut self, signature: &str, expires_at: i64) -> anyhow::Result<bool> {
-        let done = sqlx::query("INSERT OR IGNORE INTO bot_check_used (signature, expires_at) VALUES (?, ?)")
-            .bind(signature)
-            .bind(expires_at)
-            .execute(&mut *self.tx)
-            .await?;
-        Ok(done.rows_affected() == 1)
+        let done = on_write!(self, |c| sqlx::query(
+            "INSERT INTO bot_check_used (signature, expires_at) VALUES ($1, $2) ON CONFLICT DO NOTHING"
+        )
+        .bind(signature)
+        .bind(expires_at)
+        .execute(c)
+        .await
+        .map(|done| done.rows_affected()))?;
+        Ok(done == 1)
     }
 
     /// The time of the oldest event still counted against cap `key` since `since` (to tell the person
     /// when it frees up).
     pub async fn oldest_cap_event(&mut self, key: &str, since: i64) -> anyhow::Result<Option<i64>> {
-        Ok(sqlx::query_scalar("SELECT MIN(at) FROM cap_events WHERE key = ? AND at > ?")
-            .bind(key)
-            .bind(since)
-            .fetch_one(&mut *self.tx)
-            .await?)
+        Ok(on_write!(self, |c| sqlx::query_scalar(
+            "SELECT MIN(at) FROM cap_events WHERE key = $1 AND at > $2"
+        )
+        .bind(key)
+        .bind(since)
+        .fetch_one(c)
+        .await)?)
     }
 
     pub async fn audit(
@@ -135,15 +188,16 @@ impl Write {
         actor: Actor<'_>,
         now: i64,
     ) -> anyhow::Result<()> {
-        sqlx::query("INSERT INTO audit_log (at, event, account_id, flow_id, ip, user_agent) VALUES (?, ?, ?, ?, ?, ?)")
+        on_write!(self, |c| {
+            sqlx::query("INSERT INTO audit_log (at, event, account_id, flow_id, ip, user_agent) VALUES ($1, $2, $3, $4, $5, $6)")
             .bind(now)
             .bind(event.as_str())
             .bind(account_id)
             .bind(flow_id)
             .bind(actor.ip)
             .bind(actor.user_agent)
-            .execute(&mut *self.tx)
-            .await?;
+            .execute(c).await.map(|done| done.rows_affected())
+        })?;
         Ok(())
     }
 
@@ -156,9 +210,11 @@ impl Write {
     ) -> anyhow::Result<i64> {
         let associated = sealed::associated_data(message.channel, message.recipient, message.template);
         let args = sealed::seal(outbox_key, &associated, &message.args);
-        let id = sqlx::query(
+        let id = on_write!(self, |c| {
+            sqlx::query_scalar(
             "INSERT INTO outbox (channel, recipient, language, template, args, created_at, next_attempt_at, expires_at, priority)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+             RETURNING id",
         )
         .bind(message.channel)
         .bind(message.recipient)
@@ -169,10 +225,9 @@ impl Write {
         .bind(now)
         .bind(message.expires_at)
         // Someone waits for a message with a deadline (a code): it goes before the notices.
-        .bind(if message.expires_at.is_some() { 0 } else { 1 })
-        .execute(&mut *self.tx)
-        .await?
-        .last_insert_rowid();
+        .bind(if message.expires_at.is_some() { 0_i64 } else { 1 })
+        .fetch_one(c).await
+        })?;
         Ok(id)
     }
 }

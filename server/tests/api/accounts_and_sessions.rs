@@ -440,7 +440,6 @@ async fn the_same_password_typed_on_another_keyboard_signs_in() {
 
 #[tokio::test]
 async fn a_hash_with_older_parameters_is_made_again_at_the_next_sign_in_and_still_signs_in() {
-    use sqlx::Connection;
     let app = TestApp::new().await;
     app.create_account("ana", "ana@correo.test", None, DEMO_PASSWORD).await;
     // As a server with weaker argon2 parameters stored it.
@@ -450,8 +449,8 @@ async fn a_hash_with_older_parameters_is_made_again_at_the_next_sign_in_and_stil
         let argon2 = Argon2::new(Algorithm::Argon2id, Version::V0x13, Params::new(4096, 3, 1, None).unwrap());
         argon2.hash_password(DEMO_PASSWORD.as_bytes(), &salt).unwrap().to_string()
     };
-    let mut db = sqlx::SqliteConnection::connect(&app.state.config.database_url).await.unwrap();
-    sqlx::query("UPDATE accounts SET password_hash = ? WHERE username = 'ana'")
+    let mut db = app.database().await;
+    sqlx::query("UPDATE accounts SET password_hash = $1 WHERE username = 'ana'")
         .bind(&older)
         .execute(&mut db)
         .await
@@ -491,9 +490,8 @@ async fn a_new_password_may_not_contain_the_accounts_phone_number() {
 
 /// The password as stored now (its PHC string).
 async fn stored_hash(app: &TestApp, username: &str) -> String {
-    use sqlx::Connection;
-    let mut db = sqlx::SqliteConnection::connect(&app.state.config.database_url).await.unwrap();
-    sqlx::query_scalar("SELECT password_hash FROM accounts WHERE username = ?")
+    let mut db = app.database().await;
+    sqlx::query_scalar("SELECT password_hash FROM accounts WHERE username = $1")
         .bind(username)
         .fetch_one(&mut db)
         .await

@@ -3,24 +3,9 @@
 
 use std::collections::BTreeSet;
 
-use sqlx::{Connection, Executor, PgConnection};
+use sqlx::{Connection, PgConnection};
 
-/// The scratch cluster's address (a `postgres://` URL to its maintenance database).
-fn cluster_url() -> String {
-    std::env::var("RECUPERA_TEST_POSTGRES_URL").expect(
-        "RECUPERA_TEST_POSTGRES_URL is not set: these tests need a PostgreSQL server, which `cargo xtask test` starts",
-    )
-}
-
-/// A new, empty database on the cluster; its URL.
-async fn fresh_database() -> String {
-    let cluster = cluster_url();
-    let name = format!("recupera_test_{}", rand::random::<u64>());
-    let mut admin = PgConnection::connect(&cluster).await.unwrap();
-    admin.execute(format!("CREATE DATABASE {name}").as_str()).await.unwrap();
-    let (base, _) = cluster.rsplit_once('/').unwrap();
-    format!("{base}/{name}")
-}
+use crate::support::fresh_postgres_database as fresh_database;
 
 /// Each table's columns as `(table, column, type, nullable)`, in both backends' words.
 type Columns = BTreeSet<(String, String, &'static str, bool)>;
@@ -160,10 +145,42 @@ async fn migrate_prepares_a_postgresql_database_once_and_names_one_it_cannot_rea
     assert!(!said.contains("s3cret"), "{said}");
 }
 
+/// `serve` on a PostgreSQL URL keeps everything there: the demo account it makes is a row of that
+/// database, and nothing is created in the working folder (no SQLite file beside it).
 #[tokio::test]
-async fn serving_from_postgresql_is_refused_at_start_saying_so_not_silently_sqlite() {
-    let err =
-        recupera_server::storage::Db::connect("postgres://postgres@127.0.0.1:1/recupera").await.unwrap_err();
-    let said = format!("{err:#}");
-    assert!(said.contains("PostgreSQL") && said.contains("migrate"), "{said}");
+async fn serve_on_a_postgresql_url_stores_in_postgresql_and_nothing_in_a_file() {
+    let postgres = fresh_database().await;
+    let folder = tempfile::tempdir().unwrap();
+    let dist = tempfile::tempdir().unwrap();
+    std::fs::write(dist.path().join("index.html"), crate::support::INDEX_HTML).unwrap();
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let mut server = std::process::Command::new(env!("CARGO_BIN_EXE_recupera-server"))
+        .args(["serve", "--dev", "--bind", &format!("127.0.0.1:{port}"), "--database-url", &postgres])
+        .arg("--dist-dir")
+        .arg(dist.path())
+        .env_remove("RECUPERA_DATABASE_URL")
+        .current_dir(folder.path())
+        .spawn()
+        .unwrap();
+    let mut answered = false;
+    for _ in 0..100 {
+        if let Ok(mut stream) = std::net::TcpStream::connect(("127.0.0.1", port)) {
+            use std::io::{Read, Write};
+            stream.write_all(b"GET /api/v1/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").unwrap();
+            let mut said = String::new();
+            let _ = stream.read_to_string(&mut said);
+            answered = said.starts_with("HTTP/1.1 200");
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    server.kill().unwrap();
+    server.wait().unwrap();
+    assert!(answered, "the server answers its health check");
+    let mut db = PgConnection::connect(&postgres).await.unwrap();
+    let demo: Vec<String> =
+        sqlx::query_scalar("SELECT username FROM accounts").fetch_all(&mut db).await.unwrap();
+    assert_eq!(demo, ["demo"], "the demo account is in PostgreSQL");
+    let left: Vec<_> = std::fs::read_dir(folder.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert!(left.is_empty(), "nothing was created in the working folder: {left:?}");
 }

@@ -2,10 +2,9 @@
 //! same instant, mail pumping, enumeration through budgets, and what is left in the database. Each
 //! test is named after the rule it proves, through the real router and a real SQLite file.
 
-use crate::support::{flow_request, TestApp, DEMO_PASSWORD};
+use crate::support::{flow_request, Backend, TestApp, DEMO_PASSWORD};
 use axum::http::StatusCode;
 use serde_json::json;
-use sqlx::Connection;
 
 use crate::support::ana::{app as app_with_account, EMAIL, NEW_PASSWORD, PHONE};
 
@@ -31,8 +30,8 @@ fn wrong_for(code: &str) -> &'static str {
 }
 
 /// A connection of its own to the test server's database, to read (or break) what it stores.
-async fn database(app: &TestApp) -> sqlx::SqliteConnection {
-    sqlx::SqliteConnection::connect(&app.state.config.database_url).await.unwrap()
+async fn database(app: &TestApp) -> sqlx::AnyConnection {
+    app.database().await
 }
 
 async fn sign_in_status(app: &TestApp, password: &str) -> StatusCode {
@@ -313,13 +312,25 @@ async fn a_password_change_its_notices_and_its_audit_row_commit_together_or_not_
 
     // The notice cannot be queued (a full disk, say): the whole change is undone.
     let mut db = database(&app).await;
-    sqlx::query(
-        "CREATE TRIGGER notice_fails BEFORE INSERT ON outbox WHEN NEW.template = 'password-changed'
-         BEGIN SELECT RAISE(ABORT, 'injected failure'); END",
-    )
-    .execute(&mut db)
-    .await
-    .unwrap();
+    let (fail, mend): (&[&str], &[&str]) = match app.backend() {
+        Backend::Sqlite => (
+            &["CREATE TRIGGER notice_fails BEFORE INSERT ON outbox WHEN NEW.template = 'password-changed'
+               BEGIN SELECT RAISE(ABORT, 'injected failure'); END"],
+            &["DROP TRIGGER notice_fails"],
+        ),
+        Backend::Postgres => (
+            &[
+                "CREATE FUNCTION injected_failure() RETURNS trigger LANGUAGE plpgsql
+                 AS $$ BEGIN RAISE EXCEPTION 'injected failure'; END $$",
+                "CREATE TRIGGER notice_fails BEFORE INSERT ON outbox FOR EACH ROW
+                 WHEN (NEW.template = 'password-changed') EXECUTE FUNCTION injected_failure()",
+            ],
+            &["DROP TRIGGER notice_fails ON outbox"],
+        ),
+    };
+    for statement in fail {
+        sqlx::query(statement).execute(&mut db).await.unwrap();
+    }
     let (status, body) = app.flow_action(&flow_id, "password", json!({ "password": NEW_PASSWORD })).await;
     assert_eq!((status, body), (StatusCode::INTERNAL_SERVER_ERROR, json!({ "code": "internal" })));
     assert_eq!(sign_in_status(&app, DEMO_PASSWORD).await, StatusCode::OK, "the old password still signs in");
@@ -329,7 +340,9 @@ async fn a_password_change_its_notices_and_its_audit_row_commit_together_or_not_
     let (_, flow) = app.read_flow(&flow_id).await;
     assert_eq!(flow["step"], "new_password", "the person may try again");
 
-    sqlx::query("DROP TRIGGER notice_fails").execute(&mut db).await.unwrap();
+    for statement in mend {
+        sqlx::query(statement).execute(&mut db).await.unwrap();
+    }
     let (status, _) = app.flow_action(&flow_id, "password", json!({ "password": NEW_PASSWORD })).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(sign_in_status(&app, NEW_PASSWORD).await, StatusCode::OK);
@@ -475,9 +488,18 @@ async fn past_its_concurrency_limit_an_api_request_is_answered_503_at_once_and_t
 async fn a_request_stuck_on_the_database_is_answered_503_when_its_time_is_up() {
     let app = TestApp::with_config(|c| c.request_timeout_s = 1).await;
     let bot_check = app.solved_bot_check().await;
-    // Another process holds the database's write lock (a long migration, a stuck backup).
+    // Another process holds the database's write lock (a long migration, a stuck backup); on
+    // PostgreSQL, a lock on the tables a recovery's start writes.
     let mut db = database(&app).await;
-    sqlx::query("BEGIN IMMEDIATE").execute(&mut db).await.unwrap();
+    let hold = match app.backend() {
+        Backend::Sqlite => &["BEGIN IMMEDIATE"][..],
+        Backend::Postgres => {
+            &["BEGIN", "LOCK TABLE recovery_flows, bot_check_used IN ACCESS EXCLUSIVE MODE"][..]
+        }
+    };
+    for statement in hold {
+        sqlx::query(statement).execute(&mut db).await.unwrap();
+    }
     let started = std::time::Instant::now();
     let body = json!({ "identifier": EMAIL, "bot_check": bot_check, "language": "es" });
     let response = app.post("/api/v1/recovery", body).await;

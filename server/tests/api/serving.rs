@@ -291,8 +291,7 @@ async fn a_client_that_trickles_its_headers_or_idles_is_disconnected_after_the_h
     let read = tokio::io::AsyncReadExt::read(&mut honest, &mut answer).await.unwrap();
     let answer = String::from_utf8_lossy(&answer[..read]).into_owned();
     assert!(answer.starts_with("HTTP/1.1 401 Unauthorized"), "{answer}");
-    let mut db =
-        <sqlx::SqliteConnection as sqlx::Connection>::connect(&app.state.config.database_url).await.unwrap();
+    let mut db = app.database().await;
     let counted_against: Vec<String> =
         sqlx::query_scalar("SELECT ip FROM sign_in_failures").fetch_all(&mut db).await.unwrap();
     assert_eq!(counted_against, ["127.0.0.1"]);

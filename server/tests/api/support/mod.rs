@@ -1,5 +1,9 @@
-//! What every server test needs: a real SQLite file and a built-looking `dist/` in a temp folder,
-//! and the real router on top of them.
+//! What every server test needs: a real database and a built-looking `dist/` in a temp folder, and
+//! the real router on top of them.
+//!
+//! The database is a SQLite file unless `RECUPERA_TEST_BACKEND=postgres`: then each test gets a new
+//! database on the PostgreSQL server of `RECUPERA_TEST_POSTGRES_URL`. `cargo xtask test` runs every
+//! test both ways, on a scratch cluster it starts.
 
 pub mod peers;
 
@@ -37,6 +41,42 @@ pub struct TestApp {
     _dir: TempDir,
 }
 
+/// The database the tests of this run use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    pub fn of_this_run() -> Backend {
+        match std::env::var("RECUPERA_TEST_BACKEND").as_deref() {
+            Ok("postgres") => Backend::Postgres,
+            Ok("sqlite") | Err(_) => Backend::Sqlite,
+            Ok(other) => panic!("RECUPERA_TEST_BACKEND is sqlite or postgres, not {other:?}"),
+        }
+    }
+}
+
+/// The PostgreSQL cluster of the tests (a `postgres://` URL to its maintenance database).
+pub fn postgres_cluster_url() -> String {
+    std::env::var("RECUPERA_TEST_POSTGRES_URL").expect(
+        "RECUPERA_TEST_POSTGRES_URL is not set: these tests need a PostgreSQL server, which `cargo xtask test` starts",
+    )
+}
+
+/// A new, empty database on the tests' PostgreSQL cluster; its URL.
+pub async fn fresh_postgres_database() -> String {
+    use sqlx::{Connection, Executor};
+    let cluster = postgres_cluster_url();
+    let name = format!("recupera_test_{}", rand::random::<u64>());
+    let mut admin = sqlx::PgConnection::connect(&cluster).await.unwrap();
+    admin.execute(format!("CREATE DATABASE {name}").as_str()).await.unwrap();
+    admin.close().await.unwrap();
+    let (base, _) = cluster.rsplit_once('/').unwrap();
+    format!("{base}/{name}")
+}
+
 impl TestApp {
     pub async fn with_config(configure: impl FnOnce(&mut Config)) -> TestApp {
         let dir = tempfile::tempdir().unwrap();
@@ -44,12 +84,33 @@ impl TestApp {
         std::fs::create_dir_all(&dist).unwrap();
         std::fs::write(dist.join("index.html"), INDEX_HTML).unwrap();
         std::fs::write(dist.join(WASM_FILE), WASM_BYTES).unwrap();
-        let database_url = format!("sqlite://{}", dir.path().join("data/recupera.db").display());
+        let database_url = match Backend::of_this_run() {
+            Backend::Sqlite => format!("sqlite://{}", dir.path().join("data/recupera.db").display()),
+            Backend::Postgres => fresh_postgres_database().await,
+        };
         let mut config = Config::for_tests(database_url, dist.clone());
+        // Tests run side by side, several servers each at times: a few connections apiece.
+        config.database_max_connections = 4;
         configure(&mut config);
         let state = AppState::new(config).await.unwrap();
         let router = app(state.clone()).layer(MockConnectInfo(SocketAddr::from(([203, 0, 113, 7], 40000))));
         TestApp { router, state, flow_cookies: Default::default(), _dir: dir }
+    }
+
+    /// A connection of its own to this server's database, to read (or break) what it stores. Its
+    /// SQL is what both backends speak (`$1` parameters).
+    pub async fn database(&self) -> sqlx::AnyConnection {
+        use sqlx::Connection;
+        sqlx::any::install_default_drivers();
+        sqlx::AnyConnection::connect(&self.state.config.database_url).await.unwrap()
+    }
+
+    /// The backend this server stores in.
+    pub fn backend(&self) -> Backend {
+        match self.state.db.dialect() {
+            recupera_server::storage::Dialect::Sqlite => Backend::Sqlite,
+            recupera_server::storage::Dialect::Postgres => Backend::Postgres,
+        }
     }
 
     pub async fn new() -> TestApp {
