@@ -62,7 +62,7 @@ const RULES: [Rule; 12] = [
 
 /// The advisory lock (`pg_try_advisory_lock`) the replica cleaning up holds. Any number other than
 /// `write::WRITE_LOCK`.
-const CLEANUP_LOCK: i64 = 0x0063_6c65_616e_7570; // "cleanup"
+pub const CLEANUP_LOCK: i64 = 0x0063_6c65_616e_7570; // "cleanup"
 
 /// How long an account's run of wrong passwords is remembered after its last one.
 const GUARDS_KEEP_S: i64 = 30 * 24 * 3600;

@@ -10,6 +10,7 @@ mod operations;
 mod postgres;
 mod recovery_rules;
 mod recovery_under_attack;
+mod replicas;
 mod serving;
 mod sign_up;
 mod support;

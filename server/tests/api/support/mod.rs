@@ -36,9 +36,10 @@ pub struct TestApp {
     pub router: Router,
     pub state: AppState,
     /// The browser of these tests: the flow cookie each flow it started or verified gave it.
-    flow_cookies: std::sync::Mutex<std::collections::HashMap<String, String>>,
-    // Kept alive for the test's duration: the folder is deleted when this drops.
-    _dir: TempDir,
+    /// Shared with this server's replicas (`replica`): one browser, whichever replica answers.
+    flow_cookies: std::sync::Arc<std::sync::Mutex<std::collections::HashMap<String, String>>>,
+    // Kept alive for the test's duration (and its replicas'): the folder is deleted when all drop.
+    _dir: std::sync::Arc<TempDir>,
 }
 
 /// The database the tests of this run use.
@@ -94,7 +95,16 @@ impl TestApp {
         configure(&mut config);
         let state = AppState::new(config).await.unwrap();
         let router = app(state.clone()).layer(MockConnectInfo(SocketAddr::from(([203, 0, 113, 7], 40000))));
-        TestApp { router, state, flow_cookies: Default::default(), _dir: dir }
+        TestApp { router, state, flow_cookies: Default::default(), _dir: std::sync::Arc::new(dir) }
+    }
+
+    /// Another replica of this server, as a second process would be: its own pools, hasher and
+    /// work queues, on the same database, with the same settings and the keys the first one stored
+    /// there (dev mode). It answers this test browser, with its flow cookies.
+    pub async fn replica(&self) -> TestApp {
+        let state = AppState::new((*self.state.config).clone()).await.unwrap();
+        let router = app(state.clone()).layer(MockConnectInfo(SocketAddr::from(([203, 0, 113, 7], 40000))));
+        TestApp { router, state, flow_cookies: self.flow_cookies.clone(), _dir: self._dir.clone() }
     }
 
     /// A connection of its own to this server's database, to read (or break) what it stores. Its
@@ -317,11 +327,22 @@ impl TestApp {
     /// Sends every request at once, each from a task of its own (run the test on a multi-threaded
     /// runtime): the answers' statuses and bodies, in the requests' order.
     pub async fn all_at_once(&self, requests: Vec<Request<Body>>) -> Vec<(StatusCode, serde_json::Value)> {
+        all_at_once_across(&[self], requests).await
+    }
+}
+
+/// `TestApp::all_at_once`, the requests dealt in turn to `replicas`.
+pub async fn all_at_once_across(
+    replicas: &[&TestApp],
+    requests: Vec<Request<Body>>,
+) -> Vec<(StatusCode, serde_json::Value)> {
+    {
         let barrier = std::sync::Arc::new(tokio::sync::Barrier::new(requests.len()));
         let tasks: Vec<_> = requests
             .into_iter()
-            .map(|request| {
-                let (router, barrier) = (self.router.clone(), barrier.clone());
+            .enumerate()
+            .map(|(i, request)| {
+                let (router, barrier) = (replicas[i % replicas.len()].router.clone(), barrier.clone());
                 tokio::spawn(async move {
                     barrier.wait().await;
                     let response = router.oneshot(request).await.unwrap();
@@ -337,7 +358,9 @@ impl TestApp {
         }
         answers
     }
+}
 
+impl TestApp {
     /// `POST /session` with a password and, when given, a solved bot check; the status and body.
     pub async fn sign_in_with(
         &self,
