@@ -9,6 +9,7 @@ mod api_contract;
 mod app_server;
 mod bench;
 mod l10n;
+mod nginx;
 mod postgres;
 mod process;
 mod screenshots;

@@ -23,7 +23,18 @@ pub struct ScratchPostgres {
 }
 
 impl ScratchPostgres {
+    /// A cluster for tests: no fsync, so creating a database per test costs milliseconds.
     pub fn start() -> anyhow::Result<ScratchPostgres> {
+        Self::start_with(false)
+    }
+
+    /// A cluster for measurements: every commit synced to disk, as a production database does
+    /// (SQLite's is too, in the same benchmark).
+    pub fn start_durable() -> anyhow::Result<ScratchPostgres> {
+        Self::start_with(true)
+    }
+
+    fn start_with(durable: bool) -> anyhow::Result<ScratchPostgres> {
         let bin = match server_binaries() {
             Some(bin) => bin,
             None => {
@@ -53,8 +64,9 @@ impl ScratchPostgres {
             "UTF8",
             "--no-sync",
         ]))?;
+        let syncs = if durable { "" } else { " -c fsync=off -c synchronous_commit=off" };
         let options = format!(
-            "-p {port} -k {} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c max_connections=200",
+            "-p {port} -k {} -c listen_addresses=127.0.0.1{syncs} -c max_connections=200",
             cluster.folder.display()
         );
         run_quietly(
@@ -73,6 +85,16 @@ impl ScratchPostgres {
     /// The cluster's maintenance database, as the `postgres` superuser.
     pub fn url(&self) -> String {
         format!("postgres://postgres@127.0.0.1:{}/postgres", self.port)
+    }
+
+    /// Creates the database `name` on the cluster; its URL.
+    pub fn create_database(&self, name: &str) -> anyhow::Result<String> {
+        run_quietly(
+            self.as_postgres("createdb")
+                .args(["-h", "127.0.0.1", "-p", &self.port.to_string()])
+                .args(["-U", "postgres", name]),
+        )?;
+        Ok(format!("postgres://postgres@127.0.0.1:{}/{name}", self.port))
     }
 
     fn version(&self) -> String {
