@@ -74,6 +74,11 @@ pub struct Config {
     #[arg(long, env = "RECUPERA_OUTBOX_MAX_ATTEMPTS", default_value_t = 10)]
     pub outbox_max_attempts: u32,
 
+    /// How long a replica's worker holds a message it is sending before another replica may take
+    /// it (the worker died mid-send, say). Longer than any SMTP or SMS gateway exchange takes.
+    #[arg(long, env = "RECUPERA_OUTBOX_LEASE_S", default_value_t = 60)]
+    pub outbox_lease_s: i64,
+
     #[command(flatten)]
     pub delivery: Delivery,
 

@@ -16,8 +16,6 @@ pub use transport::Transports;
 
 use crate::{messages::render, storage::outbox::OutboxMessage, AppState};
 
-/// How long a worker holds a message it is sending before another may take it.
-const LEASE_S: i64 = 60;
 const FIRST_RETRY_S: i64 = 30;
 const LONGEST_RETRY_S: i64 = 3600;
 
@@ -38,7 +36,10 @@ pub async fn deliver_due(state: &AppState, transport: &Transports) -> anyhow::Re
     let mut sent = 0;
     loop {
         let now = state.clock.now();
-        let Some(message) = state.db.claim_due_message(now, now + LEASE_S).await? else { return Ok(sent) };
+        let Some(message) = state.db.claim_due_message(now, now + state.config.outbox_lease_s.max(1)).await?
+        else {
+            return Ok(sent);
+        };
         let Some(args) = open_arguments(state, &message) else {
             // Unreadable (sealed under another key, or tampered with): sending it would send nonsense.
             tracing::error!(id = message.id, "a queued message's arguments do not open; dropped");

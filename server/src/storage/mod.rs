@@ -35,6 +35,9 @@ use sqlx::{
 /// few seconds.
 pub const LOG_PAGES_BEFORE_RESTART: i64 = 256 * 1024;
 
+/// How long the health check waits for the database.
+const PING_TIMEOUT: Duration = Duration::from_secs(3);
+
 #[derive(Clone, Debug)]
 pub struct Db {
     pub(crate) backend: Backend,
@@ -211,9 +214,13 @@ impl Db {
         .context("database migration failed")
     }
 
-    /// A round trip to the database, for the health check.
+    /// A round trip to the database, for the health check: an error when it takes longer than
+    /// `PING_TIMEOUT` (a load balancer asks again soon; it should not wait for the pool's 30 s).
     pub async fn ping(&self) -> anyhow::Result<()> {
-        on_reader!(self, |c| sqlx::query("SELECT 1").execute(c).await.map(|done| done.rows_affected()))?;
+        let ping = async {
+            on_reader!(self, |c| sqlx::query("SELECT 1").execute(c).await.map(|done| done.rows_affected()))
+        };
+        tokio::time::timeout(PING_TIMEOUT, ping).await.context("no answer from the database in time")??;
         Ok(())
     }
 

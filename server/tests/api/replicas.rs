@@ -5,6 +5,7 @@
 
 use axum::http::StatusCode;
 use serde_json::json;
+use sqlx::Connection;
 
 use crate::support::{
     all_at_once_across,
@@ -154,4 +155,246 @@ async fn cleanup_runs_on_one_replica_at_a_time() {
     assert!(second.state.db.clean_up(now).await.unwrap().is_none(), "left to the replica at it");
     sqlx::query("SELECT pg_advisory_unlock($1)").bind(lock).execute(&mut db).await.unwrap();
     assert!(second.state.db.clean_up(now).await.unwrap().is_some());
+}
+
+#[tokio::test]
+async fn health_says_503_while_the_database_cannot_be_reached_and_200_once_it_can() {
+    let app = TestApp::new().await;
+    assert_eq!(app.get("/api/v1/health").await.status(), StatusCode::OK);
+    if app.backend() == Backend::Sqlite {
+        // A file on this machine: nothing stands between the server and it.
+        return;
+    }
+    // The database refuses new connections and drops the server's open ones (a failover, say).
+    let name: String = {
+        let mut db = app.database().await;
+        sqlx::query_scalar("SELECT current_database()::text").fetch_one(&mut db).await.unwrap()
+    };
+    let mut admin = sqlx::PgConnection::connect(&crate::support::postgres_cluster_url()).await.unwrap();
+    let refuse = format!("ALTER DATABASE {name} ALLOW_CONNECTIONS false");
+    sqlx::query(&refuse).execute(&mut admin).await.unwrap();
+    sqlx::query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1")
+        .bind(&name)
+        .execute(&mut admin)
+        .await
+        .unwrap();
+    let started = std::time::Instant::now();
+    let response = app.get("/api/v1/health").await;
+    assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(crate::support::body_json(response).await["database"], "unavailable");
+    assert!(started.elapsed() < std::time::Duration::from_secs(5), "{:?}", started.elapsed());
+
+    let allow = format!("ALTER DATABASE {name} ALLOW_CONNECTIONS true");
+    sqlx::query(&allow).execute(&mut admin).await.unwrap();
+    let mut healthy = false;
+    for _ in 0..50 {
+        if app.get("/api/v1/health").await.status() == StatusCode::OK {
+            healthy = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(healthy, "the replica is healthy again once the database is back");
+}
+
+/// A `recupera-server serve --dev` process of its own on `database_url`, mailing through `smtp`.
+struct ReplicaProcess {
+    child: std::process::Child,
+    port: u16,
+}
+
+impl ReplicaProcess {
+    fn start(database_url: &str, dist: &std::path::Path, smtp: std::net::SocketAddr) -> ReplicaProcess {
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let child = std::process::Command::new(env!("CARGO_BIN_EXE_recupera-server"))
+            .args(["serve", "--dev", "--bind", &format!("127.0.0.1:{port}"), "--database-url", database_url])
+            .env_remove("RECUPERA_DATABASE_URL")
+            .env("RECUPERA_DIST_DIR", dist)
+            .env("RECUPERA_LOG", "error")
+            .envs([
+                ("RECUPERA_SMTP_HOST", "127.0.0.1".to_owned()),
+                ("RECUPERA_SMTP_PORT", smtp.port().to_string()),
+                ("RECUPERA_SMTP_TLS", "none".to_owned()),
+                ("RECUPERA_OUTBOX_LEASE_S", "2".to_owned()),
+                ("RECUPERA_BOT_CHECK_COST", "1".to_owned()),
+                ("RECUPERA_BOT_CHECK_PREFIX", "0".to_owned()),
+            ])
+            .envs(
+                [
+                    "RECUPERA_SENDS_PER_IDENTIFIER_DAY",
+                    "RECUPERA_MESSAGES_PER_RECIPIENT_DAY",
+                    "RECUPERA_MESSAGES_PER_ACCOUNT_DAY",
+                    "RECUPERA_RECOVERIES_PER_IP_HOUR",
+                ]
+                .map(|name| (name, "1000000")),
+            )
+            .spawn()
+            .unwrap();
+        let replica = ReplicaProcess { child, port };
+        for _ in 0..300 {
+            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                return replica;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        panic!("the replica on port {port} did not start");
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("http://127.0.0.1:{}{path}", self.port)
+    }
+}
+
+impl Drop for ReplicaProcess {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// `POST url` with a JSON body and maybe a cookie: the status, the cookie set, the body; `None` when
+/// no answer came (the replica is gone).
+async fn post(
+    client: &reqwest::Client,
+    url: String,
+    body: serde_json::Value,
+    cookie: Option<&str>,
+) -> Option<(u16, Option<String>, serde_json::Value)> {
+    let mut request = client.post(url).header("content-type", "application/json").body(body.to_string());
+    if let Some(cookie) = cookie {
+        request = request.header("cookie", cookie);
+    }
+    let response = request.send().await.ok()?;
+    let status = response.status().as_u16();
+    let cookie = response
+        .headers()
+        .get("set-cookie")
+        .and_then(|v| v.to_str().ok())
+        .map(|v| v.split(';').next().unwrap().to_owned());
+    let body = serde_json::from_str(&response.text().await.ok()?).unwrap_or_default();
+    Some((status, cookie, body))
+}
+
+/// A solved bot check from the replica at `base`.
+async fn solved_bot_check(client: &reqwest::Client, base: String) -> Option<String> {
+    use base64::Engine;
+    let text = client.get(base).send().await.ok()?.text().await.ok()?;
+    let challenge: altcha::Challenge = serde_json::from_str(&text).ok()?;
+    let solution = altcha::solve_challenge(altcha::SolveChallengeOptions::new(&challenge)).unwrap().unwrap();
+    let payload = altcha::Payload { challenge, solution };
+    Some(base64::engine::general_purpose::STANDARD.encode(serde_json::to_vec(&payload).unwrap()))
+}
+
+/// Three server processes on one database, under a load of recoveries (each started on one replica,
+/// its code asked for on the next), and one of them killed with SIGKILL halfway: every recovery
+/// whose start was answered is there, every code whose send was answered is queued once and mailed
+/// by the replicas left (the dead one's claims freed after their lease), and none is mailed twice
+/// but for one the dead replica may have been sending as it died.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_replica_killed_during_a_load_loses_no_answered_recovery_and_no_queued_code() {
+    let smtp = crate::support::peers::SmtpSink::start().await;
+    let folder = tempfile::tempdir().unwrap();
+    let database_url = match Backend::of_this_run() {
+        Backend::Sqlite => format!("sqlite://{}", folder.path().join("shared.db").display()),
+        Backend::Postgres => crate::support::fresh_postgres_database().await,
+    };
+    std::fs::write(folder.path().join("index.html"), crate::support::INDEX_HTML).unwrap();
+    // The first creates the schema, the keys (dev mode) and the demo account; the others find them.
+    let mut replicas = vec![ReplicaProcess::start(&database_url, folder.path(), smtp.address)];
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    replicas.push(ReplicaProcess::start(&database_url, folder.path(), smtp.address));
+    replicas.push(ReplicaProcess::start(&database_url, folder.path(), smtp.address));
+    let bases: Vec<String> = replicas.iter().map(|replica| replica.url("")).collect();
+    let client = reqwest::Client::new();
+
+    let recoveries = 90;
+    let (answered_flows, answered_sends) = {
+        let tasks: Vec<_> = (0..recoveries)
+            .map(|i| {
+                let (client, bases) = (client.clone(), bases.clone());
+                tokio::spawn(async move {
+                    // Spread over the load: about a third of it comes after the kill.
+                    tokio::time::sleep(std::time::Duration::from_millis(20 * i as u64)).await;
+                    let (first, next) = (&bases[i % 3], &bases[(i + 1) % 3]);
+                    let challenge = format!("{first}/api/v1/bot-check/challenge?action=recovery");
+                    let bot_check = solved_bot_check(&client, challenge).await?;
+                    let start = json!({ "identifier": "demo@recupera.test", "bot_check": bot_check, "language": "es" });
+                    let (status, cookie, flow) = post(&client, format!("{first}/api/v1/recovery"), start, None).await?;
+                    assert_eq!(status, 201, "{flow}");
+                    let flow_id = flow["flow_id"].as_str().unwrap().to_owned();
+                    let send = format!("{next}/api/v1/recovery/{flow_id}/code");
+                    let sent = post(&client, send, json!({ "channel": "email" }), cookie.as_deref()).await;
+                    Some((flow_id, sent.map(|(status, _, body)| (status, body))))
+                })
+            })
+            .collect();
+        tokio::time::sleep(std::time::Duration::from_millis(20 * recoveries as u64 * 2 / 3)).await;
+        // SIGKILL: no shutdown, no cleanup, its claims and requests cut where they stand.
+        replicas[2].child.kill().unwrap();
+        replicas[2].child.wait().unwrap();
+        let (mut flows, mut sends) = (Vec::new(), 0);
+        for task in tasks {
+            if let Some((flow_id, sent)) = task.await.unwrap() {
+                flows.push(flow_id);
+                match sent {
+                    Some((200, _)) => sends += 1,
+                    Some((status, body)) => panic!("a send answered {status}: {body}"),
+                    None => {}
+                }
+            }
+        }
+        (flows, sends)
+    };
+    assert!(
+        answered_flows.len() >= recoveries / 2,
+        "most recoveries were answered: {}",
+        answered_flows.len()
+    );
+    assert!(answered_sends < answered_flows.len(), "some sends went to the killed replica");
+
+    let mut db = crate::support::TestApp::connect_database(&database_url).await;
+    for flow_id in &answered_flows {
+        let found: Option<String> = sqlx::query_scalar("SELECT id FROM recovery_flows WHERE id = $1")
+            .bind(flow_id)
+            .fetch_optional(&mut db)
+            .await
+            .unwrap();
+        assert!(found.is_some(), "the answered recovery {flow_id} is stored");
+    }
+    let queued: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE template = 'recovery-code'")
+        .fetch_one(&mut db)
+        .await
+        .unwrap();
+    // A send the killed replica committed but could not answer is queued too: at most one per
+    // request it had in flight.
+    assert!(
+        queued >= answered_sends as i64 && queued <= answered_sends as i64 + 30,
+        "{queued} for {answered_sends}"
+    );
+
+    // The replicas left mail every queued code, the dead one's claims once their lease is over.
+    let mut unsent = i64::MAX;
+    for _ in 0..150 {
+        unsent = sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL")
+            .fetch_one(&mut db)
+            .await
+            .unwrap();
+        if unsent == 0 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(unsent, 0, "every queued message was delivered");
+    let mailed = smtp
+        .received
+        .lock()
+        .unwrap()
+        .iter()
+        .filter(|mail| mail.to.iter().any(|to| to.contains("demo@recupera.test")))
+        .count() as i64;
+    eprintln!(
+        "{} answered recoveries, {answered_sends} answered sends, {queued} queued, {mailed} mailed",
+        answered_flows.len()
+    );
+    assert!(mailed >= queued && mailed <= queued + 1, "{mailed} mails for {queued} queued codes");
 }

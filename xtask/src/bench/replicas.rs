@@ -1,7 +1,9 @@
 //! `cargo xtask bench --postgres [--replicas N]`: the API loads on PostgreSQL, first against one
 //! replica, then against N behind nginx (`deploy/nginx.conf`, round robin), each on a fresh database
 //! of a scratch cluster that syncs every commit. Judged: start-recovery through N replicas at
-//! 10 000 a minute or more with p99 <= 50 ms, and N replicas serving no fewer of them than one.
+//! 10 000 a minute or more with p99 <= 50 ms, and N replicas serving no fewer of them than one. The
+//! other rows are reported beside SQLite's budgets, not judged by them; the known/unknown timing gaps
+//! are judged as everywhere.
 
 use std::path::Path;
 
@@ -64,7 +66,15 @@ pub(super) fn on_postgres(
             })
             .unwrap_or((0.0, f64::NAN));
         starts.push(start);
-        rows.extend(measured);
+        // The per-endpoint budgets are SQLite's (one process, one file): on PostgreSQL each row is
+        // reported beside them; this backend's own budgets are the two rows below.
+        rows.extend(measured.into_iter().map(|mut row| {
+            if row.verdict.is_some() && row.budget.starts_with("p99") {
+                row.budget = format!("reported (SQLite: {})", row.budget);
+                row.verdict = None;
+            }
+            row
+        }));
         drop(nginx);
         drop(servers);
     }

@@ -110,9 +110,14 @@ impl TestApp {
     /// A connection of its own to this server's database, to read (or break) what it stores. Its
     /// SQL is what both backends speak (`$1` parameters).
     pub async fn database(&self) -> sqlx::AnyConnection {
+        Self::connect_database(&self.state.config.database_url).await
+    }
+
+    /// A connection to the database at `url`, of either backend.
+    pub async fn connect_database(url: &str) -> sqlx::AnyConnection {
         use sqlx::Connection;
         sqlx::any::install_default_drivers();
-        sqlx::AnyConnection::connect(&self.state.config.database_url).await.unwrap()
+        sqlx::AnyConnection::connect(url).await.unwrap()
     }
 
     /// The backend this server stores in.
