@@ -47,7 +47,10 @@ pub async fn deliver_due(state: &AppState, transport: &Transports) -> anyhow::Re
             continue;
         };
         let rendered = render(&message.template, &message.channel, &message.language, &args);
-        match transport.send(&message.channel, &message.recipient, &rendered.subject, &rendered.body).await {
+        // The row's id and creation time: the same for every attempt, unlike any two messages.
+        let identity = format!("recupera.{}.{}", message.id, message.created_at);
+        let text = (rendered.subject.as_str(), rendered.body.as_str());
+        match transport.send(&message.channel, &message.recipient, text, &identity).await {
             Ok(()) => {
                 let keep = transport.is_dev_mailbox(&message.channel);
                 state.db.mark_message_sent(message.id, state.clock.now(), keep).await?;

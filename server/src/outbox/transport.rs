@@ -98,23 +98,33 @@ impl Transports {
         }
     }
 
+    /// Sends one message. `identity` names the queued message (stable across its retries): mail
+    /// carries it in its `Message-ID`, so a message sent twice (a replica that died after the mail
+    /// server took it, before it was marked sent) is one message to the mail programs that receive it.
     pub async fn send(
         &self,
         channel: &str,
         to: &str,
-        subject: &str,
-        body: &str,
+        (subject, body): (&str, &str),
+        identity: &str,
     ) -> Result<(), DeliveryError> {
         match channel {
             "sms" => self.send_sms(to, body).await,
-            _ => self.send_mail(to, subject, body).await,
+            _ => self.send_mail(to, subject, body, identity).await,
         }
     }
 
-    async fn send_mail(&self, to: &str, subject: &str, body: &str) -> Result<(), DeliveryError> {
+    async fn send_mail(
+        &self,
+        to: &str,
+        subject: &str,
+        body: &str,
+        identity: &str,
+    ) -> Result<(), DeliveryError> {
         let Mail::Smtp { transport, from } = &self.mail else { return Ok(()) };
         let to = to.parse().map_err(|_| DeliveryError::permanent(format!("not a mail address: {to}")))?;
         let message = Message::builder()
+            .message_id(Some(format!("<{identity}@{}>", from.email.domain())))
             .from(from.clone())
             .to(to)
             .subject(subject)
