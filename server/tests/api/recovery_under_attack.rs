@@ -2,7 +2,7 @@
 //! same instant, mail pumping, enumeration through budgets, and what is left in the database. Each
 //! test is named after the rule it proves, through the real router and a real SQLite file.
 
-use crate::support::{flow_request, Backend, TestApp, DEMO_PASSWORD};
+use crate::support::{assert_five_judged_then_exhausted, flow_request, Backend, TestApp, DEMO_PASSWORD};
 use axum::http::StatusCode;
 use serde_json::json;
 
@@ -96,13 +96,7 @@ async fn fifty_wrong_codes_at_once_are_judged_at_most_five_times() {
     let body = json!({ "code": wrong_for(&code) });
     let requests = (0..50).map(|_| flow_request(Some(&cookie), &flow_id, "verify", &body)).collect();
     let answers = app.all_at_once(requests).await;
-    let judged = answers.iter().filter(|(_, body)| body["code"] == "code_invalid").count();
-    assert_eq!(judged, 5, "{answers:?}");
-    assert!(
-        answers.iter().all(|(status, body)| body["code"] == "code_invalid"
-            || (*status == StatusCode::GONE && body["code"] == "flow_attempts_exhausted")),
-        "{answers:?}"
-    );
+    assert_five_judged_then_exhausted(&answers);
     let mut db = database(&app).await;
     let counted: i64 =
         sqlx::query_scalar("SELECT COUNT(*) FROM code_failures").fetch_one(&mut db).await.unwrap();

@@ -437,6 +437,18 @@ pub fn post_with_cookie(uri: &str, cookie: Option<&str>, body: &serde_json::Valu
     request.body(Body::from(body.to_string())).unwrap()
 }
 
+/// The answers to many wrong codes sent at once to one flow: exactly five were judged (the flow's
+/// budget), and every other one found the flow ended by them.
+pub fn assert_five_judged_then_exhausted(answers: &[(StatusCode, serde_json::Value)]) {
+    let judged = answers.iter().filter(|(_, body)| body["code"] == "code_invalid").count();
+    assert_eq!(judged, 5, "{answers:?}");
+    assert!(
+        answers.iter().all(|(status, body)| body["code"] == "code_invalid"
+            || (*status == StatusCode::GONE && body["code"] == "flow_attempts_exhausted")),
+        "{answers:?}"
+    );
+}
+
 /// The `name=value` of the cookie an answer sets, if it sets one.
 pub fn set_cookie(response: &Response<Body>) -> Option<String> {
     let value = response.headers().get(header::SET_COOKIE)?.to_str().ok()?;
