@@ -281,10 +281,7 @@ async fn solved_bot_check(client: &reqwest::Client, base: String) -> Option<Stri
 async fn a_replica_killed_during_a_load_loses_no_answered_recovery_and_no_queued_code() {
     let smtp = crate::support::peers::SmtpSink::start().await;
     let folder = tempfile::tempdir().unwrap();
-    let database_url = match Backend::of_this_run() {
-        Backend::Sqlite => format!("sqlite://{}", folder.path().join("shared.db").display()),
-        Backend::Postgres => crate::support::fresh_postgres_database().await,
-    };
+    let database_url = crate::support::fresh_database_url(folder.path()).await;
     std::fs::write(folder.path().join("index.html"), crate::support::INDEX_HTML).unwrap();
     // The first creates the schema, the keys (dev mode) and the demo account; the others find them.
     let mut replicas = vec![ReplicaProcess::start(&database_url, folder.path(), smtp.address)];

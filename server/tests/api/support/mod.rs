@@ -42,20 +42,16 @@ pub struct TestApp {
     _dir: std::sync::Arc<TempDir>,
 }
 
-/// The database the tests of this run use.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Backend {
-    Sqlite,
-    Postgres,
-}
+/// Which database a server of these tests stores in: the server's own `Dialect`.
+pub use recupera_server::storage::Dialect as Backend;
 
-impl Backend {
-    pub fn of_this_run() -> Backend {
-        match std::env::var("RECUPERA_TEST_BACKEND").as_deref() {
-            Ok("postgres") => Backend::Postgres,
-            Ok("sqlite") | Err(_) => Backend::Sqlite,
-            Ok(other) => panic!("RECUPERA_TEST_BACKEND is sqlite or postgres, not {other:?}"),
-        }
+/// A new, empty database of this run's backend (`RECUPERA_TEST_BACKEND`, SQLite unless it says
+/// `postgres`): a file in `folder`, or a database of its own on the tests' PostgreSQL cluster.
+pub async fn fresh_database_url(folder: &std::path::Path) -> String {
+    match std::env::var("RECUPERA_TEST_BACKEND").as_deref() {
+        Ok("sqlite") | Err(_) => format!("sqlite://{}", folder.join("data/recupera.db").display()),
+        Ok("postgres") => fresh_postgres_database().await,
+        Ok(other) => panic!("RECUPERA_TEST_BACKEND is sqlite or postgres, not {other:?}"),
     }
 }
 
@@ -85,10 +81,7 @@ impl TestApp {
         std::fs::create_dir_all(&dist).unwrap();
         std::fs::write(dist.join("index.html"), INDEX_HTML).unwrap();
         std::fs::write(dist.join(WASM_FILE), WASM_BYTES).unwrap();
-        let database_url = match Backend::of_this_run() {
-            Backend::Sqlite => format!("sqlite://{}", dir.path().join("data/recupera.db").display()),
-            Backend::Postgres => fresh_postgres_database().await,
-        };
+        let database_url = fresh_database_url(dir.path()).await;
         let mut config = Config::for_tests(database_url, dist.clone());
         // Tests run side by side, several servers each at times: a few connections apiece.
         config.database_max_connections = 4;
@@ -122,10 +115,7 @@ impl TestApp {
 
     /// The backend this server stores in.
     pub fn backend(&self) -> Backend {
-        match self.state.db.dialect() {
-            recupera_server::storage::Dialect::Sqlite => Backend::Sqlite,
-            recupera_server::storage::Dialect::Postgres => Backend::Postgres,
-        }
+        self.state.db.dialect()
     }
 
     pub async fn new() -> TestApp {
