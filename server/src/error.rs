@@ -123,6 +123,13 @@ impl IntoResponse for AppError {
                 tracing::warn!("no database connection came free in time: a request was refused");
                 AppError::refused(busy()).into_response()
             }
+            // PostgreSQL ended this request's write to break a cycle of waits with another (writes
+            // lock their subjects in one order, so this takes a write outside that order, such as
+            // the cleanup's): nothing was recorded, and the same request may simply be sent again.
+            AppError::Internal(err) if is_deadlock(&err) => {
+                tracing::warn!(error = ?err, "a write was ended to break a deadlock: a request was refused");
+                AppError::refused(busy()).into_response()
+            }
             AppError::Internal(err) => {
                 tracing::error!(error = ?err, "internal error");
                 let body = ErrorBody::from(ErrorCode::Internal);
@@ -132,4 +139,9 @@ impl IntoResponse for AppError {
             }
         }
     }
+}
+
+/// PostgreSQL's "deadlock detected" (40P01).
+fn is_deadlock(err: &anyhow::Error) -> bool {
+    matches!(err.downcast_ref(), Some(sqlx::Error::Database(db)) if db.code().as_deref() == Some("40P01"))
 }

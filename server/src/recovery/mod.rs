@@ -38,7 +38,7 @@ use crate::{
     storage::{
         audit::AuditEvent,
         flows::{CodeChange, FlowRow},
-        write::{NewMessage, Write},
+        write::{NewMessage, Subject, Write},
     },
     AppError, AppState,
 };
@@ -83,11 +83,11 @@ pub async fn start(
         ended_reason: None,
     };
     tracing::Span::current().record("flow_id", flow.id.as_str()).record("account_id", flow.account_id);
-    let mut write = state.db.write().await?;
+    let cap = format!("start:{}", caller.network);
+    let mut write = state.db.write_for(vec![Subject::cap(&cap)]).await?;
     if !write.spend_bot_check(&solved.signature, solved.expires_at).await? {
         return Err(already_spent());
     }
-    let cap = format!("start:{}", caller.network);
     let limit = state.config.policy.recoveries_per_ip_hour;
     if !write.take_cap(&cap, now - HOUR_S, limit, now).await? {
         return Err(cap_refusal(&mut write, &cap, HOUR_S, 60, ErrorCode::TooManyRecoveries, now).await?);
@@ -126,9 +126,19 @@ pub async fn send_code(
     // The same reads and writes follow for every flow: the account is looked up (a flow without one
     // looks up no row), a code and its HMAC are made, and the recipient's cap is counted.
     let account = state.db.account(flow.account_id.unwrap_or(0)).await?;
-    let mut write = state.db.write().await?;
+    let recipient = match (&account, request.channel) {
+        (Some(account), Channel::Email) => Some(account.email.clone()),
+        (Some(account), Channel::Sms) => account.phone.clone(),
+        (None, _) => None,
+    };
     // Told to the person: it is counted for known and unknown identifiers alike.
     let identifier_cap = format!("send:{}", identifier_key(&flow));
+    let recipient_cap =
+        format!("to:{}", state.secrets.address_name(recipient.as_deref().unwrap_or(&flow.identifier)));
+    let account_cap = format!("account:{}", flow.account_id.unwrap_or(0));
+    let notice_cap = format!("notice:{}", state.secrets.address_name(&flow.identifier));
+    let subjects = [&identifier_cap, &recipient_cap, &account_cap, &notice_cap].map(|cap| Subject::cap(cap));
+    let mut write = state.db.write_for([vec![Subject::flow(&flow.id)], subjects.to_vec()].concat()).await?;
     if !write.take_cap(&identifier_cap, now - DAY_S, policy.sends_per_identifier_day, now).await? {
         return Err(
             cap_refusal(&mut write, &identifier_cap, DAY_S, 3600, ErrorCode::SendLimitReached, now).await?
@@ -152,18 +162,10 @@ pub async fn send_code(
         return Err(AppError::code(ErrorCode::FlowWrongStep));
     };
 
-    let recipient = match (&account, request.channel) {
-        (Some(account), Channel::Email) => Some(account.email.clone()),
-        (Some(account), Channel::Sms) => account.phone.clone(),
-        (None, _) => None,
-    };
-    let recipient_cap =
-        format!("to:{}", state.secrets.address_name(recipient.as_deref().unwrap_or(&flow.identifier)));
     let recipient_free =
         write.take_cap(&recipient_cap, now - DAY_S, policy.messages_per_recipient_day, now).await?;
     let event = match (recipient, &account) {
-        (Some(to), Some(account)) => {
-            let account_cap = format!("account:{}", account.id);
+        (Some(to), Some(_)) => {
             if recipient_free
                 && write.take_cap(&account_cap, now - DAY_S, policy.messages_per_account_day, now).await?
             {
@@ -186,7 +188,6 @@ pub async fn send_code(
         // An email address with no account may be told so, at most once a day. SMS never: it costs
         // money and could be abused to spam any number.
         (_, None) if request.channel == Channel::Email && flow.identifier_kind == "email" => {
-            let notice_cap = format!("notice:{}", state.secrets.address_name(&flow.identifier));
             if write.take_cap(&notice_cap, now - DAY_S, policy.no_account_notices_per_day, now).await? {
                 let message = NewMessage {
                     channel: "email",
@@ -223,8 +224,17 @@ pub async fn verify(
     let code = normalize_code(typed).map_err(|code| AppError::refused(ErrorBody::for_field(code, "code")))?;
     let now = state.clock.now();
     let policy = &state.config.policy;
-    let mut write = state.db.write().await?;
-    let flow = owned_by(write.flow(flow_id).await?, secret)?;
+    // Read first for what the write decides about (a flow's identifier never changes), then again
+    // in the write, which alone may change it.
+    let flow = owned_by(state.db.flow(flow_id).await?, secret)?;
+    let identifier = identifier_key(&flow);
+    let subjects = vec![
+        Subject::flow(&flow.id),
+        Subject::code_failures_of(&identifier),
+        Subject::code_failures_from(&caller.network),
+    ];
+    let mut write = state.db.write_for(subjects).await?;
+    let flow = still_owned_by(write.flow(flow_id).await?, secret)?;
     if Step::of(&flow, now).live().map_err(AppError::code)? != Step::EnterCode {
         return Err(AppError::code(ErrorCode::FlowWrongStep));
     }
@@ -232,7 +242,6 @@ pub async fn verify(
         return Err(AppError::refused(ErrorBody::for_field(ErrorCode::CodeExpired, "code")));
     }
     // Budgets first: once one is spent, even the right code is refused.
-    let identifier = identifier_key(&flow);
     if identifier_day_spent(&mut write, &identifier, caller, policy, now).await? {
         write.end_flow(&flow.id, EndedReason::IdentifierBudget.as_str()).await?;
         write
@@ -301,7 +310,7 @@ pub async fn set_password(
     refuse_weak(state.config.policy.password_min_length, password, &identity)?;
     let hash = state.hasher.hash(password).await?;
 
-    let mut write = state.db.write().await?;
+    let mut write = state.db.write_for(vec![Subject::flow(&flow.id), Subject::account(account.id)]).await?;
     let flow = still_owned_by(write.flow(flow_id).await?, secret)?;
     let Some(done) = write.complete_flow(&flow.id, now - window).await? else {
         // Another request set it first (or the flow moved on): say where it stands now.

@@ -1,7 +1,11 @@
 use recupera_api::validation::{Identifier, IdentifierKind};
 use sqlx::FromRow;
 
-use super::{on_reader, on_write, on_writer, write::Write, Db, Dialect};
+use super::{
+    on_reader, on_write, on_writer,
+    write::{Subject, Write},
+    Db, Dialect,
+};
 
 #[derive(Clone, Debug, FromRow)]
 pub struct Account {
@@ -152,6 +156,7 @@ impl Write {
         now: i64,
         keep: Option<&[u8]>,
     ) -> anyhow::Result<()> {
+        self.holds(&Subject::account(account_id))?;
         on_write!(self, |c| sqlx::query(
             "UPDATE accounts SET password_hash = $1, password_changed_at = $2 WHERE id = $3"
         )

@@ -4,7 +4,11 @@
 
 use sqlx::FromRow;
 
-use super::{on_reader, on_write, write::Write, Db};
+use super::{
+    on_reader, on_write,
+    write::{Subject, Write},
+    Db,
+};
 
 /// A recovery flow's row. `step` and `channel` are the API's snake_case names.
 #[derive(Clone, Debug, FromRow)]
@@ -222,6 +226,7 @@ impl Write {
     /// Ends every other open recovery of the account: the password they were for has changed.
     #[tracing::instrument(level = "debug", skip_all, fields(flow_id = %flow_id, account_id = account_id))]
     pub async fn supersede_other_flows(&mut self, account_id: i64, flow_id: &str) -> anyhow::Result<()> {
+        self.holds(&Subject::account(account_id))?;
         on_write!(self, |c| sqlx::query(
             "UPDATE recovery_flows SET step = 'ended', ended_reason = 'superseded', code_hash = NULL
              WHERE account_id = $1 AND id <> $2 AND step NOT IN ('done', 'ended')",
@@ -241,6 +246,8 @@ impl Write {
         (identifier_key, day_since, identifier_budget): (&str, i64, u32),
         (network, hour_since, network_budget): (&str, i64, u32),
     ) -> anyhow::Result<(i64, i64)> {
+        self.holds(&Subject::code_failures_of(identifier_key))?;
+        self.holds(&Subject::code_failures_from(network))?;
         Ok(on_write!(self, |c| {
             sqlx::query_as(
             "SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM code_failures WHERE identifier = $1 AND at > $2 LIMIT $3) AS recent),

@@ -2,24 +2,86 @@
 //!
 //! Every budget and every step change reads what it depends on and records its outcome inside one
 //! `Write`, so two requests at the same instant cannot both pass a check that only one of them may
-//! pass. Writes that decide a rule run one at a time, whichever replica takes them: on SQLite,
-//! `BEGIN IMMEDIATE` takes the database's write lock before the first read (and this server's writes
-//! all queue on one connection anyway); on PostgreSQL, the transaction's first statement takes one
-//! transaction-scoped advisory lock, which every replica's writes wait for in turn, so a count read
-//! inside a `Write` cannot change before its commit. Either everything a request decided commits (the
-//! state change, its messages, its audit rows) or nothing does.
+//! pass. Either everything a request decided commits (the state change, its messages, its audit
+//! rows) or nothing does.
+//!
+//! Writes deciding the same thing run one at a time, whichever replica takes them:
+//! - On SQLite every write does: `BEGIN IMMEDIATE` takes the database's write lock before the first
+//!   read (and this server's writes all queue on one connection anyway).
+//! - On PostgreSQL a write names, when it starts, the [`Subject`]s it decides about (a flow, an
+//!   account, a cap's key, a budget of wrong codes): its first statement takes one transaction-scoped
+//!   advisory lock per subject, so a count read inside the write cannot change before its commit,
+//!   while writes about other subjects go on in parallel. A write that names none ([`Db::write`])
+//!   runs alone, as on SQLite. The subjects are locked all at once, in one order every write shares,
+//!   under a shared hold of the lock that a lone write holds alone: no two writes can each wait for
+//!   the other.
+//! - Each decision checks that its write holds its subject, on both backends, so a subject left out
+//!   is a failing test rather than a race.
 
+use sha2::{Digest, Sha256};
 use sqlx::{Postgres, Sqlite, Transaction};
 
 use super::{audit::AuditEvent, flows::FlowRow, on_write, Backend, Db};
 use crate::outbox::sealed;
 
-/// The advisory lock (`pg_advisory_xact_lock`) that orders the writes deciding rules on PostgreSQL.
-/// Any number; `RULES_CLEANUP_LOCK` is another.
+/// The advisory lock a write naming no subjects holds alone on PostgreSQL, and every write naming
+/// subjects holds shared. Any number; `CLEANUP_LOCK` is another.
 const WRITE_LOCK: i64 = 0x7265_6375_7065_7261; // "recupera"
 
 pub struct Write {
     pub(crate) tx: Tx,
+    /// What this write may decide about.
+    scope: Scope,
+}
+
+enum Scope {
+    /// It runs alone: everything.
+    Everything,
+    /// Only these subjects, each locked for it.
+    Only(Vec<Subject>),
+}
+
+/// Something a write decides about, which no other write may decide about at the same time.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Subject(String);
+
+impl Subject {
+    /// A recovery flow: its step, its code, its wrong codes.
+    pub fn flow(id: &str) -> Subject {
+        Subject(format!("flow:{id}"))
+    }
+
+    /// An account: its password, its sessions, its other flows.
+    pub fn account(id: i64) -> Subject {
+        Subject(format!("account:{id}"))
+    }
+
+    /// The cap `key` of `Write::take_cap`.
+    pub fn cap(key: &str) -> Subject {
+        Subject(format!("cap:{key}"))
+    }
+
+    /// The wrong codes counted against an identifier, across flows (`Write::code_failures_since`).
+    pub fn code_failures_of(identifier: &str) -> Subject {
+        Subject(format!("failures-of:{identifier}"))
+    }
+
+    /// The wrong codes counted against a client network, across flows.
+    pub fn code_failures_from(network: &str) -> Subject {
+        Subject(format!("failures-from:{network}"))
+    }
+
+    /// The rows `Write::count_recent` counts.
+    fn recent(table: &str, column: &str, value: &str) -> Subject {
+        Subject(format!("recent:{table}:{column}:{value}"))
+    }
+
+    /// Its advisory lock: the first 8 bytes of the name's SHA-256, the same on every replica (two
+    /// names sharing one only wait for each other).
+    fn lock_key(&self) -> i64 {
+        let digest = Sha256::digest(self.0.as_bytes());
+        i64::from_be_bytes(digest[..8].try_into().expect("a SHA-256 digest has 8 bytes"))
+    }
 }
 
 pub(crate) enum Tx {
@@ -46,14 +108,25 @@ pub struct Actor<'a> {
 }
 
 impl Db {
-    /// Starts a write transaction holding the write lock from its first statement.
+    /// Starts a write that runs alone: it may decide about anything.
+    pub async fn write(&self) -> anyhow::Result<Write> {
+        self.start_write(Scope::Everything).await
+    }
+
+    /// Starts a write that decides only about `subjects`; on PostgreSQL it runs beside writes about
+    /// other subjects.
+    pub async fn write_for(&self, subjects: Vec<Subject>) -> anyhow::Result<Write> {
+        self.start_write(Scope::Only(subjects)).await
+    }
+
+    /// Starts a write transaction holding its locks from its first statement.
     ///
     /// The start runs in a task of its own, to its end whatever becomes of the request: sqlx's
     /// `begin_with`, cancelled after its `BEGIN` ran but before it returned the transaction (a client
     /// that hangs up at that moment), leaves the connection inside a transaction no one can end — and
     /// this is the one writer, so every later write would fail. A transaction started for a request
     /// that is gone is dropped, which rolls it back.
-    pub async fn write(&self) -> anyhow::Result<Write> {
+    async fn start_write(&self, scope: Scope) -> anyhow::Result<Write> {
         let tx = match &self.backend {
             Backend::Sqlite { writer, .. } => {
                 let writer = writer.clone();
@@ -61,20 +134,37 @@ impl Db {
             }
             Backend::Postgres { pool } => {
                 let pool = pool.clone();
+                // Every write takes its locks in one order: the lone writers' lock first, then the
+                // subjects' locks by number.
+                let mut keys: Vec<i64> = match &scope {
+                    Scope::Everything => Vec::new(),
+                    Scope::Only(subjects) => subjects.iter().map(Subject::lock_key).collect(),
+                };
+                keys.sort_unstable();
+                keys.dedup();
+                let alone = matches!(scope, Scope::Everything);
                 Tx::Postgres(
                     tokio::spawn(async move {
                         let mut tx = pool.begin().await?;
-                        sqlx::query("SELECT pg_advisory_xact_lock($1)")
+                        let lock = if alone {
+                            sqlx::query("SELECT pg_advisory_xact_lock($1)").bind(WRITE_LOCK)
+                        } else {
+                            // One round trip: `unnest` yields the keys in the array's order.
+                            sqlx::query(
+                                "SELECT pg_advisory_xact_lock_shared($1),
+                                        (SELECT COUNT(*) FROM (SELECT pg_advisory_xact_lock(key) FROM unnest($2::BIGINT[]) AS key) AS locked)",
+                            )
                             .bind(WRITE_LOCK)
-                            .execute(&mut *tx)
-                            .await?;
+                            .bind(keys)
+                        };
+                        lock.execute(&mut *tx).await?;
                         Ok::<_, sqlx::Error>(tx)
                     })
                     .await??,
                 )
             }
         };
-        Ok(Write { tx })
+        Ok(Write { tx, scope })
     }
 
     /// Queues one message in a transaction of its own.
@@ -100,6 +190,15 @@ impl Write {
         }
     }
 
+    /// Fails unless this write holds `subject`: a decision about it here could race another's.
+    pub(crate) fn holds(&self, subject: &Subject) -> anyhow::Result<()> {
+        match &self.scope {
+            Scope::Everything => Ok(()),
+            Scope::Only(subjects) if subjects.contains(subject) => Ok(()),
+            Scope::Only(_) => Err(anyhow::anyhow!("a write decides about {subject:?} without holding it")),
+        }
+    }
+
     pub async fn commit(self) -> anyhow::Result<()> {
         match self.tx {
             Tx::Sqlite(tx) => tx.commit().await?,
@@ -110,6 +209,7 @@ impl Write {
 
     /// The flow as this transaction sees it (no other write can change it before the commit).
     pub async fn flow(&mut self, id: &str) -> anyhow::Result<Option<FlowRow>> {
+        self.holds(&Subject::flow(id))?;
         Ok(on_write!(self, |c| sqlx::query_as::<_, FlowRow>("SELECT * FROM recovery_flows WHERE id = $1")
             .bind(id)
             .fetch_optional(c)
@@ -126,6 +226,7 @@ impl Write {
         since: i64,
         up_to: u32,
     ) -> anyhow::Result<i64> {
+        self.holds(&Subject::recent(table, column, value))?;
         let sql = format!(
             "SELECT COUNT(*) FROM (SELECT 1 FROM {table} WHERE {column} = $1 AND at > $2 LIMIT $3) AS recent"
         );
@@ -140,6 +241,7 @@ impl Write {
     /// Counts one event against the cap `key` (at most `limit` since `since`) when it is under it;
     /// says whether it was. The check and the record are one decision of this transaction.
     pub async fn take_cap(&mut self, key: &str, since: i64, limit: u32, now: i64) -> anyhow::Result<bool> {
+        self.holds(&Subject::cap(key))?;
         // One statement: the count (bounded by the limit) and the insert it allows.
         let done = on_write!(self, |c| {
             sqlx::query(
@@ -171,6 +273,7 @@ impl Write {
     /// The time of the oldest event still counted against cap `key` since `since` (to tell the person
     /// when it frees up).
     pub async fn oldest_cap_event(&mut self, key: &str, since: i64) -> anyhow::Result<Option<i64>> {
+        self.holds(&Subject::cap(key))?;
         Ok(on_write!(self, |c| sqlx::query_scalar(
             "SELECT MIN(at) FROM cap_events WHERE key = $1 AND at > $2"
         )

@@ -6,7 +6,9 @@ use crate::support::{assert_five_judged_then_exhausted, flow_request, Backend, T
 use axum::http::StatusCode;
 use serde_json::json;
 
-use crate::support::ana::{app as app_with_account, EMAIL, NEW_PASSWORD, PHONE};
+use crate::support::ana::{
+    app as app_with_account, app_with as app_with_account_and, EMAIL, NEW_PASSWORD, PHONE,
+};
 
 async fn started(app: &TestApp, identifier: &str) -> String {
     let (status, flow) = app.start_recovery(identifier).await;
@@ -177,6 +179,195 @@ async fn two_new_passwords_at_once_give_exactly_one_200_and_one_notice() {
         .filter(|m| m["to"] == EMAIL && m["subject"] == "Se ha cambiado tu contraseña de Recupera")
         .count();
     assert_eq!(notices, 1);
+}
+
+/// `count` recoveries of `identifier`, started one after another: each flow's id and cookie.
+async fn flows_of(app: &TestApp, identifier: &str, count: usize) -> Vec<(String, String)> {
+    let mut flows = Vec::new();
+    for _ in 0..count {
+        let flow_id = started(app, identifier).await;
+        let cookie = app.flow_cookie(&flow_id).unwrap();
+        flows.push((flow_id, cookie));
+    }
+    flows
+}
+
+/// The same, each sent a code by email: every flow waits for its code.
+async fn flows_with_codes_of(app: &TestApp, identifier: &str, count: usize) -> Vec<(String, String)> {
+    let flows = flows_of(app, identifier, count).await;
+    for (flow_id, _) in &flows {
+        let (status, body) = app.flow_action(flow_id, "code", json!({ "channel": "email" })).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+    }
+    flows
+}
+
+/// How many answers carry the error `code`.
+fn answered(answers: &[(StatusCode, serde_json::Value)], code: &str) -> usize {
+    answers.iter().filter(|(_, body)| body["code"] == code).count()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn recoveries_from_one_network_are_capped_per_hour_even_when_started_at_once() {
+    let app = TestApp::with_config(|c| c.policy.recoveries_per_ip_hour = 3).await;
+    let mut requests = Vec::new();
+    for n in 0..10 {
+        let body = json!({
+            "identifier": format!("persona{n}@correo.test"), "language": "es",
+            "bot_check": app.solved_bot_check().await,
+        });
+        requests.push(
+            axum::http::Request::post("/api/v1/recovery")
+                .header("content-type", "application/json")
+                .body(axum::body::Body::from(body.to_string()))
+                .unwrap(),
+        );
+    }
+    let answers = app.all_at_once(requests).await;
+    assert_eq!(answers.iter().filter(|(status, _)| *status == StatusCode::CREATED).count(), 3, "{answers:?}");
+    assert_eq!(answered(&answers, "too_many_recoveries"), 7, "{answers:?}");
+    let mut db = database(&app).await;
+    let stored: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM recovery_flows").fetch_one(&mut db).await.unwrap();
+    assert_eq!(stored, 3);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn sends_at_once_from_many_flows_of_one_identifier_are_capped_per_day_and_the_person_is_told() {
+    let app = app_with_account_and(|c| c.policy.sends_per_identifier_day = 3).await;
+    let flows = flows_of(&app, EMAIL, 10).await;
+    let body = json!({ "channel": "email" });
+    let requests =
+        flows.iter().map(|(flow_id, cookie)| flow_request(Some(cookie), flow_id, "code", &body)).collect();
+    let answers = app.all_at_once(requests).await;
+    assert_eq!(answers.iter().filter(|(status, _)| *status == StatusCode::OK).count(), 3, "{answers:?}");
+    assert_eq!(answered(&answers, "send_limit_reached"), 7, "{answers:?}");
+    assert_eq!(app.mailbox().await.len(), 3, "one code per send allowed");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn sends_at_once_past_an_addresss_or_an_accounts_daily_messages_are_held_back_silently() {
+    // Ten flows by email to one mailbox, capped at two: every send is answered alike, two codes arrive.
+    let app = app_with_account_and(|c| {
+        c.policy.sends_per_identifier_day = 100;
+        c.policy.messages_per_recipient_day = 2;
+    })
+    .await;
+    let flows = flows_of(&app, EMAIL, 10).await;
+    let body = json!({ "channel": "email" });
+    let requests =
+        flows.iter().map(|(flow_id, cookie)| flow_request(Some(cookie), flow_id, "code", &body)).collect();
+    let answers = app.all_at_once(requests).await;
+    assert!(answers.iter().all(|(status, _)| *status == StatusCode::OK), "{answers:?}");
+    assert_eq!(app.mailbox().await.len(), 2);
+
+    // Five by email and five by SMS, the account capped at three: three codes in all.
+    let app = app_with_account_and(|c| {
+        c.policy.sends_per_identifier_day = 100;
+        c.policy.messages_per_account_day = 3;
+    })
+    .await;
+    let flows = flows_of(&app, EMAIL, 10).await;
+    let requests = flows
+        .iter()
+        .enumerate()
+        .map(|(i, (flow_id, cookie))| {
+            let channel = if i % 2 == 0 { "email" } else { "sms" };
+            flow_request(Some(cookie), flow_id, "code", &json!({ "channel": channel }))
+        })
+        .collect();
+    let answers = app.all_at_once(requests).await;
+    assert!(answers.iter().all(|(status, _)| *status == StatusCode::OK), "{answers:?}");
+    let mut db = database(&app).await;
+    let queued: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox").fetch_one(&mut db).await.unwrap();
+    assert_eq!(queued, 3, "codes queued for the account, by either channel");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn wrong_codes_at_once_across_flows_of_one_identifier_are_judged_up_to_its_daily_budget() {
+    // An address with no account: its flows store no code, so every code typed is wrong.
+    let app = TestApp::with_config(|c| {
+        c.policy.attempts_per_identifier_day = 6;
+        c.policy.sends_per_identifier_day = 100;
+    })
+    .await;
+    let flows = flows_with_codes_of(&app, "nadie@correo.test", 4).await;
+    let body = json!({ "code": "0000 0000" });
+    let requests = flows
+        .iter()
+        .flat_map(|(flow_id, cookie)| (0..4).map(|_| flow_request(Some(cookie), flow_id, "verify", &body)))
+        .collect();
+    let answers = app.all_at_once(requests).await;
+    assert_eq!(answered(&answers, "code_invalid"), 6, "{answers:?}");
+    assert!(answers.iter().all(|(status, _)| !status.is_server_error()), "{answers:?}");
+    let mut db = database(&app).await;
+    let counted: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM code_failures").fetch_one(&mut db).await.unwrap();
+    assert_eq!(counted, 6, "the identifier's day counted exactly the judged ones");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn wrong_codes_at_once_from_one_network_are_judged_up_to_its_hourly_budget() {
+    let app = TestApp::with_config(|c| c.policy.attempts_per_ip_hour = 6).await;
+    let mut flows = Vec::new();
+    for n in 0..16 {
+        flows.extend(flows_with_codes_of(&app, &format!("persona{n}@correo.test"), 1).await);
+    }
+    let body = json!({ "code": "0000 0000" });
+    let requests =
+        flows.iter().map(|(flow_id, cookie)| flow_request(Some(cookie), flow_id, "verify", &body)).collect();
+    let answers = app.all_at_once(requests).await;
+    assert_eq!(answered(&answers, "code_invalid"), 6, "{answers:?}");
+    assert_eq!(answered(&answers, "ip_attempts_exhausted"), 10, "{answers:?}");
+}
+
+/// New passwords for Ana from as many browsers.
+const PASSWORDS: [&str; 6] = [
+    "la primera contraseña nueva 2026",
+    "la segunda contraseña nueva 2026",
+    "la tercera contraseña nueva 2026",
+    "la cuarta contraseña nueva 2026",
+    "la quinta contraseña nueva 2026",
+    "la sexta contraseña nueva 2026",
+];
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn new_passwords_at_once_from_several_verified_flows_of_one_account_change_it_once() {
+    let app = app_with_account_and(|c| {
+        c.policy.sends_per_identifier_day = 100;
+        c.policy.messages_per_recipient_day = 100;
+        c.policy.messages_per_account_day = 100;
+    })
+    .await;
+    let mut flows = Vec::new();
+    for _ in 0..PASSWORDS.len() {
+        let flow_id = with_code(&app, EMAIL).await;
+        let code = app.latest_code_for(EMAIL).await;
+        let (status, body) = app.flow_action(&flow_id, "verify", json!({ "code": code })).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        flows.push(flow_id);
+    }
+    let passwords = PASSWORDS;
+    let requests = flows
+        .iter()
+        .zip(passwords)
+        .map(|(flow_id, password)| {
+            let cookie = app.flow_cookie(flow_id).unwrap();
+            flow_request(Some(&cookie), flow_id, "password", &json!({ "password": password }))
+        })
+        .collect();
+    let answers = app.all_at_once(requests).await;
+    let changed: Vec<&str> = answers
+        .iter()
+        .zip(passwords)
+        .filter(|((status, _), _)| *status == StatusCode::OK)
+        .map(|(_, p)| p)
+        .collect();
+    assert_eq!(changed.len(), 1, "the first change ends the other flow: {answers:?}");
+    assert!(answers.iter().all(|(status, _)| !status.is_server_error()), "{answers:?}");
+    let other = passwords.into_iter().find(|password| *password != changed[0]).unwrap();
+    assert_eq!(sign_in_status(&app, other).await, StatusCode::UNAUTHORIZED, "{other}");
+    assert_eq!(sign_in_status(&app, changed[0]).await, StatusCode::OK, "{}", changed[0]);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
